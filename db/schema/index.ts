@@ -1,0 +1,4 @@
+export * from './org';
+export * from './instances';
+export * from './uploads';
+export * from './messages';

@@ -1,0 +1,114 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgUnits, users } from './org';
+
+export const INSTANCE_STATUSES = ['active', 'completed', 'rejected', 'withdrawn', 'cancelled'] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/** One running (or finished) process: an XState actor persisted after every event. */
+export const processInstances = pgTable(
+  'process_instances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    processId: text('process_id').notNull(),
+    processVersion: integer('process_version').notNull(),
+    /** XState persisted snapshot; only meaningful together with processId + processVersion. */
+    snapshot: jsonb('snapshot').notNull(),
+    /** Active leaf state ids joined by ',', denormalised from the snapshot for queries and heatmaps. */
+    state: text('state').notNull(),
+    status: text('status', { enum: INSTANCE_STATUSES }).notNull().default('active'),
+    /** Shown in task lists, in both languages. */
+    title: jsonb('title').$type<{ zh: string; en: string }>().notNull(),
+    applicantId: uuid('applicant_id').references(() => users.id),
+    applicantOrgId: text('applicant_org_id').references(() => orgUnits.id),
+    /** Optimistic-concurrency counter: bumped by every applied event. */
+    revision: integer('revision').notNull().default(0),
+    /** Hash of the newest event-log row: the next row chains onto it without a lookup. */
+    lastHash: text('last_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    stateSince: timestamp('state_since', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('instances_process_state_idx').on(t.processId, t.state),
+    index('instances_applicant_idx').on(t.applicantId, t.createdAt),
+    index('instances_created_idx').on(t.createdAt),
+    index('instances_org_idx').on(t.applicantOrgId, t.createdAt),
+  ],
+);
+
+/** Append-only, hash-chained log: each row hashes the previous row of the same instance. */
+export const instanceEvents = pgTable(
+  'instance_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => processInstances.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    /** How the actor acted: the task role, 'applicant', or 'system' for timers. */
+    actorRole: text('actor_role').notNull(),
+    comment: text('comment'),
+    payload: jsonb('payload').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('instance_events_seq_uq').on(t.instanceId, t.seq), index('instance_events_at_idx').on(t.at)],
+);
+
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+
+/**
+ * Work waiting on people, projected from the instance's active states (state meta.task)
+ * in the same transaction that writes the snapshot — never edited on its own.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => processInstances.id),
+    state: text('state').notNull(),
+    role: text('role').notNull(),
+    /** Scope the role must be held in; null = university-wide. */
+    orgUnitId: text('org_unit_id').references(() => orgUnits.id),
+    /** A named person (the applicant, or a reassignment); candidates by role otherwise. */
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    actions: jsonb('actions').$type<string[]>().notNull(),
+    status: text('status', { enum: TASK_STATUSES }).notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedBy: uuid('completed_by').references(() => users.id),
+    outcome: text('outcome'),
+  },
+  (t) => [
+    index('tasks_open_role_idx').on(t.status, t.role, t.orgUnitId),
+    index('tasks_assignee_idx').on(t.assigneeId, t.status),
+    index('tasks_completed_by_idx').on(t.completedBy, t.completedAt),
+    index('tasks_instance_idx').on(t.instanceId),
+  ],
+);
+
+/** Durable timers (deadlines, reminders): XState `after` delays do not survive a restore. */
+export const timers = pgTable(
+  'timers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => processInstances.id),
+    state: text('state').notNull(),
+    eventType: text('event_type').notNull(),
+    fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['pending', 'fired', 'cancelled'] }).notNull().default('pending'),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+  },
+  (t) => [index('timers_due_idx').on(t.status, t.fireAt), index('timers_instance_idx').on(t.instanceId)],
+);

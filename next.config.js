@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WASM and data files relative to its own module URL; bundled, that URL breaks.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'bcryptjs'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,141 @@
+import { and, eq } from 'drizzle-orm';
+import { transition } from 'xstate';
+import { z } from 'zod';
+import type { Db, Tx } from '@/db/client';
+import { processInstances, tasks } from '@/db/schema';
+import { getDefinition } from '../registry';
+import { isCandidate, type Actor } from './actor';
+import { findAttachableUploads, linkUploads } from './attach-uploads';
+import { weekdayCalendar, type WorkingCalendar } from './calendar';
+import { AppError } from './errors';
+import { eventLabel } from './labels';
+import { recordTransition, type TransitionResult } from './record-transition';
+import { activeStates, restoreSnapshot } from './snapshot';
+import type { Label, TaskAction } from './types';
+import { parseInput } from './validate';
+
+export interface EventRequest {
+  instanceId: string;
+  /** null: the engine itself (a durable timer firing). */
+  actor: Actor | null;
+  type: string;
+  comment?: string;
+  input?: unknown;
+  /** The revision the client saw; a different one means someone acted first (409). */
+  expectedRevision?: number;
+  now: Date;
+  calendar?: WorkingCalendar;
+}
+
+const commentSchema = z.string().trim().max(2000, '意见不能超过 2000 字');
+
+const conflict = (detail: string) =>
+  new AppError('CONFLICT', detail, {
+    zh: '该事项已被处理或已更新，请刷新后查看最新进度',
+    en: 'Someone has already acted on this; reload to see where it stands',
+  });
+
+/**
+ * Applies one event to an instance in one transaction: lock the row, check the revision and
+ * the actor's right to send this event here, compute the next snapshot, write it with its
+ * event-log row, tasks, timers and messages. Side effects run after commit, elsewhere.
+ */
+export async function applyEvent(db: Db, req: EventRequest): Promise<TransitionResult> {
+  return db.transaction((tx) => applyEventInTransaction(tx, req));
+}
+
+/** applyEvent inside a transaction the caller holds (the timer runner claims its timer in it). */
+export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promise<TransitionResult> {
+  const comment = req.comment === undefined ? '' : parseInput(commentSchema, req.comment);
+  {
+    const [row] = await tx.select().from(processInstances).where(eq(processInstances.id, req.instanceId)).for('update');
+    if (!row) throw new AppError('NOT_FOUND', `instance ${req.instanceId}`);
+    if (req.expectedRevision !== undefined && req.expectedRevision !== row.revision) {
+      throw conflict(`revision ${req.expectedRevision} expected, found ${row.revision}`);
+    }
+    if (row.status !== 'active') throw conflict(`instance is ${row.status}`);
+
+    const definition = getDefinition(row.processId, row.processVersion);
+    const snapshot = restoreSnapshot(definition.machine, row.snapshot);
+    const states = activeStates(snapshot);
+
+    let actorRole = 'system';
+    let action: TaskAction | undefined;
+    if (req.actor) {
+      const actor = req.actor;
+      const openTasks = await tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')));
+      const task = openTasks.find((t) => t.actions.includes(req.type) && isCandidate(actor, t));
+      const applicantAction =
+        row.applicantId === actor.id
+          ? states.flatMap((s) => s.meta.applicantActions ?? []).find((a) => a.type === req.type)
+          : undefined;
+      if (task) {
+        actorRole = task.role;
+        action = states.find((s) => s.path === task.state)?.meta.task?.actions.find((a) => a.type === req.type);
+      } else if (applicantAction) {
+        actorRole = 'applicant';
+        action = applicantAction;
+      } else {
+        // A task of the actor's that offered this action is already done: someone acted first.
+        const handled = await tx
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'done')));
+        if (handled.some((t) => t.actions.includes(req.type) && isCandidate(actor, t))) {
+          throw conflict(`${req.type} already handled`);
+        }
+        if (openTasks.some((t) => t.actions.includes(req.type))) {
+          throw new AppError('FORBIDDEN', `${actor.id} holds no task offering ${req.type}`, {
+            zh: '该步骤不由您办理',
+            en: 'This step is not yours to handle',
+          });
+        }
+        throw notAllowed(req.type);
+      }
+    }
+    if (action?.requiresComment && comment.length === 0) {
+      throw new AppError('INVALID_INPUT', `${req.type} requires a comment`, {
+        zh: `请填写${action.label.zh}的理由`,
+        en: `Please give a reason (${action.label.en})`,
+      });
+    }
+
+    const eventInput = definition.eventInputs?.[req.type];
+    const input = eventInput ? parseInput(eventInput, req.input) : undefined;
+    const event = { type: req.type, actorId: req.actor?.id ?? null, comment, input };
+    if (!snapshot.can(event)) throw notAllowed(req.type);
+    const [next] = transition(definition.machine, snapshot, event);
+
+    const attachments =
+      input !== undefined ? await findAttachableUploads(tx, definition.uploadIds(input), req.actor?.id ?? null, row.id) : [];
+    const label: Label = action?.label ?? eventLabel(req.type);
+    const result = await recordTransition(tx, {
+      definition,
+      before: row,
+      prevSnapshot: snapshot,
+      nextSnapshot: next,
+      event: {
+        type: req.type,
+        actor: req.actor,
+        actorRole,
+        comment: comment || null,
+        payload: input === undefined ? {} : { form: input, attachments },
+      },
+      actionLabel: label,
+      now: req.now,
+      calendar: req.calendar ?? weekdayCalendar,
+    });
+    await linkUploads(tx, attachments, row.id);
+    return result;
+  }
+}
+
+function notAllowed(type: string): AppError {
+  return new AppError('EVENT_NOT_ALLOWED', `${type} is not allowed in the current state`, {
+    zh: '当前环节不能执行该操作',
+    en: 'That action is not possible at this step',
+  });
+}

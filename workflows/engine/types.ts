@@ -1,0 +1,84 @@
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** Who a task belongs to: a role held in a scope, or the applicant in person. */
+export type TaskScope =
+  | { kind: 'applicant' }
+  /** The org unit the applicant belongs to (a student's college, a staff member's department). */
+  | { kind: 'applicant-org' }
+  | { kind: 'org'; orgUnitId: string }
+  | { kind: 'global' };
+
+export interface TaskAction {
+  /** The event the action sends. */
+  type: string;
+  label: Label;
+  /** Rejections and returns must say why. */
+  requiresComment?: boolean;
+  /** The form the action collects, as a key into the definition's eventInputs. */
+  tone?: 'primary' | 'danger' | 'neutral';
+}
+
+export interface TaskMeta {
+  /** A role of db/schema ROLES, or 'applicant' with scope applicant. */
+  role: string;
+  scope: TaskScope;
+  actions: TaskAction[];
+  /** Working days the task may stay open before it is overdue. */
+  dueInWorkingDays?: number;
+}
+
+export interface TimerMeta {
+  /** The event sent to the instance when the timer fires. */
+  event: string;
+  delay: { workingDays?: number; days?: number; hours?: number; minutes?: number };
+}
+
+/** What a state node tells the engine and the admin diagrams (XState `meta`). */
+export interface StateMeta {
+  label: Label;
+  task?: TaskMeta;
+  /** What the applicant may do while the instance waits here (e.g. withdraw before the first decision). */
+  applicantActions?: TaskAction[];
+  /** Durable timers armed on entering the state and disarmed on leaving it. */
+  timers?: TimerMeta[];
+  /** For final states: how the instance ended. */
+  outcome?: 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+}
+
+/** What the engine passes to a machine with every human event. */
+export interface WorkflowEvent {
+  type: string;
+  actorId: string | null;
+  comment?: string;
+  input?: unknown;
+}
+
+export interface Audience {
+  kinds: Array<'student' | 'staff'>;
+  cadreOnly?: boolean;
+}
+
+export interface ProcessDefinition {
+  id: string;
+  version: number;
+  title: Label;
+  summary: Label;
+  /** The department (org unit id) that owns the process. */
+  ownerOrgUnitId: string;
+  audience: Audience;
+  machine: AnyStateMachine;
+  /** Validates the application form; becomes the API's inputSchema as JSON Schema. */
+  inputSchema: z.ZodType;
+  /** Forms that some events carry (e.g. `resubmit` carries the corrected application). */
+  eventInputs?: Record<string, z.ZodType>;
+  /** Upload ids inside a validated input that must belong to the actor and get attached. */
+  uploadIds(input: unknown): string[];
+  /** The title shown in task lists, from the validated input. */
+  instanceTitle(input: unknown, applicantName: string): Label;
+}

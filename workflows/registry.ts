@@ -1,0 +1,38 @@
+import { AppError } from './engine/errors';
+import type { ProcessDefinition } from './engine/types';
+import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
+
+/**
+ * Every version of every process. Instances keep the version they started on, so old
+ * versions stay here for as long as instances may run on them.
+ */
+const ALL: ProcessDefinition[] = [fitnessTestExemptionV1];
+
+const byKey = new Map(ALL.map((d) => [`${d.id}@${d.version}`, d]));
+const current = new Map<string, ProcessDefinition>();
+for (const d of ALL) {
+  const existing = current.get(d.id);
+  if (!existing || existing.version < d.version) current.set(d.id, d);
+}
+
+/** A definition by id, at a version (default: the current one); NOT_FOUND if unknown. */
+export function getDefinition(id: string, version?: number): ProcessDefinition {
+  const found = version === undefined ? current.get(id) : byKey.get(`${id}@${version}`);
+  if (!found) {
+    throw new AppError('NOT_FOUND', `process ${id}${version === undefined ? '' : `@${version}`}`, {
+      zh: '找不到该办事流程',
+      en: 'No such service process',
+    });
+  }
+  return found;
+}
+
+/** The current version of every process. */
+export function currentDefinitions(): ProcessDefinition[] {
+  return [...current.values()];
+}
+
+/** Every version of every process (for the admin's diagrams and old instances). */
+export function allDefinitions(): ProcessDefinition[] {
+  return ALL;
+}
