@@ -13,7 +13,15 @@ export function isAdmin(actor: Pick<Actor, 'roles'>): boolean {
   return actor.roles.some((r) => r.role === 'process_admin' || r.role === 'system_admin');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from URLs: anything that is not a UUID cannot name a record (and must not reach SQL). */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
 export async function canViewInstance(db: Db, actor: Actor, instanceId: string): Promise<boolean> {
+  if (!isUuid(instanceId)) return false;
   const [instance] = await db
     .select({ applicantId: processInstances.applicantId })
     .from(processInstances)

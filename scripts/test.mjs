@@ -2,6 +2,7 @@
 // The whole test suite, step by step, stopping at the first failure.
 //   npm test                         typecheck, unit, db (pglite + postgres), build, e2e (pglite + postgres)
 //   npm test -- --only=unit,db       only the named steps (typecheck, unit, db, build, e2e)
+//   E2E_PORT_BASE=3200 npm test      e2e servers on 3200/3201 instead of 3100/3101
 // PostgreSQL steps use TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 // when the server is unreachable they are skipped with a warning, or fail if REQUIRE_POSTGRES=1.
 import { spawn } from 'node:child_process';
@@ -139,6 +140,7 @@ async function postgresGate(label) {
 // ---------------------------------------------------------------- steps
 const nodeTest = ['--import', 'tsx', '--test', '--test-reporter=spec'];
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+const e2ePortBase = Number(process.env.E2E_PORT_BASE || 3100);
 
 /** Each step: name (for --only), label, and run() → true | false | 'skip'. */
 const steps = [
@@ -172,9 +174,10 @@ const steps = [
     },
   })),
   { group: 'build', label: 'next build', run: () => run(process.execPath, [nextBin, 'build']) },
+  // Ports 3100 and 3101; E2E_PORT_BASE moves both (two checkouts testing on one machine).
   ...[
-    ['pglite', '3100'],
-    ['postgres', '3101'],
+    ['pglite', String(e2ePortBase)],
+    ['postgres', String(e2ePortBase + 1)],
   ].map(([db, port]) => ({
     group: 'e2e',
     label: `e2e (playwright, E2E_DB=${db}, port ${port})`,

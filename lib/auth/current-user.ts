@@ -1,4 +1,5 @@
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/workflows/engine/errors';
@@ -18,10 +19,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return user;
 });
 
-/** For pages: the user, or a redirect to the login page that comes back here. */
-export async function requireUserPage(returnTo: string): Promise<SessionUser> {
+/** For pages: the user, or a redirect to the login page that comes back to the requested page. */
+export async function requireUserPage(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const path = (await headers()).get('x-pathname') ?? '/';
+    redirect(`/login?callbackUrl=${encodeURIComponent(path.startsWith('/') ? path : '/')}`);
+  }
   return user;
 }
 

@@ -42,7 +42,6 @@ export interface InstanceView {
 
 /** Everything the application page and GET /api/v1/instances/{id} show, for a permitted viewer. */
 export async function getInstanceView(db: Db, viewer: Actor, id: string): Promise<InstanceView> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'malformed instance id');
   await assertCanViewInstance(db, viewer, id);
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
   if (!row) throw new AppError('NOT_FOUND', `instance ${id}`);

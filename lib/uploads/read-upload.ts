@@ -3,13 +3,13 @@ import type { Db } from '@/db/client';
 import { uploads } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { canViewInstance } from '../authz';
+import { canViewInstance, isUuid } from '../authz';
 import type { Storage } from '../storage';
 
 /** A file for a permitted viewer: its owner, or anyone who may see the instance it is attached to. */
 export async function readUpload(db: Db, storage: Storage, viewer: Actor, id: string) {
   const notFound = new AppError('NOT_FOUND', `upload ${id}`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
+  if (!isUuid(id)) throw notFound;
   const [row] = await db.select().from(uploads).where(eq(uploads.id, id));
   if (!row) throw notFound;
   const allowed =

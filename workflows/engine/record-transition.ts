@@ -227,7 +227,7 @@ async function writeMessages(
         userId,
         kind: 'task.new',
         params: { titleZh: title.zh, titleEn: title.en, stateZh: label?.zh ?? '', stateEn: label?.en ?? '' },
-        link: `/tasks/${task.id}`,
+        link,
         instanceId,
         createdAt: r.now,
       });

@@ -1,0 +1,15 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { readJson, userRoute } from '@/lib/api/route';
+import { startApplication } from '@/lib/instances/start-application';
+
+const body = z.object({
+  process: z.string().min(1).max(100),
+  input: z.unknown(),
+});
+
+export const POST = userRoute(async ({ req, user }) => {
+  const { process, input } = await readJson(req, body);
+  const view = await startApplication(user, process, input);
+  return NextResponse.json(view, { status: 201, headers: { Location: `/api/v1/instances/${view.id}` } });
+});

@@ -1,0 +1,5 @@
+import { NextResponse } from 'next/server';
+import { userRoute } from '@/lib/api/route';
+import { receiveUpload } from '@/lib/uploads/receive-upload';
+
+export const POST = userRoute(async ({ req, user }) => NextResponse.json(await receiveUpload(req, user.id), { status: 201 }));

@@ -1,0 +1,24 @@
+import type { Actor } from '@/workflows/engine/actor';
+import { applyEvent } from '@/workflows/engine/apply-event';
+import { assertCanViewInstance } from '../authz';
+import { now } from '../clock';
+import { getDb } from '../db';
+import { getInstanceView, type InstanceView } from './get-instance-view';
+
+export interface InstanceEventInput {
+  type: string;
+  comment?: string;
+  input?: unknown;
+  expectedRevision?: number;
+}
+
+/**
+ * Sends a user's event to an instance (UI and API alike). Someone who may not see the instance
+ * learns nothing (404); the engine decides whether this user may send this event now.
+ */
+export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput): Promise<InstanceView> {
+  const db = await getDb();
+  await assertCanViewInstance(db, user, instanceId);
+  await applyEvent(db, { instanceId, actor: user, ...event, now: await now(db) });
+  return getInstanceView(db, user, instanceId);
+}
