@@ -13,7 +13,8 @@ const buildIdFile = path.join(root, '.next', 'BUILD_ID');
 
 /** Sources whose change makes the build stale. */
 const SOURCE_DIRS = ['app', 'lib', 'workflows', 'db', 'public'];
-const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json'];
+// proxy.ts (Next 16's middleware) and instrumentation.ts sit at the root and are compiled into the build too.
+const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json', 'proxy.ts', 'middleware.ts', 'instrumentation.ts'];
 const SKIP_DIRS = new Set(['node_modules', '.next', '.git']);
 
 /** Newest mtime (ms) of the files under dir, or 0. Stops early once `than` is exceeded. */

@@ -1,6 +1,8 @@
+import { AREAS } from './areas';
 import type { Messages } from './zh';
 
 export const en: Messages = {
+  ...AREAS.en,
   app: {
     name: 'Zijing e-Station',
     tagline: 'Online service hall for students and staff',

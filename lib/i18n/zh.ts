@@ -1,5 +1,11 @@
-/** Chinese (the source language): every UI string lives here, keyed by area. */
+import { AREAS } from './areas';
+
+/**
+ * Chinese (the source language): every UI string lives here or in an area file under
+ * ./areas (one per feature: its own top-level key, with zh and en side by side).
+ */
 export const zh = {
+  ...AREAS.zh,
   app: {
     name: '紫荆e站',
     tagline: '师生网上办事服务大厅',

@@ -9,8 +9,7 @@ import { pick, type Translator } from '@/lib/i18n/translate';
 import { getInstanceView, type InstanceView } from '@/lib/instances/get-instance-view';
 import { ActionPanel } from '../../../_components/action-panel';
 import { StatusChip } from '../../../_components/status-chip';
-import { FitnessForm } from '../../../_forms/fitness-form';
-import { fitnessLabels } from '../../../_forms/form-labels';
+import { formsFor, genericFacts } from '../../../_forms/registry';
 
 async function loadView(id: string, user: Awaited<ReturnType<typeof requireUserPage>>): Promise<InstanceView> {
   try {
@@ -26,20 +25,6 @@ function roleName(t: Translator, role: string): string {
   return known.includes(role) ? t(`roles.${role}` as 'roles.counselor') : role;
 }
 
-/** The form's fields as the reader sees them (labels of the process's form). */
-function formFacts(view: InstanceView, t: Translator): Array<[string, string]> {
-  const form = view.form as { kind?: string; reason?: string };
-  if (view.process.id === 'fitness-test-exemption') {
-    return [
-      [t('form.kind'), form.kind === 'defer' ? t('form.defer') : t('form.exempt')],
-      [t('form.reason'), form.reason ?? ''],
-    ];
-  }
-  return Object.entries(view.form)
-    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-    .map(([k, v]) => [k, String(v)]);
-}
-
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUserPage();
   const { id } = await params;
@@ -50,6 +35,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const buttons = view.myActions
     .filter((a) => a.type !== 'resubmit')
     .map((a) => ({ type: a.type, label: pick(a.label, locale), requiresComment: a.requiresComment ?? false, tone: a.tone ?? 'primary' }));
+  const forms = formsFor(view.process.id);
   const lastComment = [...view.timeline].reverse().find((e) => e.comment);
 
   return (
@@ -95,20 +81,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         ) : null}
       </section>
 
-      {revising && view.process.id === 'fitness-test-exemption' ? (
+      {revising && forms ? (
         <section className="card" aria-labelledby="revise-title">
           <h2 id="revise-title">{t('instance.revise')}</h2>
-          <FitnessForm
-            labels={fitnessLabels(t)}
-            instanceId={view.id}
-            expectedRevision={view.revision}
-            submitLabel={t('form.resubmit')}
-            initial={{
-              kind: view.form.kind as 'exempt' | 'defer',
-              reason: String(view.form.reason ?? ''),
-              evidence: view.attachments.filter((a) => (view.form.evidence as string[] | undefined)?.includes(a.id)),
-            }}
-          />
+          {forms.revise(t, view)}
         </section>
       ) : null}
 
@@ -132,7 +108,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <section className="card" aria-labelledby="form-title">
           <h2 id="form-title">{t('instance.form')}</h2>
           <dl className="facts">
-            {formFacts(view, t).map(([k, v]) => (
+            {(forms ? forms.facts(t, view) : genericFacts(view)).map(([k, v]) => (
               <div key={k} style={{ display: 'contents' }}>
                 <dt>{k}</dt>
                 <dd>{v}</dd>

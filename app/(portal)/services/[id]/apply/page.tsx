@@ -3,8 +3,7 @@ import { requireUserPage } from '@/lib/auth/current-user';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { findDefinition, mayStart } from '@/lib/processes/find-definition';
-import { FitnessForm } from '../../../../_forms/fitness-form';
-import { fitnessLabels } from '../../../../_forms/form-labels';
+import { formsFor } from '../../../../_forms/registry';
 
 export default async function ApplyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUserPage();
@@ -18,10 +17,8 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
       <section className="card">
         {!mayStart(definition, user) ? (
           <p className="alert info">{t('services.notOpen')}</p>
-        ) : definition.id === 'fitness-test-exemption' ? (
-          <FitnessForm labels={fitnessLabels(t)} />
         ) : (
-          notFound()
+          (formsFor(definition.id)?.apply(t) ?? notFound())
         )}
       </section>
     </>
