@@ -1,0 +1,30 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { publicRoute, readJson } from '@/lib/api/route';
+import { advanceClock, now } from '@/lib/clock';
+import { getDb } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
+
+const body = z.object({ advanceMs: z.number().int().min(0).max(400 * 24 * 3600 * 1000) });
+
+function assertTestClock(): void {
+  // Exists only for end-to-end tests of deadlines; absent (404) in every real deployment.
+  if (!env().testClock) throw new AppError('NOT_FOUND', 'test clock disabled');
+}
+
+/** Moves the engine's clock forward and fires the timers that became due. */
+export const POST = publicRoute(async ({ req }) => {
+  assertTestClock();
+  const { advanceMs } = await readJson(req, body);
+  const db = await getDb();
+  const at = await advanceClock(db, advanceMs);
+  const fired = await fireDueTimers(db, at);
+  return NextResponse.json({ now: at.toISOString(), fired });
+});
+
+export const GET = publicRoute(async () => {
+  assertTestClock();
+  return NextResponse.json({ now: (await now(await getDb())).toISOString() });
+});
