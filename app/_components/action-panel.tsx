@@ -23,7 +23,7 @@ export function ActionPanel({
   instanceId: string;
   revision: number;
   actions: PanelAction[];
-  labels: { title: string; commentRequired: string; commentOptional: string; network: string; confirm: string; cancel: string };
+  labels: { title: string; commentRequired: string; commentOptional: string; network: string };
 }) {
   const [comment, setComment] = useState('');
   const [pending, setPending] = useState<PanelAction | null>(null);

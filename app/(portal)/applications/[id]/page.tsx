@@ -98,8 +98,6 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             commentRequired: t('instance.commentRequired'),
             commentOptional: t('instance.commentOptional'),
             network: t('errors.network'),
-            confirm: t('instance.confirm'),
-            cancel: t('common.cancel'),
           }}
         />
       ) : null}
