@@ -1,16 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs, PDF_BYTES } from './support/login';
 
-async function openTaskFor(page: Page, title: RegExp) {
+/** Opens this application from the user's 待办 list (other tests may leave similar titles there). */
+async function openTaskFor(page: Page, applicationUrl: string) {
+  const path = new URL(applicationUrl).pathname;
   await page.goto('/tasks');
-  await page.getByTestId('task-list').getByRole('link', { name: title }).first().click();
-  await expect(page).toHaveURL(/\/applications\//);
+  await page.getByTestId('task-list').locator(`a[href="${path}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
 }
 
 test('体质测试免测: student → counselor (return, then verify) → 校医院 → 体育部, other college sees nothing', async ({ browser }) => {
   const student = await loginAs(browser, 'student');
 
-  await student.getByRole('link', { name: '办事' }).first().click();
+  await student.getByRole('link', { name: '办事', exact: true }).first().click();
+  await expect(student).toHaveURL(/\/services$/);
   await student.getByRole('link', { name: /体质测试免测\/缓测申请/ }).click();
   await student.getByRole('link', { name: '在线办理' }).click();
 
@@ -41,7 +44,7 @@ test('体质测试免测: student → counselor (return, then verify) → 校医
 
   // The counselor of 工程学院 returns it for revision, with a reason.
   const counselor = await loginAs(browser, 'counselor');
-  await openTaskFor(counselor, /李明的体质测试免测申请/);
+  await openTaskFor(counselor, applicationUrl);
   await counselor.getByRole('button', { name: '退回修改' }).click();
   await expect(counselor.getByText('请填写理由（必填）').first()).toBeVisible();
   await counselor.getByLabel(/理由|意见/).fill('请补充医院出具的诊断证明原件照片');
@@ -57,17 +60,17 @@ test('体质测试免测: student → counselor (return, then verify) → 校医
   await student.getByRole('button', { name: '修改后重新提交' }).click();
   await expect(student.getByTestId('current-step')).toHaveText('辅导员核实');
 
-  await openTaskFor(counselor, /李明的体质测试免测申请/);
+  await openTaskFor(counselor, applicationUrl);
   await counselor.getByRole('button', { name: '核实通过' }).click();
   await expect(counselor.getByTestId('current-step')).toHaveText('校医院核实');
 
   const doctor = await loginAs(browser, 'doctor');
-  await openTaskFor(doctor, /李明的体质测试免测申请/);
+  await openTaskFor(doctor, applicationUrl);
   await doctor.getByRole('button', { name: '核实通过' }).click();
   await expect(doctor.getByTestId('current-step')).toHaveText('体育部审批');
 
   const sports = await loginAs(browser, 'sports');
-  await openTaskFor(sports, /李明的体质测试免测申请/);
+  await openTaskFor(sports, applicationUrl);
   await sports.getByRole('button', { name: '批准' }).click();
   await expect(sports.getByTestId('current-step')).toHaveText('已批准');
 
@@ -95,7 +98,7 @@ test('a counselor can reject with a reason; the student sees why', async ({ brow
   const url = student.url();
 
   const counselor = await loginAs(browser, 'counselor');
-  await openTaskFor(counselor, /李明的体质测试缓测申请/);
+  await openTaskFor(counselor, url);
   await counselor.getByLabel(/理由|意见/).fill('证明日期与测试时间不符');
   await counselor.getByRole('button', { name: '不同意' }).click();
   await expect(counselor.getByText('未通过').first()).toBeVisible();
