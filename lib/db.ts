@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
+import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { env } from './env';
 import { startTimerRunner } from './timer-runner';
@@ -25,6 +26,7 @@ async function open(): Promise<Handle> {
       : { kind: 'pglite', dataDir: e.dataDir },
   );
   await seedOrgUnits(database.db);
+  await seedCalendar(database.db);
   if (e.seedDemo) await seedDemoAccounts(database.db);
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);

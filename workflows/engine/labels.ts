@@ -3,6 +3,7 @@ import type { Label } from './types';
 /** Labels of events that are not task actions: the applicant's own and the engine's. */
 export const GENERIC_EVENT_LABELS: Record<string, Label> = {
   submit: { zh: '提交申请', en: 'Submitted' },
+  issue: { zh: '发出通知', en: 'Notice issued' },
   resubmit: { zh: '修改后重新提交', en: 'Resubmitted' },
   withdraw: { zh: '撤回申请', en: 'Withdrawn' },
   cancel: { zh: '取消', en: 'Cancelled' },

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { initialTransition } from 'xstate';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { settings } from '@/db/schema';
 import { getDefinition } from '../registry';
 import type { Actor } from './actor';
 import { findAttachableUploads, linkUploads } from './attach-uploads';
-import { weekdayCalendar, type WorkingCalendar } from './calendar';
+import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from './labels';
 import { recordTransition, type TransitionResult } from './record-transition';
@@ -19,11 +19,14 @@ export interface StartRequest {
   input: unknown;
   now: Date;
   calendar?: WorkingCalendar;
+  /** For issued processes (audience.issuedBy): the person the instance is for. */
+  applicant?: { id: string; name: string; orgUnitId: string };
 }
 
-/** Whether the actor belongs to the audience the process is for. */
+/** Whether the actor belongs to the audience the process is for (or may issue it). */
 export function mayStart(definition: ProcessDefinition, actor: Actor): boolean {
-  const { kinds, cadreOnly } = definition.audience;
+  const { kinds, cadreOnly, issuedBy } = definition.audience;
+  if (issuedBy) return actor.roles.some((b) => b.role === issuedBy.role && (b.orgUnitId === null || b.orgUnitId === issuedBy.orgUnitId));
   return kinds.includes(actor.kind) && (!cadreOnly || actor.isCadre);
 }
 
@@ -45,6 +48,16 @@ async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<v
 
 /** Starts an instance of the current version: validates, then writes it in one transaction. */
 export async function startInstance(db: Db, req: StartRequest): Promise<TransitionResult> {
+  await assertWindowOpen(db, req.processId, req.now);
+  const calendar = req.calendar ?? (await loadWorkingCalendar(db));
+  return db.transaction((tx) => startInstanceInTransaction(tx, { ...req, calendar }));
+}
+
+/**
+ * The start inside a transaction the caller holds: bulk issuing writes a chunk of instances
+ * in one transaction. The caller checks the application window.
+ */
+export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Promise<TransitionResult> {
   const definition = getDefinition(req.processId);
   if (!mayStart(definition, req.actor)) {
     throw new AppError('FORBIDDEN', `${req.actor.id} may not start ${definition.id}`, {
@@ -52,30 +65,36 @@ export async function startInstance(db: Db, req: StartRequest): Promise<Transiti
       en: 'This service is not open to you',
     });
   }
-  await assertWindowOpen(db, definition.id, req.now);
+  if (definition.audience.issuedBy && !req.applicant) throw new Error(`${definition.id} is issued to someone: applicant missing`);
+  const applicant = req.applicant ?? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId };
   const form = parseInput(definition.inputSchema, req.input);
+  await definition.checkInput?.(tx, form, applicant);
   const id = randomUUID();
-  const [snapshot] = initialTransition(definition.machine, { form, applicantId: req.actor.id });
+  const [snapshot] = initialTransition(definition.machine, { form, applicantId: applicant.id });
 
-  return db.transaction(async (tx) => {
-    const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor.id, id);
-    const result = await recordTransition(tx, {
-      definition,
-      before: null,
-      start: {
-        id,
-        title: definition.instanceTitle(form, req.actor.name),
-        applicantId: req.actor.id,
-        applicantOrgId: req.actor.orgUnitId,
-      },
-      prevSnapshot: null,
-      nextSnapshot: snapshot,
-      event: { type: 'submit', actor: req.actor, actorRole: 'applicant', comment: null, payload: { form, attachments } },
-      actionLabel: eventLabel('submit'),
-      now: req.now,
-      calendar: req.calendar ?? weekdayCalendar,
-    });
-    await linkUploads(tx, attachments, id);
-    return result;
+  const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor.id, id);
+  const result = await recordTransition(tx, {
+    definition,
+    before: null,
+    start: {
+      id,
+      title: definition.instanceTitle(form, applicant.name),
+      applicantId: applicant.id,
+      applicantOrgId: applicant.orgUnitId,
+    },
+    prevSnapshot: null,
+    nextSnapshot: snapshot,
+    event: {
+      type: 'submit',
+      actor: req.actor,
+      actorRole: req.applicant ? 'handler' : 'applicant',
+      comment: null,
+      payload: { form, attachments },
+    },
+    actionLabel: eventLabel(req.applicant ? 'issue' : 'submit'),
+    now: req.now,
+    calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
   });
+  await linkUploads(tx, attachments, id);
+  return result;
 }
