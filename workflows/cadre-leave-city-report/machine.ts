@@ -3,7 +3,7 @@ import { eventDay, finals, withdrawAction } from '../common/actions';
 import type { StateMeta, TaskAction, WorkflowEvent } from '../engine/types';
 import type { CityReportForm } from './form';
 
-type Context = { form: CityReportForm; applicantId: string };
+type Context = { form: CityReportForm; applicantId: string; reminders?: number };
 
 const editAction: TaskAction = { type: 'edit', label: { zh: '修改报备', en: 'Edit report' }, tone: 'neutral' };
 
@@ -15,6 +15,8 @@ const editAction: TaskAction = { type: 'edit', label: { zh: '修改报备', en: 
 export const cityReportMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
     keepEditedForm: assign({ form: ({ context, event }) => (event.input as CityReportForm | undefined) ?? context.form }),
   },
   guards: {
@@ -41,7 +43,7 @@ export const cityReportMachine = setup({
         acknowledge: 'acknowledged',
         edit: { guard: 'notStarted', target: 'awaitingAck', reenter: true, actions: 'keepEditedForm' },
         withdraw: { guard: 'notStarted', target: 'withdrawn' },
-        REMIND: {},
+        REMIND: { actions: 'countReminder' },
       },
     },
     acknowledged: {

@@ -6,7 +6,7 @@ import type { CadreLeaveForm } from './form';
 /** Leave longer than this many working days also needs the school leader in charge. */
 export const LONG_LEAVE_WORKING_DAYS = 3;
 
-type Context = { form: CadreLeaveForm; applicantId: string };
+type Context = { form: CadreLeaveForm; applicantId: string; reminders?: number };
 
 /**
  * Cadre → 部门负责人 → (long leave: 分管校领导) → 组织部 files it → on leave → 销假.
@@ -15,6 +15,8 @@ type Context = { form: CadreLeaveForm; applicantId: string };
 export const cadreLeaveMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
     keepRevisedForm: assign({ form: ({ context, event }) => (event.input as CadreLeaveForm | undefined) ?? context.form }),
   },
   guards: {
@@ -81,7 +83,7 @@ export const cadreLeaveMachine = setup({
         reportBack: 'closed',
         // Plans change: a leave not yet begun can be called off.
         cancel: { guard: 'notStarted', target: 'cancelled' },
-        REMIND: {},
+        REMIND: { actions: 'countReminder' },
       },
     },
     revising: {

@@ -3,7 +3,7 @@ import { cancelAction, finals, reviewActions, revisingMeta, withdrawAction } fro
 import type { StateMeta, TaskAction, WorkflowEvent } from '../engine/types';
 import type { PrivateTravelForm } from './form';
 
-type Context = { form: PrivateTravelForm; applicantId: string };
+type Context = { form: PrivateTravelForm; applicantId: string; reminders?: number };
 
 /** Days after the trip's end within which the passport must be handed back. */
 export const PASSPORT_RETURN_DAYS = 10;
@@ -23,6 +23,8 @@ const receive: TaskAction = { type: 'receivePassport', label: { zh: '证照已�
 export const privateTravelMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
     keepRevisedForm: assign({ form: ({ context, event }) => (event.input as PrivateTravelForm | undefined) ?? context.form }),
   },
 }).createMachine({
@@ -66,7 +68,7 @@ export const privateTravelMachine = setup({
           { event: 'ESCALATE', delay: { days: PASSPORT_RETURN_DAYS }, from: (c) => (c as Context).form.endDate },
         ],
       } satisfies StateMeta,
-      on: { receivePassport: 'closed', REMIND: {}, ESCALATE: 'returnOverdue' },
+      on: { receivePassport: 'closed', REMIND: { actions: 'countReminder' }, ESCALATE: 'returnOverdue' },
     },
     returnOverdue: {
       meta: {
@@ -74,7 +76,7 @@ export const privateTravelMachine = setup({
         task: orgTask([receive], 1),
         timers: [{ event: 'REMIND', delay: { workingDays: 3 }, remind: 'applicant' }],
       } satisfies StateMeta,
-      on: { receivePassport: 'closed', REMIND: {} },
+      on: { receivePassport: 'closed', REMIND: { actions: 'countReminder' } },
     },
     revising: {
       meta: revisingMeta,

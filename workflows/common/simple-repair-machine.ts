@@ -3,7 +3,7 @@ import { finals, reviewActions, revisingMeta, withdrawAction } from './actions';
 import { confirmingMeta, repairFinals, type Rating } from './repair';
 import type { Label, StateMeta, WorkflowEvent } from '../engine/types';
 
-type Context = { form: Record<string, unknown>; applicantId: string; rating?: Rating };
+type Context = { form: Record<string, unknown>; applicantId: string; rating?: Rating; reminders?: number };
 
 /**
  * Requester reports → the owning department reviews (approve / return / reject) → it does the
@@ -14,6 +14,8 @@ export function simpleRepairMachine(m: { id: string; orgUnitId: string; review: 
   return setup({
     types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
     actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
       keepRevisedForm: assign({ form: ({ context, event }) => (event.input as Record<string, unknown> | undefined) ?? context.form }),
       recordRating: assign({ rating: ({ event }) => event.input as Rating }),
     },
@@ -36,7 +38,7 @@ export function simpleRepairMachine(m: { id: string; orgUnitId: string; review: 
           task: { role: 'handler', scope, actions: [{ type: 'done', label: m.workDone, tone: 'primary' }], dueInWorkingDays: 5 },
           timers: [{ event: 'REMIND', delay: { workingDays: 5 }, remind: 'task' }],
         } satisfies StateMeta,
-        on: { done: 'confirming', REMIND: {} },
+        on: { done: 'confirming', REMIND: { actions: 'countReminder' } },
       },
       confirming: {
         meta: confirmingMeta('待验收确认', 'To be accepted'),

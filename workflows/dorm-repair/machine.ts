@@ -4,7 +4,7 @@ import { confirmingMeta, repairFinals, type Rating } from '../common/repair';
 import type { StateMeta, WorkflowEvent } from '../engine/types';
 import type { DormRepairForm } from './form';
 
-type Context = { form: DormRepairForm; applicantId: string; rating?: Rating; reopened?: number };
+type Context = { form: DormRepairForm; applicantId: string; rating?: Rating; reopened?: number; reminders?: number };
 
 const logistics = { kind: 'org' as const, orgUnitId: 'logistics' };
 
@@ -16,6 +16,8 @@ const logistics = { kind: 'org' as const, orgUnitId: 'logistics' };
 export const dormRepairMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
     recordRating: assign({ rating: ({ event }) => event.input as Rating }),
     countReopen: assign({ reopened: ({ context }) => (context.reopened ?? 0) + 1 }),
   },
@@ -53,7 +55,7 @@ export const dormRepairMachine = setup({
         webhook: { hook: 'dorm-repair' },
         timers: [{ event: 'REMIND', delay: { workingDays: 3 }, remind: 'task' }],
       } satisfies StateMeta,
-      on: { done: 'confirming', REMIND: {} },
+      on: { done: 'confirming', REMIND: { actions: 'countReminder' } },
     },
     confirming: {
       meta: confirmingMeta('待确认评价', 'Confirm and rate'),

@@ -1,8 +1,8 @@
-import { setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { StateMeta, TaskAction, TimerMeta, WorkflowEvent } from '../engine/types';
 import type { HousingNoticeForm } from './form';
 
-type Context = { form: HousingNoticeForm; applicantId: string };
+type Context = { form: HousingNoticeForm; applicantId: string; reminders?: number };
 
 const markPaid: TaskAction = { type: 'markPaid', label: { zh: '已缴费，上传凭证', en: 'Paid: upload receipt' }, tone: 'primary' };
 // One working day after the due date, and again every time the tenant lands back in a waiting state.
@@ -12,6 +12,10 @@ const tenant = { role: 'applicant', scope: { kind: 'applicant' as const } };
 /** 资产管理处 issues → tenant acknowledges → marks paid with a receipt → 资产管理处 confirms. */
 export const housingNoticeMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
+  actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
+  },
 }).createMachine({
   id: 'housing-payment-notice',
   initial: 'notified',
@@ -23,11 +27,11 @@ export const housingNoticeMachine = setup({
         task: { ...tenant, actions: [{ type: 'acknowledge', label: { zh: '确认收到', en: 'Acknowledge' }, tone: 'primary' }, markPaid] },
         timers: [overdue],
       } satisfies StateMeta,
-      on: { acknowledge: 'awaitingPayment', markPaid: 'confirming', REMIND: {} },
+      on: { acknowledge: 'awaitingPayment', markPaid: 'confirming', REMIND: { actions: 'countReminder' } },
     },
     awaitingPayment: {
       meta: { label: { zh: '待缴费', en: 'Awaiting payment' }, task: { ...tenant, actions: [markPaid] }, timers: [overdue] } satisfies StateMeta,
-      on: { markPaid: 'confirming', REMIND: {} },
+      on: { markPaid: 'confirming', REMIND: { actions: 'countReminder' } },
     },
     confirming: {
       meta: {
