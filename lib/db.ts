@@ -5,6 +5,7 @@ import { settings } from '@/db/schema';
 import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { env } from './env';
+import { startWebhookRunner } from './integrations/webhook-runner';
 import { startTimerRunner } from './timer-runner';
 
 interface Handle {
@@ -30,6 +31,7 @@ async function open(): Promise<Handle> {
   if (e.seedDemo) await seedDemoAccounts(database.db);
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
+  startWebhookRunner(database.db);
   return { database, authSecret };
 }
 

@@ -8,7 +8,7 @@ import { fireEquipmentV1 } from './fire-equipment/definition';
 import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
 import { furnitureRepairV1 } from './furniture-repair/definition';
 import { housingPaymentNoticeV1 } from './housing-payment-notice/definition';
-import { insuranceOptOutV1 } from './insurance-opt-out/definition';
+import { insuranceOptOutV1, insuranceOptOutV2 } from './insurance-opt-out/definition';
 
 /**
  * Every version of every process. Instances keep the version they started on, so old
@@ -20,6 +20,7 @@ const ALL: ProcessDefinition[] = [
   cadreLeaveCityReportV1,
   cadrePrivateTravelV1,
   insuranceOptOutV1,
+  insuranceOptOutV2,
   dormRepairV1,
   furnitureRepairV1,
   fireEquipmentV1,

@@ -19,6 +19,8 @@ export interface StartRequest {
   input: unknown;
   now: Date;
   calendar?: WorkingCalendar;
+  /** Pins a version other than the current one (a version under test, 在测); default current. */
+  version?: number;
   /** For issued processes (audience.issuedBy): the person the instance is for. */
   applicant?: { id: string; name: string; orgUnitId: string };
 }
@@ -58,7 +60,7 @@ export async function startInstance(db: Db, req: StartRequest): Promise<Transiti
  * in one transaction. The caller checks the application window.
  */
 export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Promise<TransitionResult> {
-  const definition = getDefinition(req.processId);
+  const definition = getDefinition(req.processId, req.version);
   if (!mayStart(definition, req.actor)) {
     throw new AppError('FORBIDDEN', `${req.actor.id} may not start ${definition.id}`, {
       zh: '您不在该事项的办理对象范围内',

@@ -1,6 +1,7 @@
 import type { ProcessDefinition } from '../engine/types';
 import { insuranceFormSchema, type InsuranceForm } from './form';
 import { insuranceMachine } from './machine';
+import { insuranceMachineV2 } from './machine-v2';
 
 export const insuranceOptOutV1: ProcessDefinition = {
   id: 'insurance-opt-out',
@@ -21,3 +22,6 @@ export const insuranceOptOutV1: ProcessDefinition = {
     en: `Insurance opt-out — ${name}`,
   }),
 };
+
+/** v2: 校医院 can refuse an application that cannot qualify. v1 instances finish on v1. */
+export const insuranceOptOutV2: ProcessDefinition = { ...insuranceOptOutV1, version: 2, machine: insuranceMachineV2 };
