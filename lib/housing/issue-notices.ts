@@ -2,7 +2,8 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/workflows/engine/actor';
 import { loadWorkingCalendar } from '@/workflows/engine/calendar';
 import { AppError } from '@/workflows/engine/errors';
-import { mayStart, startInstanceInTransaction } from '@/workflows/engine/start-instance';
+import { mayStart } from '@/workflows/engine/start-instance';
+import { startIssuedInstances } from '@/workflows/engine/start-issued-instances';
 import { getDefinition } from '@/workflows/registry';
 import { validateNotices, type RowError } from './validate-notices';
 
@@ -44,11 +45,9 @@ export async function issueHousingNotices(db: Db, actor: Actor, req: IssueReques
   if (req.dryRun) return { total: notices.length, issued: 0, next: 0 };
   const chunk = notices.slice(from, from + CHUNK);
   const calendar = await loadWorkingCalendar(db);
-  await db.transaction(async (tx) => {
-    for (const notice of chunk) {
-      await startInstanceInTransaction(tx, { processId: PROCESS_ID, actor, applicant: notice.tenant, input: notice.form, now, calendar });
-    }
-  });
+  await db.transaction((tx) =>
+    startIssuedInstances(tx, { processId: PROCESS_ID, actor, items: chunk.map((n) => ({ applicant: n.tenant, input: n.form })), now, calendar }),
+  );
   const next = from + chunk.length;
   return { total: notices.length, issued: next, next: next < notices.length ? next : null };
 }
