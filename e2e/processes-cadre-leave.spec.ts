@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 import { act, advanceClock, dayFromNow, openTask } from './support/processes';
 
+test.setTimeout(120_000);
+
 test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织部 files → reminder after the end date → 销假', async ({ browser }) => {
   const cadre2 = await loginAs(browser, 'cadre2');
   await cadre2.goto('/services/cadre-leave/apply');

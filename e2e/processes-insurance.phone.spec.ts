@@ -17,9 +17,11 @@ test('医保不参保 on a phone: proof is mandatory; 校医院 returns, student
   const doctor = await loginAs(browser, 'doctor');
   await openTask(doctor, /王芳的医保不参保申请/);
   await act(doctor, '退回修改', '请上传本年度的参保证明');
+  await expect(doctor.getByTestId('current-step')).toHaveText('退回修改');
   await student.goto(url);
   await expect(student.getByLabel('参保单位或保险公司')).toHaveValue('湛江市城镇职工医保');
   await student.getByRole('button', { name: '修改后重新提交' }).click();
+  await expect(student.getByTestId('current-step')).toHaveText('校医院登记');
   await openTask(doctor, /王芳的医保不参保申请/);
   await act(doctor, '登记');
   await expect(doctor.getByTestId('current-step')).toHaveText('已登记不参保');

@@ -23,7 +23,8 @@ export async function advanceClock(page: Page, days: number): Promise<void> {
 
 export async function act(page: Page, button: string | RegExp, comment?: string): Promise<void> {
   if (comment) await page.getByLabel(/理由|意见/).fill(comment);
-  await page.getByRole('button', { name: button }).click();
+  // A successful action reloads the page: wait for it, so the next step sees the new state.
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button, exact: typeof button === 'string' }).click()]);
 }
 
 export function sign(body: string): Record<string, string> {

@@ -67,7 +67,12 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
       en: 'This service is not open to you',
     });
   }
-  if (definition.audience.issuedBy && !req.applicant) throw new Error(`${definition.id} is issued to someone: applicant missing`);
+  if (definition.audience.issuedBy && !req.applicant) {
+    throw new AppError('EVENT_NOT_ALLOWED', `${definition.id} is issued to people, not applied for`, {
+      zh: '该事项由主管部门发出，不能自行申请',
+      en: 'This is issued by the department; it cannot be applied for',
+    });
+  }
   const applicant = req.applicant ?? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId };
   const form = parseInput(definition.inputSchema, req.input);
   await definition.checkInput?.(tx, form, applicant);
