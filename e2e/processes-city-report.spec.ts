@@ -16,8 +16,8 @@ test('离穗报备: cadre2 reports, edits before it starts, 组织部 acknowledg
   await expect(cadre2.getByTestId('current-step')).toHaveText('待组织部确认');
 
   await cadre2.getByLabel('目的地').fill('上海');
-  await cadre2.getByRole('button', { name: '修改报备' }).click();
-  await expect(cadre2.getByText('上海').first()).toBeVisible();
+  await Promise.all([cadre2.waitForEvent('load'), cadre2.getByRole('button', { name: '修改报备' }).click()]);
+  await expect(cadre2.getByTestId('timeline')).toContainText('修改报备');
 
   const org = await loginAs(browser, 'org');
   await openTask(org, /林科长的离穗报备/);
