@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_WEBHOOK_SECRET } from './e2e/support/processes';
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -54,6 +55,9 @@ export default defineConfig({
     env: {
       E2E_DB: process.env.E2E_DB || 'pglite',
       PORT: String(port),
+      // The dorm-repair story's maintenance-system stand-in listens on port + 5.
+      DORM_REPAIR_WEBHOOK_URL: `http://127.0.0.1:${port + 5}/jobs`,
+      DORM_REPAIR_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
     },
   },
 });

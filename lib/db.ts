@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
+import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { env } from './env';
+import { startWebhookRunner } from './integrations/webhook-runner';
 import { startTimerRunner } from './timer-runner';
 
 interface Handle {
@@ -25,9 +27,11 @@ async function open(): Promise<Handle> {
       : { kind: 'pglite', dataDir: e.dataDir },
   );
   await seedOrgUnits(database.db);
+  await seedCalendar(database.db);
   if (e.seedDemo) await seedDemoAccounts(database.db);
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
+  startWebhookRunner(database.db);
   return { database, authSecret };
 }
 

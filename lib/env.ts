@@ -27,6 +27,10 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Lets tests move the engine's clock (never set in production). */
   TEST_CLOCK: booleanFlag,
+  /** Where dorm-repair jobs are sent (the maintenance system); unset keeps them queued. */
+  DORM_REPAIR_WEBHOOK_URL: z.url({ message: 'DORM_REPAIR_WEBHOOK_URL must be a URL' }).optional(),
+  /** Shared HMAC-SHA256 secret that signs outgoing jobs and verifies the system's callbacks. */
+  DORM_REPAIR_WEBHOOK_SECRET: z.string().min(16, 'DORM_REPAIR_WEBHOOK_SECRET must be at least 16 characters').optional(),
 });
 
 export type Env = {
@@ -40,6 +44,7 @@ export type Env = {
   seedDemo: boolean;
   uploadMaxBytes: number;
   testClock: boolean;
+  dormRepairWebhook: { url: string | undefined; secret: string | undefined };
 };
 
 let cached: Env | undefined;
@@ -65,6 +70,7 @@ export function env(): Env {
     seedDemo: e.SEED_DEMO ?? embedded,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     testClock: e.TEST_CLOCK ?? false,
+    dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
   };
   return cached;
 }

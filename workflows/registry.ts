@@ -1,12 +1,31 @@
 import { AppError } from './engine/errors';
 import type { ProcessDefinition } from './engine/types';
+import { cadreLeaveCityReportV1 } from './cadre-leave-city-report/definition';
+import { cadreLeaveV1 } from './cadre-leave/definition';
+import { cadrePrivateTravelV1 } from './cadre-private-travel/definition';
+import { dormRepairV1 } from './dorm-repair/definition';
+import { fireEquipmentV1 } from './fire-equipment/definition';
 import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
+import { furnitureRepairV1 } from './furniture-repair/definition';
+import { housingPaymentNoticeV1 } from './housing-payment-notice/definition';
+import { insuranceOptOutV1, insuranceOptOutV2 } from './insurance-opt-out/definition';
 
 /**
  * Every version of every process. Instances keep the version they started on, so old
  * versions stay here for as long as instances may run on them.
  */
-const ALL: ProcessDefinition[] = [fitnessTestExemptionV1];
+const ALL: ProcessDefinition[] = [
+  fitnessTestExemptionV1,
+  cadreLeaveV1,
+  cadreLeaveCityReportV1,
+  cadrePrivateTravelV1,
+  insuranceOptOutV1,
+  insuranceOptOutV2,
+  dormRepairV1,
+  furnitureRepairV1,
+  fireEquipmentV1,
+  housingPaymentNoticeV1,
+];
 
 const byKey = new Map(ALL.map((d) => [`${d.id}@${d.version}`, d]));
 const current = new Map<string, ProcessDefinition>();

@@ -3,6 +3,9 @@ import type { Translator } from '@/lib/i18n/translate';
 import type { InstanceView } from '@/lib/instances/get-instance-view';
 import { FitnessForm } from './fitness-form';
 import { fitnessLabels } from './form-labels';
+import { HousingNoticeIssuer } from './housing-notice-issuer';
+import { EVENT_FIELDS, FIELDS, processFormLabels } from './process-fields';
+import { ProcessForm, type FieldSpec } from './process-form';
 
 /**
  * Per-process UI: the application form, the resubmission form (filled in with what was sent),
@@ -12,6 +15,56 @@ export interface ProcessForms {
   apply(t: Translator): ReactNode;
   revise(t: Translator, view: InstanceView): ReactNode;
   facts(t: Translator, view: InstanceView): Array<[string, string]>;
+  /** Actions that carry a form (confirm with a rating, mark paid with a receipt, edit): shown as forms, not buttons. */
+  eventForms?: Record<string, (t: Translator, view: InstanceView) => ReactNode>;
+}
+
+function filesOf(view: InstanceView, ids: unknown) {
+  return view.attachments.filter((a) => Array.isArray(ids) && ids.includes(a.id));
+}
+
+/** A form for an event of an instance, filled in with the instance's form where the fields match. */
+function eventForm(processId: string, fields: FieldSpec[], type: string, submitLabel: string, view: InstanceView, t: Translator, filled: boolean) {
+  const initialFiles = filled
+    ? Object.fromEntries(fields.filter((f) => f.kind === 'files').map((f) => [f.name, filesOf(view, view.form[f.name])]))
+    : {};
+  return (
+    <ProcessForm
+      processId={processId}
+      fields={fields}
+      labels={processFormLabels(t)}
+      initial={filled ? view.form : {}}
+      initialFiles={initialFiles}
+      event={{ instanceId: view.id, type, expectedRevision: view.revision, submitLabel }}
+    />
+  );
+}
+
+function factsOf(fields: FieldSpec[], view: InstanceView): Array<[string, string]> {
+  return fields
+    .filter((f) => f.kind !== 'files' && view.form[f.name] !== undefined && view.form[f.name] !== '')
+    .map((f) => {
+      const v = view.form[f.name];
+      const shown = Array.isArray(v) ? v.join('、') : String(v);
+      return [f.label, f.options?.find((o) => o.value === shown)?.label ?? shown];
+    });
+}
+
+/** The seed's processes, declared by their fields (app/_forms/process-fields.ts). */
+function declared(processId: string): ProcessForms {
+  const fields = FIELDS[processId]!;
+  const confirm = { confirm: (t: Translator, view: InstanceView) => eventForm(processId, EVENT_FIELDS.confirm!(t), 'confirm', t('processes.confirmTitle'), view, t, false) };
+  return {
+    apply: (t) => <ProcessForm processId={processId} fields={fields(t)} labels={processFormLabels(t)} />,
+    revise: (t, view) => eventForm(processId, fields(t), 'resubmit', t('form.resubmit'), view, t, true),
+    facts: (t, view) => factsOf(fields(t), view),
+    eventForms:
+      processId === 'cadre-leave-city-report'
+        ? { edit: (t, view) => eventForm(processId, fields(t), 'edit', t('processes.editTitle'), view, t, true) }
+        : ['dorm-repair', 'furniture-repair', 'fire-equipment'].includes(processId)
+          ? confirm
+          : undefined,
+  };
 }
 
 const FORMS: Record<string, ProcessForms> = {
@@ -34,6 +87,36 @@ const FORMS: Record<string, ProcessForms> = {
       [t('form.kind'), view.form.kind === 'defer' ? t('form.defer') : t('form.exempt')],
       [t('form.reason'), String(view.form.reason ?? '')],
     ],
+  },
+};
+
+for (const id of Object.keys(FIELDS)) FORMS[id] = declared(id);
+
+FORMS['housing-payment-notice'] = {
+  apply: (t) => (
+    <HousingNoticeIssuer
+      labels={{
+        intro: t('processes.notices.intro'),
+        csv: t('processes.notices.csv'),
+        file: t('processes.notices.file'),
+        check: t('processes.notices.check'),
+        checked: t('processes.notices.checked'),
+        issue: t('processes.notices.issue'),
+        progress: t('processes.notices.progress'),
+        done: t('processes.notices.done'),
+        network: t('errors.network'),
+      }}
+    />
+  ),
+  revise: () => null,
+  facts: (t, view) => [
+    [t('processes.f.room'), String(view.form.room ?? '')],
+    [t('processes.f.period'), String(view.form.period ?? '')],
+    [t('processes.f.amount'), `¥${String(view.form.amount ?? '')}`],
+    [t('processes.f.dueDate'), String(view.form.dueDate ?? '')],
+  ],
+  eventForms: {
+    markPaid: (t, view) => eventForm('housing-payment-notice', EVENT_FIELDS.markPaid!(t), 'markPaid', t('processes.paidTitle'), view, t, false),
   },
 };
 

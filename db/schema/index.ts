@@ -2,3 +2,5 @@ export * from './org';
 export * from './instances';
 export * from './uploads';
 export * from './messages';
+export * from './calendar';
+export * from './integrations';

@@ -20,6 +20,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'doctor', name: '刘医生', kind: 'staff', orgUnitId: 'hospital', roles: [['handler', 'hospital']] },
   { username: 'sports', name: '张老师', kind: 'staff', orgUnitId: 'sports', roles: [['handler', 'sports']] },
   { username: 'cadre', name: '黄处长', kind: 'staff', orgUnitId: 'hr', isCadre: true, roles: [['dept_leader', 'hr']] },
+  // A second 人事处 cadre: their department leader is `cadre`, so cadre processes have a real approver.
+  { username: 'cadre2', name: '林科长', kind: 'staff', orgUnitId: 'hr', isCadre: true, roles: [] },
   { username: 'leader', name: '周校长', kind: 'staff', orgUnitId: 'president-office', isCadre: true, roles: [['school_leader', null]] },
   { username: 'org', name: '吴老师', kind: 'staff', orgUnitId: 'org-dept', roles: [['handler', 'org-dept']] },
   { username: 'mailbox', name: '郑老师', kind: 'staff', orgUnitId: 'president-office', roles: [['mailbox_office', 'president-office']] },

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Db } from '@/db/client';
+import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -31,6 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   else throw new Error(`TEST_DB must be 'pglite' or 'postgres', got '${process.env.TEST_DB}'`);
   try {
     await seedOrgUnits(opened.db);
+    await seedCalendar(opened.db);
     await seedDemoAccounts(opened.db);
   } catch (error) {
     await opened.close().catch(() => {});

@@ -6,7 +6,7 @@ import { processInstances, tasks } from '@/db/schema';
 import { getDefinition } from '../registry';
 import { isCandidate, type Actor } from './actor';
 import { findAttachableUploads, linkUploads } from './attach-uploads';
-import { weekdayCalendar, type WorkingCalendar } from './calendar';
+import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from './labels';
 import { recordTransition, type TransitionResult } from './record-transition';
@@ -105,7 +105,10 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
 
     const eventInput = definition.eventInputs?.[req.type];
     const input = eventInput ? parseInput(eventInput, req.input) : undefined;
-    const event = { type: req.type, actorId: req.actor?.id ?? null, comment, input };
+    if (input !== undefined && req.type === 'resubmit' && row.applicantId && row.applicantOrgId) {
+      await definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId });
+    }
+    const event = { type: req.type, actorId: req.actor?.id ?? null, comment, input, at: req.now.toISOString() };
     if (!snapshot.can(event)) throw notAllowed(req.type);
     const [next] = transition(definition.machine, snapshot, event);
 
@@ -126,7 +129,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
       },
       actionLabel: label,
       now: req.now,
-      calendar: req.calendar ?? weekdayCalendar,
+      calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
     });
     await linkUploads(tx, attachments, row.id);
     return result;

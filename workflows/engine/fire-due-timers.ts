@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { timers } from '@/db/schema';
 import { applyEventInTransaction } from './apply-event';
-import type { WorkingCalendar } from './calendar';
+import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { isAppError } from './errors';
 
 /**
@@ -13,6 +13,7 @@ import { isAppError } from './errors';
  */
 export async function fireDueTimers(db: Db, now: Date, calendar?: WorkingCalendar, limit = 100): Promise<number> {
   let fired = 0;
+  const cal = calendar ?? (await loadWorkingCalendar(db));
   for (; fired < limit; fired++) {
     const claimed = await db.transaction(async (tx) => {
       const [timer] = await tx
@@ -26,7 +27,7 @@ export async function fireDueTimers(db: Db, now: Date, calendar?: WorkingCalenda
       await tx.update(timers).set({ status: 'fired', firedAt: now }).where(eq(timers.id, timer.id));
       try {
         await tx.transaction((sp) =>
-          applyEventInTransaction(sp, { instanceId: timer.instanceId, actor: null, type: timer.eventType, now, calendar }),
+          applyEventInTransaction(sp, { instanceId: timer.instanceId, actor: null, type: timer.eventType, now, calendar: cal }),
         );
       } catch (error) {
         if (!isAppError(error)) throw error;

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Tx } from '@/db/client';
-import { instanceEvents, messages, processInstances, roleBindings, tasks, timers, users } from '@/db/schema';
+import { instanceEvents, integrationOutbox, messages, processInstances, roleBindings, tasks, timers, users } from '@/db/schema';
 import type { InstanceStatus } from '@/db/schema';
 import { isCandidate, resolveScopeOrg, type Actor } from './actor';
-import { addDelay, type WorkingCalendar } from './calendar';
+import { addDelay, anchorDate, type WorkingCalendar } from './calendar';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import { activeStates, persistSnapshot, stateKey } from './snapshot';
 import type { Label, ProcessDefinition } from './types';
@@ -173,18 +173,80 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
     for (const [path, meta] of nextActive) {
       if (prevActive.has(path) || !meta.timers) continue;
       for (const timer of meta.timers) {
+        const anchor = timer.from?.(nextSnapshot.context);
         await tx.insert(timers).values({
           instanceId,
           state: path,
           eventType: timer.event,
-          fireAt: addDelay(now, timer.delay, r.calendar),
+          fireAt: addDelay(anchor ? anchorDate(anchor) : now, timer.delay, r.calendar),
         });
       }
     }
   }
 
+  // Webhooks of entered states go out through the outbox, delivered after commit.
+  for (const [path, meta] of nextActive) {
+    if (prevActive.has(path) || !meta.webhook) continue;
+    await tx.insert(integrationOutbox).values({
+      hook: meta.webhook.hook,
+      instanceId,
+      payload: { processId: definition.id, instanceId, state: path, form: (nextSnapshot.context as { form?: unknown }).form ?? {} },
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+  }
+
   await writeMessages(tx, { r, instanceId, applicantId, status, toState, openedTasks, nextActive });
+  if (event.actor === null) await writeReminders(tx, r, instanceId, applicantId, prevActive);
   return { instance, event: eventRow!, openedTasks };
+}
+
+/** Candidates of a task: its assignee, or every active holder of its role in its scope. */
+async function taskRecipients(tx: Tx, task: Pick<TaskRow, 'assigneeId' | 'role' | 'orgUnitId'>): Promise<string[]> {
+  if (task.assigneeId) return [task.assigneeId];
+  const rows = await tx
+    .selectDistinct({ id: users.id })
+    .from(roleBindings)
+    .innerJoin(users, eq(users.id, roleBindings.userId))
+    .where(
+      and(
+        eq(roleBindings.role, task.role as typeof roleBindings.$inferSelect.role),
+        eq(users.active, true),
+        task.orgUnitId ? or(eq(roleBindings.orgUnitId, task.orgUnitId), isNull(roleBindings.orgUnitId)) : undefined,
+      ),
+    );
+  return rows.map((u) => u.id);
+}
+
+/** A timer that says `remind` writes an 'instance.reminder' message when it fires. */
+async function writeReminders(
+  tx: Tx,
+  r: TransitionRecord,
+  instanceId: string,
+  applicantId: string | null,
+  prevActive: Map<string, { label: Label; timers?: Array<{ event: string; remind?: 'applicant' | 'task' }> }>,
+): Promise<void> {
+  const timer = [...prevActive.values()].flatMap((m) => m.timers ?? []).find((x) => x.event === r.event.type && x.remind);
+  if (!timer) return;
+  const recipients = new Set<string>();
+  if (timer.remind === 'applicant' && applicantId) recipients.add(applicantId);
+  if (timer.remind === 'task') {
+    const open = await tx.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')));
+    for (const task of open) for (const id of await taskRecipients(tx, task)) recipients.add(id);
+  }
+  const stateLabel = [...prevActive.values()].find((m) => m.timers?.includes(timer as never))?.label;
+  const title = r.definition.title;
+  if (recipients.size === 0) return;
+  await tx.insert(messages).values(
+    [...recipients].map((userId) => ({
+      userId,
+      kind: 'instance.reminder',
+      params: { titleZh: title.zh, titleEn: title.en, stateZh: stateLabel?.zh ?? '', stateEn: stateLabel?.en ?? '' },
+      link: `/applications/${instanceId}`,
+      instanceId,
+      createdAt: r.now,
+    })),
+  );
 }
 
 async function writeMessages(
@@ -206,21 +268,7 @@ async function writeMessages(
 
   for (const task of openedTasks) {
     const label = nextActive.get(task.state)?.label;
-    const recipients = task.assigneeId
-      ? [task.assigneeId]
-      : (
-          await tx
-            .selectDistinct({ id: users.id })
-            .from(roleBindings)
-            .innerJoin(users, eq(users.id, roleBindings.userId))
-            .where(
-              and(
-                eq(roleBindings.role, task.role as typeof roleBindings.$inferSelect.role),
-                eq(users.active, true),
-                task.orgUnitId ? or(eq(roleBindings.orgUnitId, task.orgUnitId), isNull(roleBindings.orgUnitId)) : undefined,
-              ),
-            )
-        ).map((u) => u.id);
+    const recipients = await taskRecipients(tx, task);
     for (const userId of recipients) {
       if (userId === r.event.actor?.id) continue;
       rows.push({

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { initialTransition } from 'xstate';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { settings } from '@/db/schema';
 import { getDefinition } from '../registry';
 import type { Actor } from './actor';
 import { findAttachableUploads, linkUploads } from './attach-uploads';
-import { weekdayCalendar, type WorkingCalendar } from './calendar';
+import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from './labels';
 import { recordTransition, type TransitionResult } from './record-transition';
@@ -19,11 +19,16 @@ export interface StartRequest {
   input: unknown;
   now: Date;
   calendar?: WorkingCalendar;
+  /** Pins a version other than the current one (a version under test, 在测); default current. */
+  version?: number;
+  /** For issued processes (audience.issuedBy): the person the instance is for. */
+  applicant?: { id: string; name: string; orgUnitId: string };
 }
 
-/** Whether the actor belongs to the audience the process is for. */
+/** Whether the actor belongs to the audience the process is for (or may issue it). */
 export function mayStart(definition: ProcessDefinition, actor: Actor): boolean {
-  const { kinds, cadreOnly } = definition.audience;
+  const { kinds, cadreOnly, issuedBy } = definition.audience;
+  if (issuedBy) return actor.roles.some((b) => b.role === issuedBy.role && (b.orgUnitId === null || b.orgUnitId === issuedBy.orgUnitId));
   return kinds.includes(actor.kind) && (!cadreOnly || actor.isCadre);
 }
 
@@ -45,37 +50,58 @@ async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<v
 
 /** Starts an instance of the current version: validates, then writes it in one transaction. */
 export async function startInstance(db: Db, req: StartRequest): Promise<TransitionResult> {
-  const definition = getDefinition(req.processId);
+  await assertWindowOpen(db, req.processId, req.now);
+  const calendar = req.calendar ?? (await loadWorkingCalendar(db));
+  return db.transaction((tx) => startInstanceInTransaction(tx, { ...req, calendar }));
+}
+
+/**
+ * The start inside a transaction the caller holds: bulk issuing writes a chunk of instances
+ * in one transaction. The caller checks the application window.
+ */
+export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Promise<TransitionResult> {
+  const definition = getDefinition(req.processId, req.version);
   if (!mayStart(definition, req.actor)) {
     throw new AppError('FORBIDDEN', `${req.actor.id} may not start ${definition.id}`, {
       zh: '您不在该事项的办理对象范围内',
       en: 'This service is not open to you',
     });
   }
-  await assertWindowOpen(db, definition.id, req.now);
-  const form = parseInput(definition.inputSchema, req.input);
-  const id = randomUUID();
-  const [snapshot] = initialTransition(definition.machine, { form, applicantId: req.actor.id });
-
-  return db.transaction(async (tx) => {
-    const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor.id, id);
-    const result = await recordTransition(tx, {
-      definition,
-      before: null,
-      start: {
-        id,
-        title: definition.instanceTitle(form, req.actor.name),
-        applicantId: req.actor.id,
-        applicantOrgId: req.actor.orgUnitId,
-      },
-      prevSnapshot: null,
-      nextSnapshot: snapshot,
-      event: { type: 'submit', actor: req.actor, actorRole: 'applicant', comment: null, payload: { form, attachments } },
-      actionLabel: eventLabel('submit'),
-      now: req.now,
-      calendar: req.calendar ?? weekdayCalendar,
+  if (definition.audience.issuedBy && !req.applicant) {
+    throw new AppError('EVENT_NOT_ALLOWED', `${definition.id} is issued to people, not applied for`, {
+      zh: '该事项由主管部门发出，不能自行申请',
+      en: 'This is issued by the department; it cannot be applied for',
     });
-    await linkUploads(tx, attachments, id);
-    return result;
+  }
+  const applicant = req.applicant ?? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId };
+  const form = parseInput(definition.inputSchema, req.input);
+  await definition.checkInput?.(tx, form, applicant);
+  const id = randomUUID();
+  const [snapshot] = initialTransition(definition.machine, { form, applicantId: applicant.id });
+
+  const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor.id, id);
+  const result = await recordTransition(tx, {
+    definition,
+    before: null,
+    start: {
+      id,
+      title: definition.instanceTitle(form, applicant.name),
+      applicantId: applicant.id,
+      applicantOrgId: applicant.orgUnitId,
+    },
+    prevSnapshot: null,
+    nextSnapshot: snapshot,
+    event: {
+      type: 'submit',
+      actor: req.actor,
+      actorRole: req.applicant ? 'handler' : 'applicant',
+      comment: null,
+      payload: { form, attachments },
+    },
+    actionLabel: eventLabel(req.applicant ? 'issue' : 'submit'),
+    now: req.now,
+    calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
   });
+  await linkUploads(tx, attachments, id);
+  return result;
 }

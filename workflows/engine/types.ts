@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
+import type { Queryable } from '@/db/client';
 
 export interface Label {
   zh: string;
@@ -37,6 +38,13 @@ export interface TimerMeta {
   /** The event sent to the instance when the timer fires. */
   event: string;
   delay: { workingDays?: number; days?: number; hours?: number; minutes?: number };
+  /**
+   * Counts the delay from a date in the instance (e.g. the end of a leave) instead of from
+   * entering the state; a date-only 'YYYY-MM-DD' means the end of that day in China Standard Time.
+   */
+  from?: (context: unknown) => string | undefined;
+  /** Firing also writes an in-app reminder: to the applicant, or to whoever can work the open tasks. */
+  remind?: 'applicant' | 'task';
 }
 
 /** What a state node tells the engine and the admin diagrams (XState `meta`). */
@@ -49,6 +57,8 @@ export interface StateMeta {
   timers?: TimerMeta[];
   /** For final states: how the instance ended. */
   outcome?: 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+  /** Entering the state queues an outgoing webhook (integration outbox row) in the same transaction. */
+  webhook?: { hook: string };
 }
 
 /** What the engine passes to a machine with every human event. */
@@ -57,11 +67,18 @@ export interface WorkflowEvent {
   actorId: string | null;
   comment?: string;
   input?: unknown;
+  /** When the engine applies the event (ISO), so guards can compare with dates in the form. */
+  at?: string;
 }
 
 export interface Audience {
   kinds: Array<'student' | 'staff'>;
   cadreOnly?: boolean;
+  /**
+   * Issued by a department to people rather than applied for (e.g. 周转房缴费通知): only holders
+   * of this role start instances, each on behalf of the person it concerns.
+   */
+  issuedBy?: { role: string; orgUnitId: string };
 }
 
 export interface ProcessDefinition {
@@ -81,4 +98,9 @@ export interface ProcessDefinition {
   uploadIds(input: unknown): string[];
   /** The title shown in task lists, from the validated input. */
   instanceTitle(input: unknown, applicantName: string): Label;
+  /**
+   * Checks that need the database (e.g. the deputy is a colleague, not the applicant); runs
+   * before anything is written, on start and on resubmit. Throws AppError INVALID_INPUT.
+   */
+  checkInput?(db: Queryable, input: unknown, applicant: { id: string; orgUnitId: string }): Promise<void>;
 }

@@ -22,6 +22,8 @@ function messageText(m: MessageRow, t: Translator, locale: Locale): string {
       return t('messages.instanceRejected', { title, action });
     case 'instance.withdrawn':
       return t('messages.instanceWithdrawn', { title });
+    case 'instance.reminder':
+      return t('processes.reminder', { title, state: L(p.stateZh, p.stateEn) });
     case 'instance.cancelled':
       return t('messages.instanceCancelled', { title });
     default:

@@ -32,10 +32,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const { t, locale } = await getTranslator();
   const isApplicant = view.applicant?.id === user.id;
   const revising = isApplicant && view.myActions.some((a) => a.type === 'resubmit');
-  const buttons = view.myActions
-    .filter((a) => a.type !== 'resubmit')
-    .map((a) => ({ type: a.type, label: pick(a.label, locale), requiresComment: a.requiresComment ?? false, tone: a.tone ?? 'primary' }));
   const forms = formsFor(view.process.id);
+  const eventForms = view.myActions.filter((a) => forms?.eventForms?.[a.type]);
+  const buttons = view.myActions
+    .filter((a) => a.type !== 'resubmit' && !forms?.eventForms?.[a.type])
+    .map((a) => ({ type: a.type, label: pick(a.label, locale), requiresComment: a.requiresComment ?? false, tone: a.tone ?? 'primary' }));
   const lastComment = [...view.timeline].reverse().find((e) => e.comment);
 
   return (
@@ -87,6 +88,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {forms.revise(t, view)}
         </section>
       ) : null}
+
+      {eventForms.map((a) => (
+        <section className="card" key={a.type} aria-labelledby={`event-${a.type}`}>
+          <h2 id={`event-${a.type}`}>{pick(a.label, locale)}</h2>
+          {forms!.eventForms![a.type]!(t, view)}
+        </section>
+      ))}
 
       {buttons.length > 0 ? (
         <ActionPanel

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from './support/login';
+import { act, advanceClock, dayFromNow, openTask } from './support/processes';
+
+test.setTimeout(120_000);
+
+test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织部 files → reminder after the end date → 销假', async ({ browser }) => {
+  const cadre2 = await loginAs(browser, 'cadre2');
+  await cadre2.goto('/services/cadre-leave/apply');
+  await cadre2.getByLabel('请假类型').selectOption('personal');
+  await cadre2.getByLabel('开始日期').fill(dayFromNow(3));
+  await cadre2.getByLabel('结束日期').fill(dayFromNow(4));
+  await cadre2.getByLabel('事由').fill('处理家中事务');
+  await cadre2.getByLabel('代理人（工号）').fill('cadre2');
+  await cadre2.getByLabel('联系方式').fill('13800000000');
+  await cadre2.getByRole('button', { name: '提交申请' }).click();
+  await expect(cadre2.getByRole('alert').first()).toContainText('代理人不能是本人');
+  await cadre2.getByLabel('代理人（工号）').fill('cadre');
+  await cadre2.getByRole('button', { name: '提交申请' }).click();
+  await expect(cadre2.getByTestId('current-step')).toHaveText('部门负责人审批');
+  const url = cadre2.url();
+
+  const leader = await loginAs(browser, 'cadre');
+  await openTask(leader, /林科长的请假申请/);
+  await act(leader, '同意');
+  await expect(leader.getByTestId('current-step')).toHaveText('组织部备案');
+  const org = await loginAs(browser, 'org');
+  await openTask(org, /林科长的请假申请/);
+  await act(org, '备案');
+
+  await cadre2.goto(url);
+  await expect(cadre2.getByTestId('current-step')).toHaveText('休假中，待销假');
+  await advanceClock(cadre2, 10);
+  await cadre2.goto('/messages');
+  await expect(cadre2.getByText(/提醒：中层干部请假申请「休假中，待销假」/)).toBeVisible();
+  await cadre2.goto(url);
+  await act(cadre2, '销假');
+  await expect(cadre2.getByTestId('current-step')).toHaveText('已销假');
+  await expect(cadre2.getByTestId('timeline')).toContainText('系统提醒');
+});

@@ -1,0 +1,53 @@
+import type { Db } from '@/db/client';
+import type { Actor } from '@/workflows/engine/actor';
+import { loadWorkingCalendar } from '@/workflows/engine/calendar';
+import { AppError } from '@/workflows/engine/errors';
+import { mayStart } from '@/workflows/engine/start-instance';
+import { startIssuedInstances } from '@/workflows/engine/start-issued-instances';
+import { getDefinition } from '@/workflows/registry';
+import { validateNotices, type RowError } from './validate-notices';
+
+export const PROCESS_ID = 'housing-payment-notice';
+export const CHUNK = 200;
+
+export interface IssueRequest {
+  csv: string;
+  /** Validate only (the first call of the page, to show the count or the errors). */
+  dryRun?: boolean;
+  /** Issue rows [from, from + CHUNK) of the valid list: the page calls chunk by chunk to show progress. */
+  from?: number;
+}
+
+export interface IssueResult {
+  total: number;
+  issued: number;
+  next: number | null;
+}
+
+function rowErrors(errors: RowError[]): AppError {
+  const shown = errors.slice(0, 50);
+  const text = shown.map((e) => (e.line ? `第 ${e.line} 行：${e.message}` : e.message)).join('\n');
+  return new AppError('INVALID_INPUT', `notice list has ${errors.length} errors`, { zh: text, en: `${errors.length} rows are invalid:\n${text}` }, { rows: errors });
+}
+
+/**
+ * 资产管理处 issues 周转房缴费通知: the whole list is validated on every call (so a single bad
+ * row means nothing is written), then one chunk is written in one transaction, one instance
+ * per tenant, each on the tenant's behalf.
+ */
+export async function issueHousingNotices(db: Db, actor: Actor, req: IssueRequest, now: Date): Promise<IssueResult> {
+  if (!mayStart(getDefinition(PROCESS_ID), actor)) {
+    throw new AppError('FORBIDDEN', `${actor.id} may not issue housing notices`, { zh: '仅资产管理处可发送缴费通知', en: 'Only the Assets office issues these notices' });
+  }
+  const { notices, errors } = await validateNotices(db, req.csv);
+  if (errors.length > 0) throw rowErrors(errors);
+  const from = req.from ?? 0;
+  if (req.dryRun) return { total: notices.length, issued: 0, next: 0 };
+  const chunk = notices.slice(from, from + CHUNK);
+  const calendar = await loadWorkingCalendar(db);
+  await db.transaction((tx) =>
+    startIssuedInstances(tx, { processId: PROCESS_ID, actor, items: chunk.map((n) => ({ applicant: n.tenant, input: n.form })), now, calendar }),
+  );
+  const next = from + chunk.length;
+  return { total: notices.length, issued: next, next: next < notices.length ? next : null };
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, count, eq } from 'drizzle-orm';
+import { messages, processInstances } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/load-actor';
+import { issueHousingNotices } from '@/lib/housing/issue-notices';
+import { isAppError } from '@/workflows/engine/errors';
+import { applyEvent } from '@/workflows/engine/apply-event';
+import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
+import { addDays, dayFromNow, expectCode, fakeUpload, loadActors } from './helpers/process-fixtures';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db';
+
+let t: TestDatabase;
+let a: Record<string, SessionUser>;
+const now = new Date();
+const due = dayFromNow(10);
+
+before(async () => {
+  t = await createTestDatabase();
+  a = await loadActors(t.db, ['assets', 'cadre', 'cadre2', 'org', 'student']);
+});
+after(() => t.close());
+
+const notices = () => (t.db.select({ n: count() }).from(processInstances).where(eq(processInstances.processId, 'housing-payment-notice')));
+
+describe('housing-payment-notice', () => {
+  test('duplicate rows and amounts with letters are refused with their line numbers; nothing written', async () => {
+    const csv = ['租户工号,房号,缴费期间,金额,截止日期', `cadre,3-201,2026年12月,650.00,${due}`, `cadre2,3-202,2026年12月,65O,${due}`, `cadre,3-201,2026年12月,650.00,${due}`].join('\n');
+    await assert.rejects(issueHousingNotices(t.db, a.assets!, { csv }, now), (e: unknown) => {
+      assert.ok(isAppError(e) && e.code === 'INVALID_INPUT');
+      assert.deepEqual((e.details!.rows as Array<{ line: number }>).map((r) => r.line), [3, 4]);
+      assert.match(e.userMessage!.zh, /第 3 行：金额只能是数字/);
+      assert.match(e.userMessage!.zh, /第 4 行：与第 2 行重复/);
+      return true;
+    });
+    assert.equal((await notices())[0]!.n, 0);
+    await expectCode(issueHousingNotices(t.db, a.org!, { csv: `cadre,3-201,2026年12月,650.00,${due}` }, now), 'FORBIDDEN');
+  });
+
+  test('issued per tenant → acknowledged → paid with receipt → confirmed; overdue reminders after the due date', async () => {
+    const csv = [`cadre,3-201,2026年12月,650.00,${due}`, `cadre2,3-202,2026年12月,720.50,${due}`].join('\n');
+    assert.deepEqual(await issueHousingNotices(t.db, a.assets!, { csv, dryRun: true }, now), { total: 2, issued: 0, next: 0 });
+    assert.deepEqual(await issueHousingNotices(t.db, a.assets!, { csv, from: 0 }, now), { total: 2, issued: 2, next: null });
+    const rows = await t.db.select().from(processInstances).where(eq(processInstances.processId, 'housing-payment-notice'));
+    const mine = rows.find((r) => r.applicantId === a.cadre2!.id)!;
+    assert.equal(rows.find((r) => r.applicantId === a.cadre!.id)!.state, 'notified');
+
+    await applyEvent(t.db, { instanceId: mine.id, actor: a.cadre2!, type: 'acknowledge', now });
+    await fireDueTimers(t.db, addDays(now, 9));
+    const reminded = () =>
+      t.db.select().from(messages).where(and(eq(messages.userId, a.cadre2!.id), eq(messages.instanceId, mine.id), eq(messages.kind, 'instance.reminder')));
+    assert.equal((await reminded()).length, 0, 'no reminder before the due date');
+    await fireDueTimers(t.db, addDays(now, 16));
+    assert.equal((await reminded()).length, 1, 'reminded after it');
+
+    await expectCode(applyEvent(t.db, { instanceId: mine.id, actor: a.cadre2!, type: 'markPaid', input: { receipt: [] }, now }), 'INVALID_INPUT');
+    const receipt = await fakeUpload(t.db, a.cadre2!.id, 'receipt.pdf');
+    await applyEvent(t.db, { instanceId: mine.id, actor: a.cadre2!, type: 'markPaid', input: { receipt: [receipt] }, now });
+    const done = await applyEvent(t.db, { instanceId: mine.id, actor: a.assets!, type: 'confirm', now });
+    assert.equal(done.instance.status, 'completed');
+  });
+});

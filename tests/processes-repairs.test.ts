@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { instanceEvents, integrationOutbox, processInstances, settings } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/load-actor';
+import { deliverDueWebhooks } from '@/lib/integrations/deliver-due-webhooks';
+import { completeDormRepairJob } from '@/lib/integrations/complete-dorm-repair-job';
+import { signedHeaders, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@/lib/integrations/signature';
+import { applyEvent } from '@/workflows/engine/apply-event';
+import { startInstance } from '@/workflows/engine/start-instance';
+import { addDays, expectCode, fakeUpload, loadActors } from './helpers/process-fixtures';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db';
+
+let t: TestDatabase;
+let a: Record<string, SessionUser>;
+const now = new Date();
+const SECRET = 'test-secret-0123456789';
+const target = { 'dorm-repair': { url: 'http://127.0.0.1:3215/jobs', secret: SECRET } };
+
+const location = { building: '华山区 12 栋', room: '305', description: '水龙头一直漏水，关不紧' };
+
+before(async () => {
+  t = await createTestDatabase();
+  a = await loadActors(t.db, ['student', 'logistics', 'assets', 'security', 'cadre2', 'doctor']);
+});
+after(() => t.close());
+
+function signed(body: unknown, secret = SECRET) {
+  const text = JSON.stringify(body);
+  const h = signedHeaders(secret, text);
+  return { body: text, timestamp: h[TIMESTAMP_HEADER]!, signature: h[SIGNATURE_HEADER]! };
+}
+
+describe('dorm-repair with the maintenance-system integration', () => {
+  test('dispatch queues a signed webhook, retried with backoff; the signed callback reports done', async () => {
+    const photo = await fakeUpload(t.db, a.student!.id, 'leak.jpg');
+    const input = { ...location, category: 'plumbing', photos: [photo], preferredTime: '工作日晚上' };
+    const { instance } = await startInstance(t.db, { processId: 'dorm-repair', actor: a.student!, input, now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'dispatch', now });
+    const [job] = await t.db.select().from(integrationOutbox).where(eq(integrationOutbox.instanceId, instance.id));
+    assert.equal(job!.status, 'pending');
+    assert.equal((job!.payload.form as { room: string }).room, '305');
+
+    const failing = (async () => new Response('busy', { status: 503 })) as typeof fetch;
+    assert.equal(await deliverDueWebhooks(t.db, now, target, failing), 0);
+    const [retry] = await t.db.select().from(integrationOutbox).where(eq(integrationOutbox.id, job!.id));
+    assert.equal(retry!.attempts, 1);
+    assert.equal(retry!.lastError, 'HTTP 503');
+    assert.ok(retry!.nextAttemptAt > now, 'retried later, not at once');
+
+    let received: { body: string; headers: Headers } | undefined;
+    const ok = (async (_url: string, init: RequestInit) => {
+      received = { body: String(init.body), headers: new Headers(init.headers) };
+      return new Response('ok');
+    }) as typeof fetch;
+    assert.equal(await deliverDueWebhooks(t.db, addDays(now, 1), target, ok), 1);
+    assert.ok(verifySignature(SECRET, received!.headers.get(TIMESTAMP_HEADER), received!.headers.get(SIGNATURE_HEADER), received!.body));
+    assert.equal(JSON.parse(received!.body).jobId, job!.id);
+
+    const eventsBefore = (await t.db.select({ n: count() }).from(instanceEvents))[0]!.n;
+    await expectCode(completeDormRepairJob(t.db, signed({ jobId: job!.id, status: 'done' }, 'another-secret-000000'), SECRET, now), 'UNAUTHENTICATED');
+    await expectCode(completeDormRepairJob(t.db, { ...signed({ jobId: job!.id, status: 'done' }), body: '{"jobId":"x"}' }, SECRET, now), 'UNAUTHENTICATED');
+    await expectCode(
+      completeDormRepairJob(t.db, signed({ jobId: '00000000-0000-4000-8000-00000000abcd', status: 'done' }), SECRET, now),
+      'NOT_FOUND',
+    );
+    assert.equal((await t.db.select({ n: count() }).from(instanceEvents))[0]!.n, eventsBefore, 'nothing written');
+
+    await completeDormRepairJob(t.db, signed({ jobId: job!.id, status: 'done', note: '已更换阀芯' }), SECRET, now);
+    await expectCode(completeDormRepairJob(t.db, signed({ jobId: job!.id, status: 'done' }), SECRET, now), 'CONFLICT');
+    await expectCode(
+      applyEvent(t.db, { instanceId: instance.id, actor: a.student!, type: 'confirm', input: { rating: 9 }, now }),
+      'INVALID_INPUT',
+    );
+    const closed = await applyEvent(t.db, { instanceId: instance.id, actor: a.student!, type: 'confirm', input: { rating: 5, comment: '很快' }, now });
+    assert.equal(closed.instance.status, 'completed');
+    assert.equal((closed.instance.snapshot as { context: { rating: { rating: number } } }).context.rating.rating, 5);
+  });
+
+  test('reopen sends it back to dispatch', async () => {
+    const { instance } = await startInstance(t.db, { processId: 'dorm-repair', actor: a.student!, input: { ...location, category: 'electrical', photos: [] }, now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'dispatch', now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'done', now });
+    await expectCode(applyEvent(t.db, { instanceId: instance.id, actor: a.student!, type: 'reopen', now }), 'INVALID_INPUT');
+    const back = await applyEvent(t.db, { instanceId: instance.id, actor: a.student!, type: 'reopen', comment: '还是漏水', now });
+    assert.equal(back.instance.state, 'dispatch');
+  });
+});
+
+describe('furniture-repair and fire-equipment', () => {
+  test('资产管理处 reviews → repaired → accepted', async () => {
+    const { instance } = await startInstance(t.db, { processId: 'furniture-repair', actor: a.cadre2!, input: { ...location, category: 'chair', photos: [] }, now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.assets!, type: 'approve', now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.assets!, type: 'done', now });
+    const done = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'confirm', input: { rating: 4 }, now });
+    assert.equal(done.instance.status, 'completed');
+  });
+
+  test('保卫处 returns for more detail, the requester resubmits, it is replaced and confirmed', async () => {
+    const input = { ...location, equipment: 'extinguisher', request: 'replace', quantity: 2, photos: [] };
+    const { instance } = await startInstance(t.db, { processId: 'fire-equipment', actor: a.cadre2!, input, now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.security!, type: 'return', comment: '请注明灭火器规格', now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'resubmit', input: { ...input, description: '两具 4kg 干粉灭火器压力不足' }, now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.security!, type: 'approve', now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.security!, type: 'done', now });
+    const done = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'confirm', input: { rating: 5 }, now });
+    assert.equal(done.instance.status, 'completed');
+  });
+});
+
+describe('insurance-opt-out', () => {
+  test('an instance started on v1 finishes on v1 while new ones start on v2', async () => {
+    const proof = await fakeUpload(t.db, a.student!.id);
+    const input = { insurer: '湛江市城镇职工医保', proof: [proof] };
+    const old = await startInstance(t.db, { processId: 'insurance-opt-out', version: 1, actor: a.student!, input, now });
+    const proof2 = await fakeUpload(t.db, a.student!.id);
+    const fresh = await startInstance(t.db, { processId: 'insurance-opt-out', actor: a.student!, input: { ...input, proof: [proof2] }, now });
+    assert.equal(old.instance.processVersion, 1);
+    assert.equal(fresh.instance.processVersion, 2);
+    // v2 added "not eligible"; the v1 instance keeps v1's rules to the end.
+    await expectCode(applyEvent(t.db, { instanceId: old.instance.id, actor: a.doctor!, type: 'reject', comment: '证明已过期', now }), 'EVENT_NOT_ALLOWED');
+    const registered = await applyEvent(t.db, { instanceId: old.instance.id, actor: a.doctor!, type: 'register', now });
+    assert.equal(registered.instance.processVersion, 1);
+    assert.equal(registered.instance.status, 'completed');
+    const rejected = await applyEvent(t.db, { instanceId: fresh.instance.id, actor: a.doctor!, type: 'reject', comment: '证明已过期', now });
+    assert.equal(rejected.instance.status, 'rejected');
+  });
+
+  test('the proof is mandatory, and after the deadline it can no longer be started', async () => {
+    await expectCode(startInstance(t.db, { processId: 'insurance-opt-out', actor: a.student!, input: { insurer: '某保险', proof: [] }, now }), 'INVALID_INPUT');
+    await t.db.insert(settings).values({ key: 'window:insurance-opt-out', value: JSON.stringify({ closesAt: addDays(now, -1).toISOString() }) });
+    const proof = await fakeUpload(t.db, a.student!.id);
+    const before = (await t.db.select({ n: count() }).from(processInstances))[0]!.n;
+    await expectCode(startInstance(t.db, { processId: 'insurance-opt-out', actor: a.student!, input: { insurer: '某保险公司', proof: [proof] }, now }), 'EVENT_NOT_ALLOWED');
+    assert.equal((await t.db.select({ n: count() }).from(processInstances))[0]!.n, before);
+    await t.db.delete(settings).where(eq(settings.key, 'window:insurance-opt-out'));
+  });
+});

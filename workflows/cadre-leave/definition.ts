@@ -1,0 +1,25 @@
+import type { ProcessDefinition } from '../engine/types';
+import { checkDeputy } from './check-deputy';
+import { cadreLeaveFormSchema, type CadreLeaveForm } from './form';
+import { cadreLeaveMachine } from './machine';
+
+export const cadreLeaveV1: ProcessDefinition = {
+  id: 'cadre-leave',
+  version: 1,
+  title: { zh: '中层干部请假申请', en: 'Leave application (middle-level cadres)' },
+  summary: {
+    zh: '中层干部请假：部门负责人审批，超过 3 个工作日的报分管校领导审批，组织部备案；假满后及时销假。',
+    en: 'Leave for middle-level cadres: the department leader approves, leave over 3 working days also goes to the school leader in charge, the Organization Department files it; report back when you return.',
+  },
+  ownerOrgUnitId: 'org-dept',
+  audience: { kinds: ['staff'], cadreOnly: true },
+  machine: cadreLeaveMachine,
+  inputSchema: cadreLeaveFormSchema,
+  eventInputs: { resubmit: cadreLeaveFormSchema },
+  uploadIds: () => [],
+  checkInput: (db, input, applicant) => checkDeputy(db, (input as CadreLeaveForm).deputy, applicant),
+  instanceTitle: (input, name) => {
+    const f = input as CadreLeaveForm;
+    return { zh: `${name}的请假申请（${f.startDate} 至 ${f.endDate}）`, en: `Leave — ${name} (${f.startDate} to ${f.endDate})` };
+  },
+};

@@ -1,0 +1,23 @@
+import type { ProcessDefinition } from '../engine/types';
+import { privateTravelFormSchema, type PrivateTravelForm } from './form';
+import { privateTravelMachine } from './machine';
+
+export const cadrePrivateTravelV1: ProcessDefinition = {
+  id: 'cadre-private-travel',
+  version: 1,
+  title: { zh: '中层干部因私出国（境）申请', en: 'Private travel abroad (cadres)' },
+  summary: {
+    zh: '中层干部因私出国（境）：部门负责人、组织部审核，校领导审批，组织部发放证照；回国（境）后 10 日内交回证照。',
+    en: 'Private travel abroad for cadres: department leader and Organization Department review, a school leader approves, the passport is issued and must be handed back within 10 days after the trip.',
+  },
+  ownerOrgUnitId: 'org-dept',
+  audience: { kinds: ['staff'], cadreOnly: true },
+  machine: privateTravelMachine,
+  inputSchema: privateTravelFormSchema,
+  eventInputs: { resubmit: privateTravelFormSchema },
+  uploadIds: () => [],
+  instanceTitle: (input, name) => {
+    const f = input as PrivateTravelForm;
+    return { zh: `${name}因私赴${f.countries.join('、')}`, en: `Private travel to ${f.countries.join(', ')} — ${name}` };
+  },
+};

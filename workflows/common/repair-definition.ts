@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { AnyStateMachine } from 'xstate';
+import type { Label, ProcessDefinition } from '../engine/types';
+import { ratingSchema } from './repair';
+
+/** The three repair processes differ in machine, form and owner; the rest is the same. */
+export function repairDefinition(d: {
+  id: string;
+  version: number;
+  title: Label;
+  summary: Label;
+  ownerOrgUnitId: string;
+  kinds: Array<'student' | 'staff'>;
+  machine: AnyStateMachine;
+  inputSchema: z.ZodType;
+  eventInputs?: Record<string, z.ZodType>;
+}): ProcessDefinition {
+  return {
+    id: d.id,
+    version: d.version,
+    title: d.title,
+    summary: d.summary,
+    ownerOrgUnitId: d.ownerOrgUnitId,
+    audience: { kinds: d.kinds },
+    machine: d.machine,
+    inputSchema: d.inputSchema,
+    eventInputs: { confirm: ratingSchema, ...d.eventInputs },
+    uploadIds: (input) => (input as { photos?: string[] }).photos ?? [],
+    instanceTitle: (input, name) => {
+      const f = input as { building: string; room: string };
+      return { zh: `${d.title.zh}：${f.building} ${f.room}（${name}）`, en: `${d.title.en}: ${f.building} ${f.room} (${name})` };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { assign, setup } from 'xstate';
+import { finals, withdrawAction } from '../common/actions';
+import { confirmingMeta, repairFinals, type Rating } from '../common/repair';
+import type { StateMeta, WorkflowEvent } from '../engine/types';
+import type { DormRepairForm } from './form';
+
+type Context = { form: DormRepairForm; applicantId: string; rating?: Rating; reopened?: number; reminders?: number };
+
+const logistics = { kind: 'org' as const, orgUnitId: 'logistics' };
+
+/**
+ * Student reports → 后勤处 dispatches, which hands the job to the maintenance system (signed
+ * webhook from the outbox) → the system's callback (or 后勤处 by hand) reports it done →
+ * the student confirms and rates, or reopens it.
+ */
+export const dormRepairMachine = setup({
+  types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
+  actions: {
+    // A reminder changes nothing but the count: the transition is still recorded and audited.
+    countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
+    recordRating: assign({ rating: ({ event }) => event.input as Rating }),
+    countReopen: assign({ reopened: ({ context }) => (context.reopened ?? 0) + 1 }),
+  },
+}).createMachine({
+  id: 'dorm-repair',
+  initial: 'dispatch',
+  context: ({ input }) => ({ form: input.form, applicantId: input.applicantId }),
+  states: {
+    dispatch: {
+      meta: {
+        label: { zh: '后勤处派单', en: 'Dispatch by Logistics' },
+        task: {
+          role: 'handler',
+          scope: logistics,
+          actions: [
+            { type: 'dispatch', label: { zh: '派单维修', en: 'Dispatch' }, tone: 'primary' },
+            { type: 'reject', label: { zh: '不予受理', en: 'Decline' }, requiresComment: true, tone: 'danger' },
+          ],
+          dueInWorkingDays: 1,
+        },
+        applicantActions: [withdrawAction],
+      } satisfies StateMeta,
+      on: { dispatch: 'repairing', reject: 'rejected', withdraw: 'withdrawn' },
+    },
+    repairing: {
+      meta: {
+        label: { zh: '维修中', en: 'Being repaired' },
+        // The maintenance system's callback sends `done`; 后勤处 can record it by hand too.
+        task: {
+          role: 'handler',
+          scope: logistics,
+          actions: [{ type: 'done', label: { zh: '维修完成', en: 'Repaired' }, tone: 'primary' }],
+          dueInWorkingDays: 3,
+        },
+        webhook: { hook: 'dorm-repair' },
+        timers: [{ event: 'REMIND', delay: { workingDays: 3 }, remind: 'task' }],
+      } satisfies StateMeta,
+      on: { done: 'confirming', REMIND: { actions: 'countReminder' } },
+    },
+    confirming: {
+      meta: confirmingMeta('待确认评价', 'Confirm and rate'),
+      on: {
+        confirm: { target: 'closed', actions: 'recordRating' },
+        reopen: { target: 'dispatch', actions: 'countReopen' },
+        AUTO_CLOSE: 'closed',
+      },
+    },
+    closed: { type: 'final', meta: repairFinals.closed },
+    rejected: { type: 'final', meta: repairFinals.rejected },
+    withdrawn: { type: 'final', meta: finals.withdrawn },
+  },
+});

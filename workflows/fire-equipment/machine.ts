@@ -1,0 +1,10 @@
+import { simpleRepairMachine } from '../common/simple-repair-machine';
+
+/** 保卫处 reviews → replaced / equipped → the requester confirms. */
+export const fireEquipmentMachine = simpleRepairMachine({
+  id: 'fire-equipment',
+  orgUnitId: 'security',
+  review: { zh: '保卫处审核', en: 'Security office review' },
+  work: { zh: '更换/配备中', en: 'Being replaced or equipped' },
+  workDone: { zh: '已更换/配备', en: 'Replaced / equipped' },
+});

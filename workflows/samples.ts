@@ -1,0 +1,65 @@
+/**
+ * Sample inputs per process for the statechart path tests: each entry is one way the machine's
+ * context can look (e.g. a short and a long leave), and the event inputs its events carry.
+ * Pure data, no DB: the path tests drive machines with xstate's pure `transition`.
+ */
+const UUID = '00000000-0000-4000-8000-000000000001';
+const base = { applicantId: UUID };
+const rating = { rating: 5, comment: '很快修好了' };
+
+export interface ProcessSamples {
+  contexts: Array<{ form: Record<string, unknown>; applicantId: string }>;
+  eventInputs?: Record<string, unknown>;
+}
+
+const location = { building: '华山区 12 栋', room: '305', description: '水龙头一直漏水，关不紧', photos: [UUID], preferredTime: '工作日晚上' };
+const leave = { leaveType: 'personal', reason: '家事', deputy: 'cadre', contact: '13800000000', startDate: '2027-03-01' };
+
+export const SAMPLES: Record<string, ProcessSamples> = {
+  'fitness-test-exemption': {
+    contexts: [{ ...base, form: { kind: 'exempt', reason: '膝关节韧带损伤', evidence: [UUID] } }],
+    eventInputs: { resubmit: { kind: 'defer', reason: '膝关节韧带损伤，术后恢复', evidence: [UUID] } },
+  },
+  'cadre-leave': {
+    contexts: [
+      { ...base, form: { ...leave, endDate: '2027-03-02' } },
+      { ...base, form: { ...leave, endDate: '2027-03-12' } },
+    ],
+    eventInputs: { resubmit: { ...leave, endDate: '2027-03-03' } },
+  },
+  'cadre-leave-city-report': {
+    contexts: [{ ...base, form: { destination: '北京', contact: '13800000000', startDate: '2027-02-06', endDate: '2027-02-12' } }],
+    eventInputs: { edit: { destination: '上海', contact: '13800000000', startDate: '2027-02-07', endDate: '2027-02-12' } },
+  },
+  'cadre-private-travel': {
+    contexts: [
+      {
+        ...base,
+        form: { countries: ['日本'], purpose: '探亲', fundedBy: 'self', contact: '+81 90 0000 0000', startDate: '2027-07-10', endDate: '2027-07-20' },
+      },
+    ],
+    eventInputs: {
+      resubmit: { countries: ['日本', '韩国'], purpose: '探亲旅游', fundedBy: 'self', contact: '+81 90 0000 0000', startDate: '2027-07-10', endDate: '2027-07-25' },
+    },
+  },
+  'insurance-opt-out': {
+    contexts: [{ ...base, form: { insurer: '湛江市城镇职工医保', proof: [UUID] } }],
+    eventInputs: { resubmit: { insurer: '湛江市城乡居民医保', proof: [UUID] } },
+  },
+  'dorm-repair': { contexts: [{ ...base, form: { ...location, category: 'plumbing' } }], eventInputs: { confirm: rating } },
+  'furniture-repair': {
+    contexts: [{ ...base, form: { ...location, category: 'chair' } }],
+    eventInputs: { confirm: rating, resubmit: { ...location, category: 'desk' } },
+  },
+  'fire-equipment': {
+    contexts: [{ ...base, form: { ...location, equipment: 'extinguisher', request: 'replace', quantity: 2 } }],
+    eventInputs: { confirm: rating, resubmit: { ...location, equipment: 'extinguisher', request: 'equip', quantity: 3 } },
+  },
+  'housing-payment-notice': {
+    contexts: [{ ...base, form: { tenant: 'cadre', room: '周转房 3-201', period: '2026年12月', amount: '650.00', dueDate: '2026-12-31' } }],
+    eventInputs: { markPaid: { receipt: [UUID] } },
+  },
+};
+
+/** Events happen before any sample's start date, so "until it starts" guards pass. */
+export const SAMPLE_EVENT_AT = '2026-12-01T02:00:00.000Z';
