@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
+import { seedCatalog } from './catalog/seed-catalog';
+import { now } from './clock';
 import { env } from './env';
 import { startTimerRunner } from './timer-runner';
 
@@ -26,6 +28,7 @@ async function open(): Promise<Handle> {
   );
   await seedOrgUnits(database.db);
   if (e.seedDemo) await seedDemoAccounts(database.db);
+  await seedCatalog(database.db, { demo: e.seedDemo, now: await now(database.db) });
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
   return { database, authSecret };

@@ -1,0 +1,48 @@
+CREATE TABLE "catalog_favourites" (
+	"user_id" uuid NOT NULL,
+	"service_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "catalog_favourites_user_id_service_id_pk" PRIMARY KEY("user_id","service_id")
+);
+--> statement-breakpoint
+CREATE TABLE "catalog_services" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name_zh" text NOT NULL,
+	"name_en" text NOT NULL,
+	"keywords" text DEFAULT '' NOT NULL,
+	"theme" text NOT NULL,
+	"department_id" text NOT NULL,
+	"audience" jsonb NOT NULL,
+	"channels" jsonb NOT NULL,
+	"build_mode" text NOT NULL,
+	"process_id" text,
+	"external_url" text,
+	"status" text NOT NULL,
+	"testers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"guide" jsonb NOT NULL,
+	"is_sample" boolean DEFAULT false NOT NULL,
+	"online_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "catalog_services_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "catalog_status_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"service_id" uuid NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"reason" text NOT NULL,
+	"actor_id" uuid,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_services" ADD CONSTRAINT "catalog_services_department_id_org_units_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_status_changes" ADD CONSTRAINT "catalog_status_changes_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_status_changes" ADD CONSTRAINT "catalog_status_changes_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "catalog_services_dept_idx" ON "catalog_services" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "catalog_services_status_idx" ON "catalog_services" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "catalog_status_changes_service_idx" ON "catalog_status_changes" USING btree ("service_id","at");
