@@ -65,3 +65,8 @@ export async function setFavourite(db: Db, user: SessionUser, serviceId: string,
   if (on) await db.insert(catalogFavourites).values({ userId: user.id, serviceId }).onConflictDoNothing();
   else await db.delete(catalogFavourites).where(and(eq(catalogFavourites.userId, user.id), eq(catalogFavourites.serviceId, serviceId)));
 }
+
+/** The catalog entries that start a process (a process may be listed under several entries). */
+export async function servicesForProcess(db: Db, processId: string): Promise<CatalogRow[]> {
+  return db.select().from(catalogServices).where(eq(catalogServices.processId, processId));
+}
