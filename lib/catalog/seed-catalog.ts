@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { catalogServices, catalogStatusChanges, settings } from '@/db/schema';
 import { buildSampleCatalog } from './sample-catalog';
+import { warmSearchIndex } from './search';
 import { SEED_ENTRIES } from './seed-entries';
 
 const SAMPLE_KEY = 'catalog:sample-seeded';
@@ -12,6 +13,13 @@ const DAY = 24 * 3600 * 1000;
  * mode, the illustrative sample catalog (once per installation, so deleting it sticks).
  */
 export async function seedCatalog(db: Db, options: { demo: boolean; now: Date }): Promise<void> {
+  await seedEntries(db, options);
+  const rows = await db.select({ nameZh: catalogServices.nameZh, keywords: catalogServices.keywords }).from(catalogServices);
+  // After start-up, so that no user waits for the pinyin of the whole catalog on their first search.
+  setTimeout(() => warmSearchIndex(rows.flatMap((r) => [r.nameZh, ...r.keywords.split(/\s+/).filter(Boolean)])), 0);
+}
+
+async function seedEntries(db: Db, options: { demo: boolean; now: Date }): Promise<void> {
   const { now } = options;
   await db.transaction(async (tx) => {
     for (const entry of SEED_ENTRIES) {
