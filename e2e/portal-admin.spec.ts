@@ -64,7 +64,7 @@ test('catalog CSV: export, a bad GBK file is refused whole with line numbers, a 
   await admin.goto('/admin/catalog/import');
   await admin.getByLabel('CSV 文件').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: iconv.encode(bad, 'gbk') });
   await admin.getByRole('button', { name: '导入 CSV' }).click();
-  const alert = admin.getByRole('alert');
+  const alert = admin.getByTestId('import-form').getByRole('alert');
   await expect(alert).toContainText('未导入任何内容');
   await expect(alert).toContainText('第 3 行');
   await expect(alert).toContainText('第 4 行');
@@ -74,8 +74,9 @@ test('catalog CSV: export, a bad GBK file is refused whole with line numbers, a 
   await admin.goto('/admin/catalog/import');
   await admin.getByLabel('CSV 文件').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: iconv.encode(good, 'gbk') });
   await admin.getByRole('button', { name: '导入 CSV' }).click();
-  await expect(admin.getByRole('status')).toContainText('新建 1 项');
-  await expect(admin.getByRole('status')).toContainText('GBK');
+  const done = admin.getByTestId('import-form').getByRole('status');
+  await expect(done).toContainText('新建 1 项');
+  await expect(done).toContainText('GBK');
   await admin.goto('/services/import-a');
   await expect(admin.getByRole('link', { name: /打开应用/ })).toHaveAttribute('rel', /noopener/);
   expect(first).toBeTruthy();

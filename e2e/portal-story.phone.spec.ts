@@ -8,7 +8,8 @@ async function expectNoSideScroll(page: Page) {
 }
 
 test('on a phone a new student finds 体测 by pinyin initials, reads its guide, applies, and finds it under 我的申请', async ({ browser }) => {
-  const student = await loginAs(browser, 'student');
+  // 王芳, so that this story's open task never mixes with 李明's in e2e/fitness-exemption.spec.ts.
+  const student = await loginAs(browser, 'student2');
   await expectNoSideScroll(student);
 
   await student.locator('nav.tabbar').getByRole('link', { name: '办事' }).click();
@@ -39,7 +40,7 @@ test('on a phone a new student finds 体测 by pinyin initials, reads its guide,
   await student.getByRole('link', { name: /查看全部\s*我的申请/ }).click();
   await expect(student).toHaveURL(/\/applications$/);
   const mine = student.getByTestId('application-list');
-  await expect(mine).toContainText('李明的体质测试免测申请');
+  await expect(mine).toContainText('王芳的体质测试免测申请');
   await expect(mine).toContainText('当前环节：辅导员核实');
   await expectNoSideScroll(student);
 

@@ -79,7 +79,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         </table>
       </section>
       <section className="card stats-list">
-        <nav className="sort-links" aria-label={t('portal.sortBy', { column: '' })}>
+        <nav className="sort-links" aria-label={t('portal.sort')}>
           {columns.map((c) => (
             <Link key={c.key} href={sortHref(c.key)} aria-current={sort === c.key ? 'true' : undefined}>
               {c.label}
