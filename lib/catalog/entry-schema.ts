@@ -4,7 +4,10 @@ import { THEME_IDS } from './themes';
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** One catalog entry as an admin (form or CSV row) gives it; the department is checked against the database. */
+/**
+ * One catalog entry as an admin (form or CSV row) gives it; the department is checked against the
+ * database. An entry with neither process nor link is a guide only (办事指南, handled offline).
+ */
 export const entrySchema = z
   .object({
     code: z
@@ -37,7 +40,6 @@ export const entrySchema = z
       contact: text(200),
     }),
   })
-  .refine((e) => e.processId || e.externalUrl, { message: '须填写流程编号或外部链接（二者至少其一）', path: ['processId'] })
   .refine((e) => !(e.buildMode === 'app' || e.buildMode === 'wecom-app') || e.externalUrl, {
     message: '应用集成类服务须填写外部链接',
     path: ['externalUrl'],

@@ -66,7 +66,7 @@ export function buildSampleCatalog(real: Array<{ departmentId: string; status: C
         channels: i % 3 === 0 ? ['pc'] : ['pc', 'mobile'],
         buildMode: i % 4 === 3 ? 'app' : 'workflow',
         processId: null,
-        externalUrl: null,
+        externalUrl: i % 4 === 3 ? `https://sample.example.edu.cn/${departmentId}/${i + 1}` : null,
         status,
         testers: status === 'testing' ? ['admin'] : [],
         isNew,
