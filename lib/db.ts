@@ -4,6 +4,8 @@ import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
 import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
+import { seedCatalog } from './catalog/seed-catalog';
+import { now } from './clock';
 import { env } from './env';
 import { startWebhookRunner } from './integrations/webhook-runner';
 import { startTimerRunner } from './timer-runner';
@@ -29,6 +31,7 @@ async function open(): Promise<Handle> {
   await seedOrgUnits(database.db);
   await seedCalendar(database.db);
   if (e.seedDemo) await seedDemoAccounts(database.db);
+  await seedCatalog(database.db, { demo: e.seedDemo, now: await now(database.db) });
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
   startWebhookRunner(database.db);

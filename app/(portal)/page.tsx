@@ -1,28 +1,52 @@
 import Link from 'next/link';
 import { requireUserPage } from '@/lib/auth/current-user';
+import { canSeeService } from '@/lib/catalog/access';
+import { listDepartments, listFavourites, loadCatalog } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { listApplications } from '@/lib/instances/list-applications';
 import { listTasks } from '@/lib/instances/list-tasks';
-import { listStartableProcesses } from '@/lib/processes/describe-process';
 import { StatusChip } from '../_components/status-chip';
+import { ServiceItem } from './services/service-item';
+import './portal.css';
 
+/** 首页: pending tasks, recent applications with their step, notices, favourites, search. */
 export default async function HomePage() {
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
   const db = await getDb();
-  const [tasks, applications] = await Promise.all([listTasks(db, user, 'open', 50), listApplications(db, user, 5)]);
-  const services = listStartableProcesses(user);
+  const [tasks, applications, favourites, catalog, departments] = await Promise.all([
+    listTasks(db, user, 'open', 1000),
+    listApplications(db, user, 5),
+    listFavourites(db, user),
+    loadCatalog(db),
+    listDepartments(db),
+  ]);
+  const dept = new Map(departments.map((d) => [d.id, locale === 'zh' ? d.nameZh : d.nameEn]));
+  // Notices: the real services that went online most recently (sample rows are not news).
+  const notices = catalog
+    .filter((s) => s.status === 'online' && !s.isSample && s.onlineAt && canSeeService(s, user))
+    .sort((a, b) => b.onlineAt!.getTime() - a.onlineAt!.getTime())
+    .slice(0, 3);
   return (
     <>
       <h1>{t('home.greeting', { name: user.name })}</h1>
+      <form role="search" action="/services" className="search-bar">
+        <label htmlFor="home-q" className="sr-only">
+          {t('portal.searchLabel')}
+        </label>
+        <input id="home-q" type="search" name="q" placeholder={t('portal.searchPlaceholder')} maxLength={1000} />
+        <button className="btn" type="submit">
+          {t('portal.search')}
+        </button>
+      </form>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="home-tasks">
           <h2 id="home-tasks">{t('home.pending')}</h2>
           <p className="stat">
-            <strong>{tasks.length}</strong>
+            <strong data-testid="pending-count">{tasks.length}</strong>
             <span className="muted">{t('home.pendingCount', { count: tasks.length })}</span>
           </p>
           {tasks.length === 0 ? (
@@ -43,7 +67,10 @@ export default async function HomePage() {
               ))}
             </ul>
           )}
-          <Link href="/tasks">{t('home.viewAll')}</Link>
+          <Link className="more" href="/tasks">
+            {t('home.viewAll')}
+            <span className="sr-only">{t('home.pending')}</span>
+          </Link>
         </section>
         <section className="card" aria-labelledby="home-apps">
           <h2 id="home-apps">{t('home.myApplications')}</h2>
@@ -57,9 +84,9 @@ export default async function HomePage() {
                 <li key={app.id}>
                   <Link className="list-link" href={`/applications/${app.id}`}>
                     <span className="grow">
-                      <span className="title">{pick(app.processTitle, locale)}</span>
+                      <span className="title">{pick(app.title, locale)}</span>
                       <span className="sub">
-                        {pick(app.stepLabel, locale)} · {formatDateTime(app.updatedAt, locale)}
+                        {t('portal.currentStep', { step: pick(app.stepLabel, locale) })} · {formatDateTime(app.updatedAt, locale)}
                       </span>
                     </span>
                     <StatusChip status={app.status} t={t} />
@@ -68,25 +95,50 @@ export default async function HomePage() {
               ))}
             </ul>
           )}
-          <Link href="/applications">{t('home.viewAll')}</Link>
+          <Link className="more" href="/applications">
+            {t('home.viewAll')}
+            <span className="sr-only">{t('home.myApplications')}</span>
+          </Link>
         </section>
       </div>
-      {services.length > 0 ? (
-        <section className="card" aria-labelledby="home-services">
-          <h2 id="home-services">{t('home.startService')}</h2>
-          <ul className="list">
-            {services.map((s) => (
-              <li key={s.id}>
-                <Link className="list-link" href={`/services/${s.id}`}>
-                  <span className="grow">
-                    <span className="title">{pick(s.title, locale)}</span>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="home-favourites">
+          <h2 id="home-favourites">{t('portal.favourites')}</h2>
+          {favourites.length === 0 ? (
+            <p className="muted">{t('portal.noFavourites')}</p>
+          ) : (
+            <ul className="list">
+              {favourites.slice(0, 6).map((s) => (
+                <ServiceItem key={s.id} service={s} department={dept.get(s.departmentId) ?? ''} t={t} locale={locale} />
+              ))}
+            </ul>
+          )}
+          <Link className="more" href="/services">
+            {t('services.title')}
+          </Link>
         </section>
-      ) : null}
+        <section className="card" aria-labelledby="home-notices">
+          <h2 id="home-notices">{t('portal.notices')}</h2>
+          {notices.length === 0 ? (
+            <p className="muted">{t('portal.noNotices')}</p>
+          ) : (
+            <ul className="list">
+              {notices.map((s) => (
+                <li key={s.id}>
+                  <Link className="list-link" href={`/services/${s.code}`}>
+                    <span className="grow">
+                      <span className="title">{t('portal.newlyOnline', { name: locale === 'zh' ? s.nameZh : s.nameEn })}</span>
+                      <span className="sub">
+                        {dept.get(s.departmentId)} · {formatDateTime(s.onlineAt!.toISOString(), locale)}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
     </>
   );
 }

@@ -4,3 +4,4 @@ export * from './uploads';
 export * from './messages';
 export * from './calendar';
 export * from './integrations';
+export * from './catalog';

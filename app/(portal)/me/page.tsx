@@ -1,16 +1,27 @@
 import { inArray } from 'drizzle-orm';
 import { orgUnits } from '@/db/schema';
+import Link from 'next/link';
 import { requireUserPage } from '@/lib/auth/current-user';
+import { canManageCatalog } from '@/lib/catalog/access';
+import { listFavourites } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { LanguageSwitch } from '../../_components/language-switch';
 import { LogoutButton } from '../../_components/logout-button';
+import { ServiceItem } from '../services/service-item';
+import '../portal.css';
 
 export default async function MePage() {
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
   const orgIds = [user.orgUnitId, ...user.roles.map((r) => r.orgUnitId).filter((x): x is string => x !== null)];
-  const units = await (await getDb()).select().from(orgUnits).where(inArray(orgUnits.id, orgIds));
+  const db = await getDb();
+  const [units, favourites, departments] = await Promise.all([
+    db.select().from(orgUnits).where(inArray(orgUnits.id, orgIds)),
+    listFavourites(db, user),
+    db.select().from(orgUnits),
+  ]);
+  const dept = new Map(departments.map((d) => [d.id, locale === 'zh' ? d.nameZh : d.nameEn]));
   const unitName = (id: string | null) => {
     const u = units.find((x) => x.id === id);
     return u ? (locale === 'zh' ? u.nameZh : u.nameEn) : '';
@@ -47,6 +58,33 @@ export default async function MePage() {
           </ul>
         )}
       </section>
+      <section className="card" aria-labelledby="me-favourites">
+        <h2 id="me-favourites">{t('portal.favourites')}</h2>
+        {favourites.length === 0 ? (
+          <p className="muted">{t('portal.noFavourites')}</p>
+        ) : (
+          <ul className="list">
+            {favourites.map((s) => (
+              <ServiceItem key={s.id} service={s} department={dept.get(s.departmentId) ?? ''} t={t} locale={locale} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {canManageCatalog(user) ? (
+        <section className="card" aria-labelledby="me-admin">
+          <h2 id="me-admin">{t('nav.admin')}</h2>
+          <ul className="list">
+            <li>
+              <Link className="list-link" href="/admin/catalog">
+                <span className="grow">
+                  <span className="title">{t('portal.admin')}</span>
+                  <span className="sub">{t('portal.adminHint')}</span>
+                </span>
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="me-lang">
         <h2 id="me-lang">{t('app.language')}</h2>
         <div style={{ display: 'inline-block', background: 'var(--brand)', borderRadius: 10, padding: 4 }}>

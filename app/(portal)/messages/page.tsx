@@ -6,6 +6,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import type { Locale, Translator } from '@/lib/i18n/translate';
 import { listMessages, type MessageRow } from '@/lib/messages/list-messages';
 import { markMessagesRead } from '../../actions/mark-messages-read';
+import '../portal.css';
 
 /** A message's text in the reader's language, from its kind and the parameters stored with it. */
 function messageText(m: MessageRow, t: Translator, locale: Locale): string {
@@ -31,14 +32,24 @@ function messageText(m: MessageRow, t: Translator, locale: Locale): string {
   }
 }
 
-export default async function MessagesPage() {
+export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
-  const messages = await listMessages(await getDb(), user);
-  const unread = messages.filter((m) => !m.readAt).length;
+  const all = await listMessages(await getDb(), user);
+  const onlyUnread = (await searchParams).filter === 'unread';
+  const unread = all.filter((m) => !m.readAt).length;
+  const messages = onlyUnread ? all.filter((m) => !m.readAt) : all;
   return (
     <>
       <h1>{t('messages.title')}</h1>
+      <nav className="tabs" aria-label={t('messages.title')}>
+        <Link href="/messages" aria-current={!onlyUnread ? 'page' : undefined}>
+          {t('portal.all')} ({all.length})
+        </Link>
+        <Link href="/messages?filter=unread" aria-current={onlyUnread ? 'page' : undefined}>
+          {t('portal.unread')} ({unread})
+        </Link>
+      </nav>
       {unread > 0 ? (
         <form action={markMessagesRead} style={{ marginBottom: 12 }}>
           <button className="btn secondary" type="submit">
@@ -52,7 +63,7 @@ export default async function MessagesPage() {
         ) : (
           <ul className="list" data-testid="message-list">
             {messages.map((m) => (
-              <li key={m.id}>
+              <li key={m.id} className="msg-row">
                 <Link className="list-link" href={m.link ?? '/messages'}>
                   <span className="grow">
                     <span className="title" style={{ fontWeight: m.readAt ? 400 : 700 }}>
@@ -63,6 +74,15 @@ export default async function MessagesPage() {
                   </span>
                   {!m.readAt ? <span className="chip">{t('messages.unread')}</span> : null}
                 </Link>
+                {!m.readAt ? (
+                  <form action={markMessagesRead}>
+                    <input type="hidden" name="id" value={m.id} />
+                    <button className="btn secondary" type="submit">
+                      {t('portal.markRead')}
+                      <span className="sr-only">{messageText(m, t, locale)}</span>
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -4,8 +4,9 @@
  * `{ zh: {...}, en: {...} }` with the same keys in both languages.
  */
 import { processes } from './processes';
+import { portal } from './portal';
 
-const areas = { processes };
+const areas = { processes, portal };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

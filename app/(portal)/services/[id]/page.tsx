@@ -3,40 +3,97 @@ import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { orgUnits } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
+import { canManageCatalog, canSeeService, startableProcess } from '@/lib/catalog/access';
+import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '@/lib/catalog/labels';
+import { favouriteIds, findServiceByCode } from '@/lib/catalog/queries';
+import { findTheme } from '@/lib/catalog/themes';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
-import { findDefinition, mayStart } from '@/lib/processes/find-definition';
+import { findDefinition } from '@/lib/processes/find-definition';
+import { toggleFavourite } from '../../../actions/catalog-favourite';
+import '../../portal.css';
 
+/** 办事指南: who may apply, materials, time limit, contact, channels, build mode, and how to start. */
 export default async function ServiceGuidePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUserPage();
   const { id } = await params;
-  const definition = findDefinition(id);
-  if (!definition) notFound();
+  const db = await getDb();
+  const service = await findServiceByCode(db, decodeURIComponent(id));
+  if (!service || !canSeeService(service, user)) notFound();
   const { t, locale } = await getTranslator();
-  const [owner] = await (await getDb()).select().from(orgUnits).where(eq(orgUnits.id, definition.ownerOrgUnitId));
-  const audience = definition.audience.cadreOnly
-    ? t('services.cadre')
-    : definition.audience.kinds.map((k) => t(k === 'student' ? 'services.student' : 'services.staff')).join('、');
+  const zh = locale === 'zh';
+  const [[owner], favourites] = await Promise.all([
+    db.select().from(orgUnits).where(eq(orgUnits.id, service.departmentId)),
+    favouriteIds(db, user),
+  ]);
+  const definition = service.processId ? findDefinition(service.processId) : undefined;
+  const startable = startableProcess(service, user);
+  const theme = findTheme(service.theme);
+  const g = service.guide;
+  const external = service.externalUrl && /^https?:\/\//.test(service.externalUrl) ? service.externalUrl : null;
+  const internal = service.externalUrl?.startsWith('/') ? service.externalUrl : null;
+  const isFavourite = favourites.has(service.id);
   return (
     <>
-      <h1>{pick(definition.title, locale)}</h1>
-      <section className="card">
-        <p>{pick(definition.summary, locale)}</p>
+      <h1>{zh ? service.nameZh : service.nameEn}</h1>
+      {service.isSample ? <p className="alert info">{t('portal.sampleNote')}</p> : null}
+      {service.status === 'testing' ? <p className="alert info">{t('portal.testingNote')}</p> : null}
+      {service.status === 'building' || service.status === 'retired' ? (
+        <p className="alert info">{t('portal.hiddenNote', { status: pick(STATUS_LABELS[service.status], locale) })}</p>
+      ) : null}
+      <section className="card" aria-labelledby="guide-title">
+        <h2 id="guide-title">{t('portal.guide')}</h2>
+        {definition ? <p>{pick(definition.summary, locale)}</p> : null}
         <dl className="facts">
-          <dt>{t('services.audience')}</dt>
-          <dd>{audience}</dd>
-          <dt>{t('services.department')}</dt>
-          <dd>{owner ? (locale === 'zh' ? owner.nameZh : owner.nameEn) : ''}</dd>
+          <dt>{t('portal.who')}</dt>
+          <dd>{(zh ? g.whoZh : g.whoEn || g.whoZh) || service.audience.map((a) => pick(AUDIENCE_LABELS[a], locale)).join('、')}</dd>
+          <dt>{t('portal.materials')}</dt>
+          <dd>{(zh ? g.materialsZh : g.materialsEn || g.materialsZh) || t('common.none')}</dd>
+          <dt>{t('portal.timeLimit')}</dt>
+          <dd>{(zh ? g.timeLimitZh : g.timeLimitEn || g.timeLimitZh) || t('common.none')}</dd>
+          <dt>{t('portal.contact')}</dt>
+          <dd>{g.contact || t('common.none')}</dd>
+          <dt>{t('portal.department')}</dt>
+          <dd>{owner ? (zh ? owner.nameZh : owner.nameEn) : service.departmentId}</dd>
+          <dt>{t('portal.theme')}</dt>
+          <dd>{theme ? pick(theme, locale) : service.theme}</dd>
+          <dt>{t('portal.channel')}</dt>
+          <dd>{service.channels.map((c) => pick(CHANNEL_LABELS[c], locale)).join('、')}</dd>
+          <dt>{t('portal.buildMode')}</dt>
+          <dd>{pick(BUILD_MODE_LABELS[service.buildMode], locale)}</dd>
         </dl>
         <div className="actions">
-          {mayStart(definition, user) ? (
-            <Link className="btn" href={`/services/${definition.id}/apply`}>
+          {startable ? (
+            <Link className="btn" href={`/services/${startable.id}/apply`}>
               {t('services.start')}
             </Link>
+          ) : external ? (
+            <a className="btn" href={external} target="_blank" rel="noopener noreferrer">
+              {t('portal.openApp')}
+              <span className="sr-only">{t('portal.opensNewTab')}</span>
+            </a>
+          ) : internal ? (
+            <a className="btn" href={internal}>
+              {t('portal.go')}
+            </a>
+          ) : definition ? (
+            <p className="alert info">{t('portal.notForYou')}</p>
           ) : (
-            <p className="alert info">{t('services.notOpen')}</p>
+            <p className="alert info">{t('portal.notYetOnline')}</p>
           )}
+          <form action={toggleFavourite}>
+            <input type="hidden" name="serviceId" value={service.id} />
+            <input type="hidden" name="on" value={isFavourite ? '0' : '1'} />
+            <button className="btn secondary" type="submit" aria-pressed={isFavourite}>
+              {isFavourite ? t('portal.unfavourite') : t('portal.favourite')}
+            </button>
+          </form>
+          {canManageCatalog(user) ? (
+            <Link className="btn secondary" href={`/admin/catalog/${service.id}`}>
+              {t('portal.edit')}
+            </Link>
+          ) : null}
         </div>
       </section>
     </>

@@ -1,5 +1,8 @@
 import { notFound } from 'next/navigation';
 import { requireUserPage } from '@/lib/auth/current-user';
+import { startableProcess } from '@/lib/catalog/access';
+import { servicesForProcess } from '@/lib/catalog/queries';
+import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { findDefinition, mayStart } from '@/lib/processes/find-definition';
@@ -11,15 +14,15 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
   const definition = findDefinition(id);
   if (!definition) notFound();
   const { t, locale } = await getTranslator();
+  // A process listed in the catalog opens only through an entry the user may start from
+  // (已上线, or 在测 for its testers); one not listed there keeps its audience rule alone.
+  const entries = await servicesForProcess(await getDb(), definition.id);
+  const open = mayStart(definition, user) && (entries.length === 0 || entries.some((e) => startableProcess(e, user)));
   return (
     <>
       <h1>{pick(definition.title, locale)}</h1>
       <section className="card">
-        {!mayStart(definition, user) ? (
-          <p className="alert info">{t('services.notOpen')}</p>
-        ) : (
-          (formsFor(definition.id)?.apply(t) ?? notFound())
-        )}
+        {!open ? <p className="alert info">{t('services.notOpen')}</p> : (formsFor(definition.id)?.apply(t) ?? notFound())}
       </section>
     </>
   );

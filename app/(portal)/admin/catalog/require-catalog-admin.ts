@@ -1,0 +1,10 @@
+import { notFound } from 'next/navigation';
+import { requireUserPage } from '@/lib/auth/current-user';
+import { canManageCatalog } from '@/lib/catalog/access';
+
+/** Catalog admin pages exist only for process/system admins; others get the ordinary 404. */
+export async function requireCatalogAdmin() {
+  const user = await requireUserPage();
+  if (!canManageCatalog(user)) notFound();
+  return user;
+}

@@ -1,0 +1,81 @@
+CREATE TABLE "calendar_days" (
+	"day" date PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"name_zh" text NOT NULL,
+	"name_en" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_terms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name_zh" text NOT NULL,
+	"name_en" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "integration_outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"hook" text NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"payload" jsonb NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"delivered_at" timestamp with time zone,
+	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "catalog_favourites" (
+	"user_id" uuid NOT NULL,
+	"service_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "catalog_favourites_user_id_service_id_pk" PRIMARY KEY("user_id","service_id")
+);
+--> statement-breakpoint
+CREATE TABLE "catalog_services" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name_zh" text NOT NULL,
+	"name_en" text NOT NULL,
+	"keywords" text DEFAULT '' NOT NULL,
+	"theme" text NOT NULL,
+	"department_id" text NOT NULL,
+	"audience" jsonb NOT NULL,
+	"channels" jsonb NOT NULL,
+	"build_mode" text NOT NULL,
+	"process_id" text,
+	"external_url" text,
+	"status" text NOT NULL,
+	"testers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"guide" jsonb NOT NULL,
+	"is_sample" boolean DEFAULT false NOT NULL,
+	"online_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "catalog_services_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "catalog_status_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"service_id" uuid NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"reason" text NOT NULL,
+	"actor_id" uuid,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "integration_outbox" ADD CONSTRAINT "integration_outbox_instance_id_process_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."process_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_services" ADD CONSTRAINT "catalog_services_department_id_org_units_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_status_changes" ADD CONSTRAINT "catalog_status_changes_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog_status_changes" ADD CONSTRAINT "catalog_status_changes_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "integration_outbox_due_idx" ON "integration_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "integration_outbox_instance_idx" ON "integration_outbox" USING btree ("instance_id");--> statement-breakpoint
+CREATE INDEX "catalog_services_dept_idx" ON "catalog_services" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "catalog_services_status_idx" ON "catalog_services" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "catalog_status_changes_service_idx" ON "catalog_status_changes" USING btree ("service_id","at");

@@ -1,0 +1,38 @@
+/**
+ * The seed's table «各单位上网办流程情况统计» (../shared/data/departments-2017-09.csv) as numbers,
+ * in the same order as the departments of db/seed/org-units.ts: [online, new in September,
+ * testing or building]. Demo mode loads an illustrative catalog with these counts (marked as
+ * sample data) so the department statistics are not empty. A test checks them against the CSV.
+ */
+export const SEED_TABLE_2017_09: Array<[department: string, online: number, newInMonth: number, testingOrBuilding: number]> = [
+  ['party-office', 2, 0, 0],
+  ['president-office', 10, 1, 2],
+  ['org-dept', 4, 0, 0],
+  ['discipline', 1, 0, 0],
+  ['publicity', 5, 0, 1],
+  ['student-affairs', 5, 0, 4],
+  ['security', 8, 0, 1],
+  ['hr', 14, 1, 0],
+  ['academic', 13, 0, 0],
+  ['graduate', 8, 0, 1],
+  ['admissions', 2, 0, 1],
+  ['finance', 5, 1, 0],
+  ['science', 8, 3, 0],
+  ['humanities', 5, 2, 0],
+  ['assets', 8, 0, 1],
+  ['logistics', 2, 0, 0],
+  ['international', 5, 0, 0],
+  ['sports', 6, 4, 0],
+  ['farm-center', 2, 1, 1],
+  ['testing-center', 1, 0, 0],
+  ['innovation', 2, 0, 1],
+  ['edtech', 12, 2, 4],
+  ['library', 6, 0, 2],
+  ['archives', 1, 0, 2],
+  ['union', 2, 0, 11],
+  ['youth-league', 2, 0, 0],
+  ['primary-school', 1, 0, 0],
+  ['hospital', 1, 1, 1],
+  ['kindergarten', 1, 0, 0],
+  ['zoonosis-lab', 5, 5, 0],
+];

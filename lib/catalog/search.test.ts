@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalizeQuery, searchDocs } from './search';
+
+const docs = [
+  { name: '会议室预约' },
+  { name: '体质测试免测/缓测申请', keywords: '体测 免测 缓测' },
+  { name: '城乡居民医保不参保申请', nameEn: 'Opting out of resident medical insurance' },
+  { name: '中层干部请假申请' },
+  { name: '图书超期缴费' },
+];
+const names = (q: string) => searchDocs(docs, q).map((d) => d.name);
+
+test('pinyin initials, full pinyin and Chinese abbreviations find 体测', () => {
+  for (const q of ['tc', 'tice', 'tizhiceshi', 'tzcs', '体测', '体质', 'TiCe', 'ti ce']) {
+    assert.equal(names(q)[0], '体质测试免测/缓测申请', q);
+  }
+});
+
+test('yibao finds 医保, and so does a typo', () => {
+  assert.equal(names('yibao')[0], '城乡居民医保不参保申请');
+  assert.equal(names('yibap')[0], '城乡居民医保不参保申请');
+  assert.equal(names('insurance')[0], '城乡居民医保不参保申请');
+});
+
+test('tight matches rank before scattered ones', () => {
+  const r = names('sq');
+  assert.ok(r.length >= 3);
+  assert.ok(!r.includes('会议室预约'));
+});
+
+test('hostile input matches nothing and does not throw', () => {
+  for (const q of ['.*', "'; drop table users; --", '(((', '\\', '😀😀', 'a'.repeat(1000), '%_%']) {
+    assert.doesNotThrow(() => names(q));
+  }
+  assert.deepEqual(names('😀😀'), []);
+  assert.equal(normalizeQuery('x'.repeat(1000)).length, 32);
+});
+
+test('an empty query keeps everything in order', () => {
+  assert.equal(names('  ').length, docs.length);
+});
