@@ -1,12 +1,13 @@
 import { AppError } from './engine/errors';
 import type { ProcessDefinition } from './engine/types';
 import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
+import { presidentsMailboxV1 } from './presidents-mailbox/definition';
 
 /**
  * Every version of every process. Instances keep the version they started on, so old
  * versions stay here for as long as instances may run on them.
  */
-const ALL: ProcessDefinition[] = [fitnessTestExemptionV1];
+const ALL: ProcessDefinition[] = [fitnessTestExemptionV1, presidentsMailboxV1];
 
 const byKey = new Map(ALL.map((d) => [`${d.id}@${d.version}`, d]));
 const current = new Map<string, ProcessDefinition>();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { initialTransition } from 'xstate';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { settings } from '@/db/schema';
 import { getDefinition } from '../registry';
 import type { Actor } from './actor';
@@ -15,15 +15,22 @@ import { parseInput } from './validate';
 
 export interface StartRequest {
   processId: string;
-  actor: Actor;
+  /** null: someone without an account, for processes whose audience is anonymous. */
+  actor: Actor | null;
+  /** The applicant's name in the instance title when there is no actor (e.g. '匿名来信'). */
+  anonymousName?: string;
   input: unknown;
   now: Date;
   calendar?: WorkingCalendar;
+  /** Writes the caller's own rows about the new instance in the same transaction (all or nothing). */
+  alongside?: (tx: Tx, result: TransitionResult) => Promise<void>;
 }
 
 /** Whether the actor belongs to the audience the process is for. */
-export function mayStart(definition: ProcessDefinition, actor: Actor): boolean {
-  const { kinds, cadreOnly } = definition.audience;
+export function mayStart(definition: ProcessDefinition, actor: Actor | null): boolean {
+  const { kinds, cadreOnly, anonymous } = definition.audience;
+  if (anonymous) return true;
+  if (!actor) return false;
   return kinds.includes(actor.kind) && (!cadreOnly || actor.isCadre);
 }
 
@@ -47,7 +54,7 @@ async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<v
 export async function startInstance(db: Db, req: StartRequest): Promise<TransitionResult> {
   const definition = getDefinition(req.processId);
   if (!mayStart(definition, req.actor)) {
-    throw new AppError('FORBIDDEN', `${req.actor.id} may not start ${definition.id}`, {
+    throw new AppError('FORBIDDEN', `${req.actor?.id ?? 'anonymous'} may not start ${definition.id}`, {
       zh: '您不在该事项的办理对象范围内',
       en: 'This service is not open to you',
     });
@@ -55,18 +62,18 @@ export async function startInstance(db: Db, req: StartRequest): Promise<Transiti
   await assertWindowOpen(db, definition.id, req.now);
   const form = parseInput(definition.inputSchema, req.input);
   const id = randomUUID();
-  const [snapshot] = initialTransition(definition.machine, { form, applicantId: req.actor.id });
+  const [snapshot] = initialTransition(definition.machine, { form, applicantId: req.actor?.id ?? null });
 
   return db.transaction(async (tx) => {
-    const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor.id, id);
+    const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor?.id ?? null, id);
     const result = await recordTransition(tx, {
       definition,
       before: null,
       start: {
         id,
-        title: definition.instanceTitle(form, req.actor.name),
-        applicantId: req.actor.id,
-        applicantOrgId: req.actor.orgUnitId,
+        title: definition.instanceTitle(form, req.actor?.name ?? req.anonymousName ?? ''),
+        applicantId: req.actor?.id ?? null,
+        applicantOrgId: req.actor?.orgUnitId ?? null,
       },
       prevSnapshot: null,
       nextSnapshot: snapshot,
@@ -76,6 +83,7 @@ export async function startInstance(db: Db, req: StartRequest): Promise<Transiti
       calendar: req.calendar ?? weekdayCalendar,
     });
     await linkUploads(tx, attachments, id);
+    await req.alongside?.(tx, result);
     return result;
   });
 }
