@@ -56,8 +56,8 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   const toState = stateKey(nextSnapshot.value);
   const status = finalOutcome(nextSnapshot);
   const instanceId = before?.id ?? r.start!.id;
-  const applicantId = before?.applicantId ?? r.start!.applicantId;
-  const applicantOrgId = before?.applicantOrgId ?? r.start!.applicantOrgId;
+  const applicantId = before ? before.applicantId : r.start!.applicantId;
+  const applicantOrgId = before ? before.applicantOrgId : r.start!.applicantOrgId;
   const seq = (before?.revision ?? 0) + 1;
   const prevHash = before?.lastHash ?? GENESIS_HASH;
   const chained = {
