@@ -1,9 +1,11 @@
+import { mailbox } from './mailbox';
+
 /**
  * Feature areas register their strings here: one import and one entry per area, so features
  * can add text without touching the core dictionaries. Each area file exports
  * `{ zh: {...}, en: {...} }` with the same keys in both languages.
  */
-const areas = {};
+const areas = { mailbox };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

@@ -4,6 +4,7 @@ import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { mailboxCalendar } from '@/lib/mailbox/calendar';
 import { clientIp, jsonPrivate, readBody, requestOrigin } from '@/lib/mailbox/http';
+import { qrSvg } from '@/lib/mailbox/qr';
 import { submitLetter } from '@/lib/mailbox/submit-letter';
 
 /** Anyone may write (no login); a signed-in writer also finds the letter under 我的申请. */
@@ -18,5 +19,5 @@ export const POST = publicRoute(async ({ req }) => {
     origin: requestOrigin(req),
     calendar: await mailboxCalendar(db),
   });
-  return jsonPrivate({ trackingUrl, queryCode }, 201);
+  return jsonPrivate({ trackingUrl, queryCode, qrSvg: await qrSvg(trackingUrl) }, 201);
 });
