@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { LetterForm } from './form';
 import { mailboxMachine, type MailboxContext } from './machine';
 
-const form = { category: 'suggestion', subject: 's', content: 'c', anonymous: true, consentPublish: false, attachments: [] } as const;
+const form: LetterForm = { category: 'suggestion', subject: 's', content: 'c', anonymous: true, consentPublish: false, attachments: [] };
 const send = (s: AnyMachineSnapshot, type: string, extra: Record<string, unknown> = {}) =>
   transition(mailboxMachine, s, { type, actorId: null, ...extra })[0];
 const ctx = (s: AnyMachineSnapshot) => s.context as MailboxContext;
