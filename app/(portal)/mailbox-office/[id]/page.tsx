@@ -18,7 +18,7 @@ function actionLabels(): Map<string, { zh: string; en: string }> {
   const map = new Map<string, { zh: string; en: string }>();
   const visit = (node: { meta?: unknown; states?: Record<string, unknown> }) => {
     const meta = node.meta as { task?: { actions: Array<{ type: string; label: { zh: string; en: string } }> } } | undefined;
-    for (const a of meta?.task?.actions ?? []) map.set(a.type, a.label);
+    for (const a of meta?.task?.actions ?? []) if (!map.has(a.type)) map.set(a.type, a.label);
     for (const child of Object.values(node.states ?? {})) visit(child as typeof node);
   };
   visit(mailboxMachine.root as unknown as { states: Record<string, unknown> });
@@ -58,7 +58,12 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     toDepartment: t('mailbox.toDepartment'),
     networkError: t('mailbox.networkError'),
     done: t('mailbox.done'),
-    actions: Object.fromEntries([...labels].map(([k, v]) => [k, v[locale]])),
+    // The current states' own labels win (assign reads 交办部门 first, 重新交办 when reopened).
+    actions: Object.fromEntries(
+      [...labels, ...letter.state.split(',').flatMap((p) => (stateMeta(mailboxMachine, p)?.task?.actions ?? []).map((a) => [a.type, a.label] as const))].map(
+        ([k, v]) => [k, v[locale]],
+      ),
+    ),
   };
   return (
     <>
