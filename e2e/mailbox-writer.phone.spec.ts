@@ -26,6 +26,8 @@ async function handlerDrafts(browser: Browser, username: string, reply: string) 
 }
 
 test('anonymous writer on a phone: writes, keeps the link, follows every step, 不满意 reopens', async ({ browser, page }) => {
+  // Four people in turn on a shared 2-core machine: one story, longer than the default minute.
+  test.setTimeout(180_000);
   // The writer: no account, phone-sized.
   await page.goto('/mailbox');
   await noHorizontalScroll(page);
@@ -71,7 +73,8 @@ test('anonymous writer on a phone: writes, keeps the link, follows every step, �
   await page.reload();
   await expect(page.getByTestId('track-stage')).toHaveText('承办部门办理中');
   await expect(page.getByTestId('track-steps')).toContainText('已受理');
-  await expect(page.getByTestId('track-steps')).toContainText('后勤处、资产管理处');
+  await expect(page.getByTestId('track-steps')).toContainText('后勤处');
+  await expect(page.getByTestId('track-steps')).toContainText('资产管理处');
 
   // Each department drafts its part.
   await handlerDrafts(browser, 'logistics', '已在三饭堂增开两个售饭窗口。');
@@ -80,7 +83,7 @@ test('anonymous writer on a phone: writes, keeps the link, follows every step, �
   await expect(page.getByTestId('track-steps')).toContainText('审核中');
 
   // The office approves both drafts and publishes the anonymised letter.
-  await office.reload();
+  await openLetter(office);
   await office.getByRole('button', { name: '审核通过' }).first().click();
   await expect(office.getByRole('button', { name: '审核通过' })).toHaveCount(1);
   await office.getByRole('button', { name: '审核通过' }).click();
