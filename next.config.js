@@ -4,6 +4,18 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'bcryptjs'],
   poweredByHeader: false,
   typedRoutes: false,
+  // 校长信箱 tracking links are capabilities: never sent on as a Referer, never indexed.
+  async headers() {
+    const capability = [
+      { key: 'Referrer-Policy', value: 'no-referrer' },
+      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+    ];
+    return [
+      { source: '/mailbox/track', headers: capability },
+      { source: '/mailbox/track/:path*', headers: capability },
+      { source: '/api/v1/mailbox/:path*', headers: capability },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Translator } from '@/lib/i18n/translate';
 import type { InstanceView } from '@/lib/instances/get-instance-view';
@@ -86,6 +87,20 @@ const FORMS: Record<string, ProcessForms> = {
     facts: (t, view) => [
       [t('form.kind'), view.form.kind === 'defer' ? t('form.defer') : t('form.exempt')],
       [t('form.reason'), String(view.form.reason ?? '')],
+    ],
+  },
+  // Letters are written on the public page (no login needed); signed-in writers are recognised there.
+  'presidents-mailbox': {
+    apply: (t) => (
+      <Link className="btn" href="/mailbox/write">
+        {t('mailbox.write')}
+      </Link>
+    ),
+    revise: () => null,
+    facts: (t, view) => [
+      [t('mailbox.category'), t(`mailbox.categories.${String(view.form.category) as 'other'}`)],
+      [t('mailbox.subject'), String(view.form.subject ?? '')],
+      [t('mailbox.content'), String(view.form.content ?? '')],
     ],
   },
 };

@@ -68,14 +68,44 @@ CREATE TABLE "catalog_status_changes" (
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "mailbox_letters" (
+	"instance_id" uuid PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"contact_hash" text,
+	"email" text,
+	"writer_user_id" uuid,
+	"token_issued_at" timestamp with time zone NOT NULL,
+	"token_expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "mailbox_letters_token_hash_unique" UNIQUE("token_hash"),
+	CONSTRAINT "mailbox_letters_code_hash_unique" UNIQUE("code_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "mailbox_publications" (
+	"instance_id" uuid PRIMARY KEY NOT NULL,
+	"category" text NOT NULL,
+	"subject" text NOT NULL,
+	"content" text NOT NULL,
+	"reply" text NOT NULL,
+	"published_by" uuid NOT NULL,
+	"published_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "integration_outbox" ADD CONSTRAINT "integration_outbox_instance_id_process_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."process_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_services" ADD CONSTRAINT "catalog_services_department_id_org_units_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_status_changes" ADD CONSTRAINT "catalog_status_changes_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_status_changes" ADD CONSTRAINT "catalog_status_changes_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_instance_id_process_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."process_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_writer_user_id_users_id_fk" FOREIGN KEY ("writer_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mailbox_publications" ADD CONSTRAINT "mailbox_publications_instance_id_process_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."process_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mailbox_publications" ADD CONSTRAINT "mailbox_publications_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "integration_outbox_due_idx" ON "integration_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "integration_outbox_instance_idx" ON "integration_outbox" USING btree ("instance_id");--> statement-breakpoint
 CREATE INDEX "catalog_services_dept_idx" ON "catalog_services" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "catalog_services_status_idx" ON "catalog_services" USING btree ("status");--> statement-breakpoint
-CREATE INDEX "catalog_status_changes_service_idx" ON "catalog_status_changes" USING btree ("service_id","at");
+CREATE INDEX "catalog_status_changes_service_idx" ON "catalog_status_changes" USING btree ("service_id","at");--> statement-breakpoint
+CREATE INDEX "mailbox_letters_created_idx" ON "mailbox_letters" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "mailbox_publications_at_idx" ON "mailbox_publications" USING btree ("published_at");

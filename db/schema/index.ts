@@ -5,3 +5,4 @@ export * from './messages';
 export * from './calendar';
 export * from './integrations';
 export * from './catalog';
+export * from './mailbox';

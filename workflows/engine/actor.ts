@@ -24,6 +24,7 @@ export function resolveScopeOrg(scope: TaskScope, applicantOrgId: string | null)
       return scope.orgUnitId;
     case 'applicant':
     case 'global':
+    case 'context-orgs':
       return null;
   }
 }

@@ -25,6 +25,11 @@ export interface EventRequest {
   expectedRevision?: number;
   now: Date;
   calendar?: WorkingCalendar;
+  /**
+   * With no actor: who acted, for the log ('system' by default). A caller that has checked a
+   * capability itself (the writer's tracking link of 校长信箱) records e.g. 'writer'.
+   */
+  actorRole?: string;
 }
 
 const commentSchema = z.string().trim().max(2000, '意见不能超过 2000 字');
@@ -59,8 +64,9 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     const snapshot = restoreSnapshot(definition.machine, row.snapshot);
     const states = activeStates(snapshot);
 
-    let actorRole = 'system';
+    let actorRole = req.actor ? 'system' : (req.actorRole ?? 'system');
     let action: TaskAction | undefined;
+    let taskOrgUnitId: string | null = null;
     if (req.actor) {
       const actor = req.actor;
       const openTasks = await tx
@@ -74,6 +80,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
           : undefined;
       if (task) {
         actorRole = task.role;
+        taskOrgUnitId = task.orgUnitId;
         action = states.find((s) => s.path === task.state)?.meta.task?.actions.find((a) => a.type === req.type);
       } else if (applicantAction) {
         actorRole = 'applicant';
@@ -108,7 +115,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     if (input !== undefined && req.type === 'resubmit' && row.applicantId && row.applicantOrgId) {
       await definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId });
     }
-    const event = { type: req.type, actorId: req.actor?.id ?? null, comment, input, at: req.now.toISOString() };
+    const event = { type: req.type, actorId: req.actor?.id ?? null, taskOrgUnitId, comment, input, at: req.now.toISOString() };
     if (!snapshot.can(event)) throw notAllowed(req.type);
     const [next] = transition(definition.machine, snapshot, event);
 

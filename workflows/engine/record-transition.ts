@@ -18,7 +18,7 @@ export interface TransitionRecord {
   /** The row before the event; null when the instance starts. */
   before: InstanceRow | null;
   /** For a start: the new instance's id, title and applicant. */
-  start?: { id: string; title: Label; applicantId: string; applicantOrgId: string };
+  start?: { id: string; title: Label; applicantId: string | null; applicantOrgId: string | null };
   prevSnapshot: AnyMachineSnapshot | null;
   nextSnapshot: AnyMachineSnapshot;
   event: { type: string; actor: Actor | null; actorRole: string; comment: string | null; payload: unknown };
@@ -31,6 +31,12 @@ export interface TransitionResult {
   instance: InstanceRow;
   event: EventRow;
   openedTasks: TaskRow[];
+}
+
+/** The org unit ids a context-orgs task scope lists in the snapshot's context. */
+function contextOrgs(snapshot: AnyMachineSnapshot, key: string): string[] {
+  const value = (snapshot.context as Record<string, unknown>)[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function finalOutcome(snapshot: AnyMachineSnapshot): InstanceStatus {
@@ -50,8 +56,8 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   const toState = stateKey(nextSnapshot.value);
   const status = finalOutcome(nextSnapshot);
   const instanceId = before?.id ?? r.start!.id;
-  const applicantId = before?.applicantId ?? r.start!.applicantId;
-  const applicantOrgId = before?.applicantOrgId ?? r.start!.applicantOrgId;
+  const applicantId = before ? before.applicantId : r.start!.applicantId;
+  const applicantOrgId = before ? before.applicantOrgId : r.start!.applicantOrgId;
   const seq = (before?.revision ?? 0) + 1;
   const prevHash = before?.lastHash ?? GENESIS_HASH;
   const chained = {
@@ -116,8 +122,13 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   const openTasks = before
     ? await tx.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
     : [];
+  const stillWanted = (task: TaskRow) => {
+    const meta = nextActive.get(task.state);
+    if (!meta?.task || status !== 'active') return false;
+    return meta.task.scope.kind !== 'context-orgs' || contextOrgs(nextSnapshot, meta.task.scope.key).includes(task.orgUnitId ?? '');
+  };
   for (const task of openTasks) {
-    if (nextActive.has(task.state) && status === 'active') continue;
+    if (stillWanted(task)) continue;
     const byActor = event.actor !== null && isCandidate(event.actor, task) && task.actions.includes(event.type);
     await tx
       .update(tasks)
@@ -131,27 +142,33 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   }
 
   const openedTasks: TaskRow[] = [];
-  const stillOpen = new Set(openTasks.filter((t) => nextActive.has(t.state)).map((t) => t.state));
+  const kept = openTasks.filter(stillWanted);
+  const stillOpen = new Set(kept.map((t) => `${t.state}|${t.orgUnitId ?? ''}`));
   if (status === 'active') {
     for (const [path, meta] of nextActive) {
-      if (!meta.task || stillOpen.has(path)) continue;
-      const isApplicantTask = meta.task.scope.kind === 'applicant';
-      const [task] = await tx
-        .insert(tasks)
-        .values({
-          instanceId,
-          state: path,
-          role: meta.task.role,
-          orgUnitId: resolveScopeOrg(meta.task.scope, applicantOrgId),
-          assigneeId: isApplicantTask ? applicantId : null,
-          actions: meta.task.actions.map((a) => a.type),
-          createdAt: now,
-          dueAt: meta.task.dueInWorkingDays
-            ? addDelay(now, { workingDays: meta.task.dueInWorkingDays }, r.calendar)
-            : null,
-        })
-        .returning();
-      openedTasks.push(task!);
+      if (!meta.task) continue;
+      const scope = meta.task.scope;
+      const orgs = scope.kind === 'context-orgs' ? contextOrgs(nextSnapshot, scope.key) : [resolveScopeOrg(scope, applicantOrgId)];
+      for (const orgUnitId of orgs) {
+        if (stillOpen.has(`${path}|${orgUnitId ?? ''}`)) continue;
+        const isApplicantTask = scope.kind === 'applicant';
+        const [task] = await tx
+          .insert(tasks)
+          .values({
+            instanceId,
+            state: path,
+            role: meta.task.role,
+            orgUnitId,
+            assigneeId: isApplicantTask ? applicantId : null,
+            actions: meta.task.actions.map((a) => a.type),
+            createdAt: now,
+            dueAt: meta.task.dueInWorkingDays
+              ? addDelay(now, { workingDays: meta.task.dueInWorkingDays }, r.calendar)
+              : null,
+          })
+          .returning();
+        openedTasks.push(task!);
+      }
     }
   }
 

@@ -15,7 +15,10 @@ import { parseInput } from './validate';
 
 export interface StartRequest {
   processId: string;
-  actor: Actor;
+  /** null: someone without an account, for processes whose audience is anonymous. */
+  actor: Actor | null;
+  /** The applicant's name in the instance title when there is no actor (e.g. '匿名来信'). */
+  anonymousName?: string;
   input: unknown;
   now: Date;
   calendar?: WorkingCalendar;
@@ -23,11 +26,15 @@ export interface StartRequest {
   version?: number;
   /** For issued processes (audience.issuedBy): the person the instance is for. */
   applicant?: { id: string; name: string; orgUnitId: string };
+  /** Writes the caller's own rows about the new instance in the same transaction (all or nothing). */
+  alongside?: (tx: Tx, result: TransitionResult) => Promise<void>;
 }
 
 /** Whether the actor belongs to the audience the process is for (or may issue it). */
-export function mayStart(definition: ProcessDefinition, actor: Actor): boolean {
-  const { kinds, cadreOnly, issuedBy } = definition.audience;
+export function mayStart(definition: ProcessDefinition, actor: Actor | null): boolean {
+  const { kinds, cadreOnly, issuedBy, anonymous } = definition.audience;
+  if (anonymous) return true;
+  if (!actor) return false;
   if (issuedBy) return actor.roles.some((b) => b.role === issuedBy.role && (b.orgUnitId === null || b.orgUnitId === issuedBy.orgUnitId));
   return kinds.includes(actor.kind) && (!cadreOnly || actor.isCadre);
 }
@@ -62,7 +69,7 @@ export async function startInstance(db: Db, req: StartRequest): Promise<Transiti
 export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Promise<TransitionResult> {
   const definition = getDefinition(req.processId, req.version);
   if (!mayStart(definition, req.actor)) {
-    throw new AppError('FORBIDDEN', `${req.actor.id} may not start ${definition.id}`, {
+    throw new AppError('FORBIDDEN', `${req.actor?.id ?? 'anonymous'} may not start ${definition.id}`, {
       zh: '您不在该事项的办理对象范围内',
       en: 'This service is not open to you',
     });
@@ -73,21 +80,22 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
       en: 'This is issued by the department; it cannot be applied for',
     });
   }
-  const applicant = req.applicant ?? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId };
+  // Anonymous letters have no applicant row: no account, no org unit.
+  const applicant = req.applicant ?? (req.actor ? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId } : null);
   const form = parseInput(definition.inputSchema, req.input);
-  await definition.checkInput?.(tx, form, applicant);
+  if (applicant) await definition.checkInput?.(tx, form, applicant);
   const id = randomUUID();
-  const [snapshot] = initialTransition(definition.machine, { form, applicantId: applicant.id });
+  const [snapshot] = initialTransition(definition.machine, { form, applicantId: applicant?.id ?? null });
 
-  const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor.id, id);
+  const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor?.id ?? null, id);
   const result = await recordTransition(tx, {
     definition,
     before: null,
     start: {
       id,
-      title: definition.instanceTitle(form, applicant.name),
-      applicantId: applicant.id,
-      applicantOrgId: applicant.orgUnitId,
+      title: definition.instanceTitle(form, applicant?.name ?? req.anonymousName ?? ''),
+      applicantId: applicant?.id ?? null,
+      applicantOrgId: applicant?.orgUnitId ?? null,
     },
     prevSnapshot: null,
     nextSnapshot: snapshot,
@@ -103,5 +111,6 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
     calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
   });
   await linkUploads(tx, attachments, id);
+  await req.alongside?.(tx, result);
   return result;
 }

@@ -13,6 +13,11 @@ export type TaskScope =
   /** The org unit the applicant belongs to (a student's college, a staff member's department). */
   | { kind: 'applicant-org' }
   | { kind: 'org'; orgUnitId: string }
+  /**
+   * One task per org unit id listed in the instance context under `key` (a string[]), kept in
+   * step with that list on every transition: work assigned at run time to several departments.
+   */
+  | { kind: 'context-orgs'; key: string }
   | { kind: 'global' };
 
 export interface TaskAction {
@@ -65,6 +70,8 @@ export interface StateMeta {
 export interface WorkflowEvent {
   type: string;
   actorId: string | null;
+  /** The org unit of the task the actor worked (which department acted, for context-orgs tasks). */
+  taskOrgUnitId?: string | null;
   comment?: string;
   input?: unknown;
   /** When the engine applies the event (ISO), so guards can compare with dates in the form. */
@@ -79,6 +86,8 @@ export interface Audience {
    * of this role start instances, each on behalf of the person it concerns.
    */
   issuedBy?: { role: string; orgUnitId: string };
+  /** Anyone may start it without an account (校长信箱); the caller then checks its own spam defences. */
+  anonymous?: boolean;
 }
 
 export interface ProcessDefinition {

@@ -72,7 +72,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <ul className="list" data-testid="task-list">
             {tasks.map((task) => (
               <li key={task.id}>
-                <Link className="list-link" href={`/applications/${task.instanceId}`}>
+                <Link
+                  className="list-link"
+                  href={task.process === 'presidents-mailbox' ? `/mailbox-office/${task.instanceId}` : `/applications/${task.instanceId}`}
+                >
                   <span className="grow">
                     <span className="title">{pick(task.title, locale)}</span>
                     <span className="sub">

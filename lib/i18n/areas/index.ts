@@ -5,8 +5,9 @@
  */
 import { processes } from './processes';
 import { portal } from './portal';
+import { mailbox } from './mailbox';
 
-const areas = { processes, portal };
+const areas = { processes, portal, mailbox };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

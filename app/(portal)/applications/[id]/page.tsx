@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
@@ -31,6 +31,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const view = await loadView(id, user);
   const { t, locale } = await getTranslator();
   const isApplicant = view.applicant?.id === user.id;
+  // 校长信箱 staff work letters on their own desk (assignments, drafts, publication).
+  if (view.process.id === 'presidents-mailbox' && !isApplicant) redirect(`/mailbox-office/${id}`);
   const revising = isApplicant && view.myActions.some((a) => a.type === 'resubmit');
   const forms = formsFor(view.process.id);
   const eventForms = view.myActions.filter((a) => forms?.eventForms?.[a.type]);

@@ -1,0 +1,169 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { sendJson } from '../../../_components/api-client';
+
+export interface DeskLabels {
+  comment: string;
+  chooseDepartments: string;
+  deadlineField: string;
+  duplicateOf: string;
+  draft: string;
+  toDepartment: string;
+  networkError: string;
+  done: string;
+  /** Button label per event type. */
+  actions: Record<string, string>;
+}
+
+interface Props {
+  id: string;
+  revision: number;
+  actions: string[];
+  assignments: Array<{ orgUnitId: string; name: string; status: string }>;
+  departments: Array<{ id: string; name: string }>;
+  labels: DeskLabels;
+}
+
+type Build = (data: FormData) => { comment?: string; input?: Record<string, unknown> };
+
+/** The office's and departments' actions on one letter; each form posts one event. */
+export function DeskActions({ id, revision, actions, assignments, departments, labels }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const has = (type: string) => actions.includes(type);
+
+  function form(key: string, type: string, build: Build, body: ReactNode, tone: 'primary' | 'secondary' | 'danger' = 'primary') {
+    async function submit(e: FormEvent<HTMLFormElement>) {
+      e.preventDefault();
+      setBusy(true);
+      setError(null);
+      const result = await sendJson('POST', `/api/v1/mailbox/letters/${id}/events`, { type, expectedRevision: revision, ...build(new FormData(e.currentTarget)) }, labels.networkError);
+      setBusy(false);
+      if (result.ok) router.refresh();
+      else setError(result.message);
+    }
+    return (
+      <form key={key} onSubmit={submit} style={{ borderTop: '1px solid var(--line)', paddingTop: 12, marginTop: 12 }}>
+        {body}
+        <button className={`btn ${tone === 'primary' ? '' : tone}`} type="submit" disabled={busy}>
+          {labels.actions[type] ?? type}
+        </button>
+      </form>
+    );
+  }
+  const commentField = (key: string, required = true) => (
+    <div className="field">
+      <label htmlFor={`${key}-comment`}>{labels.comment}</label>
+      <textarea id={`${key}-comment`} name="comment" rows={2} maxLength={2000} required={required} />
+    </div>
+  );
+  const comment: Build = (d) => ({ comment: String(d.get('comment') ?? '') });
+
+  return (
+    <div data-testid="desk-actions">
+      {error ? (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {has('accept') ? form('accept', 'accept', () => ({}), null) : null}
+      {has('assign')
+        ? form(
+            'assign',
+            'assign',
+            (d) => {
+              const deadline = String(d.get('deadline') ?? '');
+              return {
+                input: {
+                  departments: d.getAll('departments').map(String),
+                  ...(deadline ? { deadline: new Date(`${deadline}T18:00:00+08:00`).toISOString() } : {}),
+                },
+              };
+            },
+            <>
+              <fieldset className="field">
+                <legend>{labels.chooseDepartments}</legend>
+                <div style={{ maxHeight: 260, overflow: 'auto' }}>
+                  {departments.map((u) => (
+                    <label key={u.id} className="choice">
+                      <input type="checkbox" name="departments" value={u.id} />
+                      <span>{u.name}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <div className="field">
+                <label htmlFor="deadline">{labels.deadlineField}</label>
+                <input id="deadline" name="deadline" type="date" />
+              </div>
+            </>,
+          )
+        : null}
+      {has('submitDraft')
+        ? form(
+            'draft',
+            'submitDraft',
+            (d) => ({ input: { reply: String(d.get('reply') ?? '') } }),
+            <div className="field">
+              <label htmlFor="reply">{labels.draft}</label>
+              <textarea id="reply" name="reply" rows={6} maxLength={20000} required />
+            </div>,
+          )
+        : null}
+      {has('approveDraft')
+        ? assignments
+            .filter((a) => a.status === 'submitted')
+            .flatMap((a) => [
+              form(`approve-${a.orgUnitId}`, 'approveDraft', () => ({ input: { orgUnitId: a.orgUnitId } }), <p>{a.name}</p>),
+              form(`return-${a.orgUnitId}`, 'returnDraft', (d) => ({ ...comment(d), input: { orgUnitId: a.orgUnitId } }), <>{commentField(`return-${a.orgUnitId}`)}</>, 'secondary'),
+            ])
+        : null}
+      {has('reassign')
+        ? assignments
+            .filter((a) => a.status === 'transferRequested')
+            .map((a) =>
+              form(
+                `reassign-${a.orgUnitId}`,
+                'reassign',
+                (d) => ({ input: { orgUnitId: a.orgUnitId, toOrgUnitId: String(d.get('to') ?? '') } }),
+                <div className="field">
+                  <label htmlFor={`to-${a.orgUnitId}`}>
+                    {a.name} → {labels.toDepartment}
+                  </label>
+                  <select id={`to-${a.orgUnitId}`} name="to">
+                    {departments.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>,
+                'secondary',
+              ),
+            )
+        : null}
+      {has('urge') ? form('urge', 'urge', comment, commentField('urge')) : null}
+      {has('requestTransfer') ? form('transfer', 'requestTransfer', comment, commentField('transfer'), 'secondary') : null}
+      {has('maintain') ? form('maintain', 'maintain', comment, commentField('maintain'), 'secondary') : null}
+      {has('outOfScope') ? form('out', 'outOfScope', comment, commentField('out'), 'danger') : null}
+      {has('markDuplicate')
+        ? form(
+            'dup',
+            'markDuplicate',
+            (d) => ({ ...comment(d), input: { duplicateOf: String(d.get('duplicateOf') ?? '').trim() } }),
+            <>
+              <div className="field">
+                <label htmlFor="duplicateOf">{labels.duplicateOf}</label>
+                <input id="duplicateOf" name="duplicateOf" type="text" required />
+              </div>
+              {commentField('dup')}
+            </>,
+            'secondary',
+          )
+        : null}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { notFound } from 'next/navigation';
+import { requireUserPage } from '@/lib/auth/current-user';
+import { getDb } from '@/lib/db';
+import { isAppError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/i18n/format';
+import { getTranslator } from '@/lib/i18n/server';
+import { getDeskLetter, type DeskLetterView } from '@/lib/mailbox/desk-letter';
+import { showText } from '@/lib/mailbox/display';
+import { departmentOptions } from '@/lib/mailbox/office';
+import { eventLabel } from '@/workflows/engine/labels';
+import { stateMeta } from '@/workflows/engine/snapshot';
+import { mailboxMachine } from '@/workflows/presidents-mailbox/machine';
+import { DeskActions, type DeskLabels } from './desk-actions';
+import { PublishForm } from './publish-form';
+
+/** Labels of every action of the machine, by event type, for the history list. */
+function actionLabels(): Map<string, { zh: string; en: string }> {
+  const map = new Map<string, { zh: string; en: string }>();
+  const visit = (node: { meta?: unknown; states?: Record<string, unknown> }) => {
+    const meta = node.meta as { task?: { actions: Array<{ type: string; label: { zh: string; en: string } }> } } | undefined;
+    for (const a of meta?.task?.actions ?? []) if (!map.has(a.type)) map.set(a.type, a.label);
+    for (const child of Object.values(node.states ?? {})) visit(child as typeof node);
+  };
+  visit(mailboxMachine.root as unknown as { states: Record<string, unknown> });
+  return map;
+}
+
+export default async function DeskLetterPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUserPage();
+  const { id } = await params;
+  const { t, locale } = await getTranslator();
+  const db = await getDb();
+  let letter: DeskLetterView;
+  try {
+    letter = await getDeskLetter(db, user, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+  const units = await departmentOptions(db);
+  const unitName = (id: string) => {
+    const u = units.find((x) => x.id === id);
+    return u ? (locale === 'zh' ? u.zh : u.en) : id;
+  };
+  const { context } = letter;
+  const labels = actionLabels();
+  const stateLabels = letter.state
+    .split(',')
+    .map((p) => stateMeta(mailboxMachine, p)?.label)
+    .filter((l): l is { zh: string; en: string } => Boolean(l))
+    .map((l) => l[locale]);
+  const deskLabels: DeskLabels = {
+    comment: t('mailbox.comment'),
+    chooseDepartments: t('mailbox.chooseDepartments'),
+    deadlineField: t('mailbox.deadlineField'),
+    duplicateOf: t('mailbox.duplicateOf'),
+    draft: t('mailbox.draft'),
+    toDepartment: t('mailbox.toDepartment'),
+    networkError: t('mailbox.networkError'),
+    done: t('mailbox.done'),
+    // The current states' own labels win (assign reads 交办部门 first, 重新交办 when reopened).
+    actions: Object.fromEntries(
+      [...labels, ...letter.state.split(',').flatMap((p) => (stateMeta(mailboxMachine, p)?.task?.actions ?? []).map((a) => [a.type, a.label] as const))].map(
+        ([k, v]) => [k, v[locale]],
+      ),
+    ),
+  };
+  return (
+    <>
+      <h1>{showText(context.form.subject)}</h1>
+      <section className="card">
+        <dl className="facts">
+          <dt>{t('mailbox.letterId')}</dt>
+          <dd>
+            <code data-testid="letter-id">{letter.id}</code>
+          </dd>
+          <dt>{t('mailbox.status')}</dt>
+          <dd data-testid="desk-state">{stateLabels.join(' · ')}</dd>
+          <dt>{t('mailbox.category')}</dt>
+          <dd>{t(`mailbox.categories.${context.form.category}`)}</dd>
+          <dt>{t('mailbox.received')}</dt>
+          <dd>{formatDateTime(letter.createdAt, locale)}</dd>
+          <dt>{t('mailbox.writer')}</dt>
+          <dd>
+            {letter.writerName ? showText(letter.writerName) : t('mailbox.anonymousWriter')}
+            {context.form.contact && letter.isOffice ? ` · ${showText(context.form.contact)}` : ''}
+          </dd>
+          {context.deadline ? (
+            <>
+              <dt>{t('mailbox.deadline')}</dt>
+              <dd>{formatDateTime(context.deadline, locale)}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h2 style={{ marginTop: 12 }}>{t('mailbox.yourLetter')}</h2>
+        <p className="mb-text mb-long">{showText(context.form.content)}</p>
+        {context.followUp ? (
+          <>
+            <h3>{t('mailbox.followUpAsked')}</h3>
+            <p className="mb-text">{showText(context.followUp)}</p>
+          </>
+        ) : null}
+        {context.rating ? <p className="alert info">{t('mailbox.rated', { rating: t(`mailbox.ratings.${context.rating.value}`) })} {context.rating.comment ? `— ${showText(context.rating.comment)}` : ''}</p> : null}
+      </section>
+      {context.assignments.length > 0 ? (
+        <section className="card">
+          <h2>{t('mailbox.departments')}</h2>
+          {context.assignments.map((a) => (
+            <article key={a.orgUnitId} data-testid={`assignment-${a.orgUnitId}`} style={{ marginBottom: 12 }}>
+              <h3>
+                {unitName(a.orgUnitId)} <span className="chip">{t(`mailbox.draftStatus.${a.status}`)}</span>
+              </h3>
+              {a.draft ? <p className="mb-text">{showText(a.draft)}</p> : null}
+              {a.note ? <p className="muted mb-text">{showText(a.note)}</p> : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
+      {context.replies.length > 0 ? (
+        <section className="card">
+          <h2>{t('mailbox.reply')}</h2>
+          {context.replies.map((r, i) => (
+            <p key={i} className="mb-text">
+              <strong>
+                {t('mailbox.replyRound', { round: r.round })} · {unitName(r.orgUnitId)}：
+              </strong>
+              {showText(r.text)}
+            </p>
+          ))}
+        </section>
+      ) : null}
+      {letter.actions.length > 0 ? (
+        <section className="card">
+          <h2>{t('mailbox.actions')}</h2>
+          <DeskActions
+            id={letter.id}
+            revision={letter.revision}
+            actions={letter.actions}
+            assignments={context.assignments.map((a) => ({ ...a, name: unitName(a.orgUnitId) }))}
+            departments={units.map((u) => ({ id: u.id, name: locale === 'zh' ? u.zh : u.en }))}
+            labels={deskLabels}
+          />
+        </section>
+      ) : null}
+      {letter.isOffice ? (
+        <section className="card">
+          <h2>{t('mailbox.publishTitle')}</h2>
+          {letter.publication ? (
+            <PublishForm
+              id={letter.id}
+              initial={letter.publication}
+              labels={{
+                subject: t('mailbox.subject'),
+                content: t('mailbox.content'),
+                reply: t('mailbox.reply'),
+                publish: t('mailbox.publish'),
+                unpublish: t('mailbox.unpublish'),
+                published: t('mailbox.published'),
+                networkError: t('mailbox.networkError'),
+              }}
+            />
+          ) : (
+            <p className="muted">{context.form.consentPublish ? '—' : t('mailbox.noConsent')}</p>
+          )}
+        </section>
+      ) : null}
+      <section className="card">
+        <h2>{t('mailbox.history')}</h2>
+        <ol className="timeline">
+          {letter.history.map((h) => (
+            <li key={h.seq}>
+              <strong>{(labels.get(h.type) ?? eventLabel(h.type))[locale]}</strong>
+              {h.actorName ? ` · ${h.actorName}` : ` · ${h.actorRole}`}
+              <div className="when">{formatDateTime(h.at, locale)}</div>
+              {h.comment ? <div className="comment">{showText(h.comment)}</div> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { publicRoute } from '@/lib/api/route';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { now } from '@/lib/clock';
+import { getDb } from '@/lib/db';
+import { mailboxCalendar } from '@/lib/mailbox/calendar';
+import { clientIp, jsonPrivate, readBody, requestOrigin } from '@/lib/mailbox/http';
+import { qrSvg } from '@/lib/mailbox/qr';
+import { submitLetter } from '@/lib/mailbox/submit-letter';
+
+/** Anyone may write (no login); a signed-in writer also finds the letter under 我的申请. */
+export const POST = publicRoute(async ({ req }) => {
+  const db = await getDb();
+  const body = await readBody(req);
+  const { trackingUrl, queryCode } = await submitLetter(db, {
+    body,
+    actor: await getCurrentUser(),
+    ip: clientIp(req.headers),
+    now: await now(db),
+    origin: requestOrigin(req),
+    calendar: await mailboxCalendar(db),
+  });
+  return jsonPrivate({ trackingUrl, queryCode, qrSvg: await qrSvg(trackingUrl) }, 201);
+});

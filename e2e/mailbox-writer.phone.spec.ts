@@ -1,0 +1,125 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { loginAs } from './support/login';
+
+const SUBJECT = '三饭堂午餐排队太久';
+
+async function openLetter(page: Page) {
+  await page.goto('/mailbox-office?filter=all');
+  await page.getByTestId('desk-list').getByRole('link', { name: new RegExp(SUBJECT) }).first().click();
+  await expect(page).toHaveURL(/\/mailbox-office\/[0-9a-f-]{36}$/);
+}
+
+async function noHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+async function handlerDrafts(browser: Browser, username: string, reply: string) {
+  const handler = await loginAs(browser, username);
+  await handler.goto('/tasks');
+  await handler.getByTestId('task-list').getByRole('link', { name: new RegExp(SUBJECT) }).first().click();
+  await expect(handler).toHaveURL(/\/mailbox-office\//);
+  await handler.getByLabel('答复稿').fill(reply);
+  await handler.getByRole('button', { name: '提交答复稿' }).click();
+  await expect(handler.getByLabel('答复稿')).toHaveCount(0);
+  await handler.context().close();
+}
+
+test('anonymous writer on a phone: writes, keeps the link, follows every step, 不满意 reopens', async ({ browser, page }) => {
+  // Four people in turn on a shared 2-core machine: one story, longer than the default minute.
+  test.setTimeout(180_000);
+  // The writer: no account, phone-sized.
+  await page.goto('/mailbox');
+  await noHorizontalScroll(page);
+  await page.getByRole('link', { name: '我要写信' }).first().click();
+  await page.getByLabel('投诉').check();
+  await page.getByLabel('主题').fill(SUBJECT);
+  await page.getByLabel('来信内容').fill('<script>alert(1)</script>我是张小明，电话 13812345678。中午排队超过 30 分钟。\u202Egnp.exe');
+  await page.getByLabel('匿名来信（不留姓名）').check();
+  await page.getByLabel(/同意在答复后匿名公开/).check();
+  await noHorizontalScroll(page);
+  await page.getByRole('button', { name: '提交来信' }).click();
+  await expect(page.getByTestId('letter-sent')).toBeVisible();
+  const code = (await page.getByTestId('query-code').textContent())!.trim();
+  const link = (await page.getByTestId('tracking-url').textContent())!.trim();
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+  expect(link).toMatch(/\/mailbox\/track\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.locator('.mb-qr svg')).toBeVisible();
+
+  const response = await page.goto(link);
+  expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+  expect(response?.headers()['x-robots-tag']).toContain('noindex');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await expect(page.getByTestId('track-stage')).toHaveText('待受理');
+  await expect(page.getByTestId('track-steps')).toContainText('已收到来信');
+  await page.getByText('来信内容').first().click();
+  await expect(page.getByTestId('track-content')).toContainText('<script>alert(1)</script>');
+  await expect(page.getByTestId('track-content')).toContainText('[U+202E]');
+  await noHorizontalScroll(page);
+
+  // A wrong or truncated link is the same plain 404.
+  expect((await page.request.get(`${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`)).status()).toBe(404);
+  expect((await page.request.get(link.slice(0, -5))).status()).toBe(404);
+
+  // The office accepts and assigns two departments.
+  const office = await loginAs(browser, 'mailbox');
+  await openLetter(office);
+  await office.getByRole('button', { name: '受理', exact: true }).click();
+  await office.getByLabel('后勤处').check();
+  await office.getByLabel('资产管理处').check();
+  await office.getByRole('button', { name: '交办部门' }).click();
+  await expect(office.getByTestId('assignment-logistics')).toContainText('起草中');
+
+  await page.reload();
+  await expect(page.getByTestId('track-stage')).toHaveText('承办部门办理中');
+  await expect(page.getByTestId('track-steps')).toContainText('已受理');
+  await expect(page.getByTestId('track-steps')).toContainText('后勤处');
+  await expect(page.getByTestId('track-steps')).toContainText('资产管理处');
+
+  // Each department drafts its part.
+  await handlerDrafts(browser, 'logistics', '已在三饭堂增开两个售饭窗口。');
+  await handlerDrafts(browser, 'assets', '下月起添置两台自助点餐机。');
+  await page.reload();
+  await expect(page.getByTestId('track-steps')).toContainText('审核中');
+
+  // The office approves both drafts and publishes the anonymised letter.
+  await openLetter(office);
+  await office.getByRole('button', { name: '审核通过' }).first().click();
+  await expect(office.getByRole('button', { name: '审核通过' })).toHaveCount(1);
+  await office.getByRole('button', { name: '审核通过' }).click();
+  await expect(office.getByTestId('desk-state')).toHaveText('已答复');
+  await expect(office.getByLabel('来信内容')).not.toHaveValue(/13812345678/);
+  await office.getByRole('button', { name: '公开', exact: true }).click();
+  await expect(office.getByText('已公开').first()).toBeVisible();
+
+  await page.goto('/mailbox/replies?q=%E7%AA%97%E5%8F%A3');
+  await expect(page.getByTestId('public-letter')).toHaveCount(1);
+  await expect(page.getByTestId('public-letter')).not.toContainText('13812345678');
+
+  // The writer reads the reply and is not satisfied: the letter reopens for the office.
+  await page.goto(link);
+  await expect(page.getByTestId('track-stage')).toHaveText('已答复');
+  await expect(page.getByTestId('track-replies')).toContainText('增开两个售饭窗口');
+  await expect(page.getByTestId('track-replies')).toContainText('自助点餐机');
+  await page.getByLabel('不满意').check();
+  await page.getByLabel('评价意见（选填）').fill('高峰期还是排队');
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await expect(page.getByTestId('track-stage')).toHaveText('不满意，督办中');
+  await expect(page.getByTestId('track-steps')).toContainText('重新打开');
+
+  // Rating twice is a conflict.
+  const token = link.split('/').pop();
+  const again = await page.request.post(`/api/v1/mailbox/track/${token}/rate`, { data: { rating: 'satisfied' } });
+  expect(again.status()).toBe(409);
+
+  await openLetter(office);
+  await expect(office.getByTestId('desk-state')).toContainText('督办');
+  await expect(office.getByRole('button', { name: '重新交办' })).toBeVisible();
+
+  // Looking the letter up by query code works too (anonymous, no contact given).
+  await page.goto('/mailbox/track');
+  await page.getByLabel('查询码').fill(code.toLowerCase());
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(/\/mailbox\/track\/session$/);
+  await expect(page.getByTestId('track-stage')).toHaveText('不满意，督办中');
+});

@@ -1,0 +1,73 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { instanceEvents, mailboxPublications, processInstances, tasks, users } from '@/db/schema';
+import type { Actor } from '@/workflows/engine/actor';
+import { isCandidate } from '@/workflows/engine/actor';
+import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+import { assertDeskAccess, isMailboxOffice } from './office';
+import { suggestPublication, type PublicationDraft } from './publications';
+
+export interface DeskLetterView {
+  id: string;
+  state: string;
+  status: string;
+  revision: number;
+  createdAt: string;
+  context: MailboxContext;
+  /** The writer's account name; null when anonymous or written without an account. */
+  writerName: string | null;
+  /** Event types the viewer may send now (from their open tasks). */
+  actions: string[];
+  /** For a department handler: the org units they act for on this letter. */
+  myOrgs: string[];
+  history: Array<{ seq: number; type: string; actorName: string | null; actorRole: string; comment: string | null; at: string }>;
+  isOffice: boolean;
+  publication: (PublicationDraft & { published: boolean }) | null;
+}
+
+/** One letter as the office or an assigned department sees it, with what the viewer may do. */
+export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<DeskLetterView> {
+  await assertDeskAccess(db, actor, id);
+  const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
+  const context = (row!.snapshot as { context: MailboxContext }).context;
+  const [events, open, writer, published] = await Promise.all([
+    db
+      .select({ e: instanceEvents, actorName: users.name })
+      .from(instanceEvents)
+      .leftJoin(users, eq(users.id, instanceEvents.actorId))
+      .where(eq(instanceEvents.instanceId, id))
+      .orderBy(asc(instanceEvents.seq)),
+    db.select().from(tasks).where(and(eq(tasks.instanceId, id), eq(tasks.status, 'open'))),
+    row!.applicantId && !context.form.anonymous ? db.select({ name: users.name }).from(users).where(eq(users.id, row!.applicantId)) : [],
+    db.select().from(mailboxPublications).where(eq(mailboxPublications.instanceId, id)),
+  ]);
+  const mine = open.filter((t) => isCandidate(actor, t));
+  const office = isMailboxOffice(actor);
+  let publication: DeskLetterView['publication'] = null;
+  if (office && context.form.consentPublish && context.replies.length > 0) {
+    publication = published[0]
+      ? { subject: published[0].subject, content: published[0].content, reply: published[0].reply, published: true }
+      : { ...(await suggestPublication(db, id)), published: false };
+  }
+  return {
+    id,
+    state: row!.state,
+    status: row!.status,
+    revision: row!.revision,
+    createdAt: row!.createdAt.toISOString(),
+    context,
+    writerName: context.form.anonymous ? null : (writer[0]?.name ?? context.form.name ?? null),
+    actions: [...new Set(mine.flatMap((t) => t.actions))],
+    myOrgs: mine.filter((t) => t.role === 'handler' && t.orgUnitId).map((t) => t.orgUnitId!),
+    history: events.map(({ e, actorName }) => ({
+      seq: e.seq,
+      type: e.type,
+      actorName,
+      actorRole: e.actorRole,
+      comment: e.comment,
+      at: e.at.toISOString(),
+    })),
+    isOffice: office,
+    publication,
+  };
+}

@@ -1,0 +1,71 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { instanceEvents, processInstances } from '@/db/schema';
+import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+
+export interface MailboxStats {
+  /** 'YYYY-MM' (China time) → category → letters. */
+  perMonth: Array<{ month: string; category: string; count: number }>;
+  avgHoursToAccept: number | null;
+  avgHoursToReply: number | null;
+  overdue: number;
+  /** Share of ratings 满意 or 基本满意, per department that replied. */
+  satisfaction: Array<{ orgUnitId: string; rated: number; satisfied: number }>;
+}
+
+const HOUR = 3_600_000;
+const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+
+/** Statistics for the mailbox office, computed live from the letters and their event logs. */
+export async function mailboxStats(db: Db, now: Date): Promise<MailboxStats> {
+  const letters = await db.select().from(processInstances).where(eq(processInstances.processId, 'presidents-mailbox'));
+  const ids = letters.map((l) => l.id);
+  const events = ids.length
+    ? await db
+        .select({ instanceId: instanceEvents.instanceId, type: instanceEvents.type, toState: instanceEvents.toState, at: instanceEvents.at, payload: instanceEvents.payload })
+        .from(instanceEvents)
+        .where(and(inArray(instanceEvents.instanceId, ids)))
+        .orderBy(asc(instanceEvents.seq))
+    : [];
+  const byLetter = new Map<string, typeof events>();
+  for (const e of events) byLetter.set(e.instanceId, [...(byLetter.get(e.instanceId) ?? []), e]);
+
+  const months = new Map<string, number>();
+  const toAccept: number[] = [];
+  const toReply: number[] = [];
+  const satisfaction = new Map<string, { rated: number; satisfied: number }>();
+  let overdue = 0;
+  for (const letter of letters) {
+    const context = (letter.snapshot as { context: MailboxContext }).context;
+    const month = new Date(letter.createdAt.getTime() + 8 * HOUR).toISOString().slice(0, 7);
+    const key = `${month}|${context.form.category}`;
+    months.set(key, (months.get(key) ?? 0) + 1);
+    const log = byLetter.get(letter.id) ?? [];
+    const accepted = log.find((e) => e.type === 'accept');
+    if (accepted) toAccept.push((accepted.at.getTime() - letter.createdAt.getTime()) / HOUR);
+    const replied = log.find((e) => e.toState === 'replied');
+    if (accepted && replied) toReply.push((replied.at.getTime() - accepted.at.getTime()) / HOUR);
+    if (letter.status === 'active' && (letter.state.includes('overdue') || (context.deadline && new Date(context.deadline) < now && letter.state.includes('handling')))) {
+      overdue++;
+    }
+    for (const rate of log.filter((e) => e.type === 'rate')) {
+      const value = ((rate.payload as { form?: { rating?: string } }).form ?? {}).rating;
+      for (const a of context.assignments) {
+        const s = satisfaction.get(a.orgUnitId) ?? { rated: 0, satisfied: 0 };
+        s.rated++;
+        if (value !== 'unsatisfied') s.satisfied++;
+        satisfaction.set(a.orgUnitId, s);
+      }
+    }
+  }
+  return {
+    perMonth: [...months].map(([k, count]) => {
+      const [month, category] = k.split('|') as [string, string];
+      return { month, category, count };
+    }).sort((a, b) => b.month.localeCompare(a.month) || a.category.localeCompare(b.category)),
+    avgHoursToAccept: mean(toAccept),
+    avgHoursToReply: mean(toReply),
+    overdue,
+    satisfaction: [...satisfaction].map(([orgUnitId, s]) => ({ orgUnitId, ...s })),
+  };
+}

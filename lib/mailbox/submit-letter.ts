@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { mailboxLetters } from '@/db/schema';
+import type { Actor } from '@/workflows/engine/actor';
+import type { WorkingCalendar } from '@/workflows/engine/calendar';
+import { AppError } from '@/workflows/engine/errors';
+import { startInstance } from '@/workflows/engine/start-instance';
+import { parseInput } from '@/workflows/engine/validate';
+import { letterFormSchema } from '@/workflows/presidents-mailbox/form';
+import { hashToken, keyedHash, mailboxKey, newQueryCode, newToken, normaliseContact, trackingPath } from './capability';
+import { assertMaySubmit } from './lookup-limit';
+import { notifyWriterByEmail } from './writer-notice';
+
+/** How long a tracking link works after it is issued (a re-issue starts a new year). */
+export const TOKEN_LIFETIME_MS = 365 * 24 * 3_600_000;
+
+/** The request body: the letter plus the honeypot, a field people never see and bots fill in. */
+export const letterRequestSchema = z.object({
+  letter: z.unknown(),
+  website: z.string().max(200).optional(),
+});
+
+export interface SubmittedLetter {
+  instanceId: string;
+  trackingUrl: string;
+  queryCode: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Starts a presidents-mailbox instance for anyone (with or without an account) and issues its
+ * capabilities: the token and code are returned once and stored only as hashes.
+ */
+export async function submitLetter(
+  db: Db,
+  req: { body: unknown; actor: Actor | null; ip: string; now: Date; origin: string; calendar?: WorkingCalendar },
+): Promise<SubmittedLetter> {
+  const { letter, website } = parseInput(letterRequestSchema, req.body);
+  if (website) {
+    throw new AppError('INVALID_INPUT', 'honeypot filled', { zh: '提交失败，请刷新页面后重试', en: 'Could not send; reload the page and try again' });
+  }
+  const form = parseInput(letterFormSchema, letter);
+  await assertMaySubmit(db, req.ip);
+
+  const token = newToken();
+  const queryCode = newQueryCode();
+  const key = await mailboxKey(db);
+  const contact = form.contact ? normaliseContact(form.contact) : null;
+  const email = form.contact && EMAIL.test(form.contact) ? form.contact : null;
+  const { instance } = await startInstance(db, {
+    processId: 'presidents-mailbox',
+    actor: req.actor,
+    input: form,
+    now: req.now,
+    calendar: req.calendar,
+    anonymousName: '',
+    alongside: async (tx, result) => {
+      await tx.insert(mailboxLetters).values({
+        instanceId: result.instance.id,
+        tokenHash: hashToken(token),
+        codeHash: keyedHash(key, queryCode),
+        contactHash: contact ? keyedHash(key, contact) : null,
+        email,
+        writerUserId: req.actor?.id ?? null,
+        tokenIssuedAt: req.now,
+        tokenExpiresAt: new Date(req.now.getTime() + TOKEN_LIFETIME_MS),
+        createdAt: req.now,
+      });
+    },
+  });
+  const trackingUrl = `${req.origin}${trackingPath(token)}`;
+  if (email) await notifyWriterByEmail(db, { instanceId: instance.id, to: email, kind: 'received', trackingUrl, queryCode });
+  return { instanceId: instance.id, trackingUrl, queryCode };
+}

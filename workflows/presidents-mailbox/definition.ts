@@ -1,0 +1,43 @@
+import type { ProcessDefinition } from '../engine/types';
+import {
+  assignInputSchema,
+  departmentInputSchema,
+  draftInputSchema,
+  duplicateInputSchema,
+  followUpInputSchema,
+  letterFormSchema,
+  rateInputSchema,
+  reassignInputSchema,
+  type LetterForm,
+} from './form';
+import { mailboxMachine } from './machine';
+
+export const presidentsMailboxV1: ProcessDefinition = {
+  id: 'presidents-mailbox',
+  version: 1,
+  title: { zh: '校长信箱', en: "President's mailbox" },
+  summary: {
+    zh: '实名或匿名给校长写信：建议、咨询、投诉、求助。凭跟踪链接和查询码查看受理、交办、答复的全过程，并对答复评价。',
+    en: 'Write to the president, named or anonymous: suggestions, questions, complaints, requests for help. Follow every step and read the reply with your tracking link and query code.',
+  },
+  ownerOrgUnitId: 'president-office',
+  audience: { kinds: ['student', 'staff'], anonymous: true },
+  machine: mailboxMachine,
+  inputSchema: letterFormSchema,
+  eventInputs: {
+    assign: assignInputSchema,
+    submitDraft: draftInputSchema,
+    approveDraft: departmentInputSchema,
+    returnDraft: departmentInputSchema,
+    reassign: reassignInputSchema,
+    markDuplicate: duplicateInputSchema,
+    rate: rateInputSchema,
+    followUp: followUpInputSchema,
+  },
+  uploadIds: (input) => (input as Partial<LetterForm>).attachments ?? [],
+  // The writer's name never goes into titles: staff lists must not unmask an anonymous letter.
+  instanceTitle: (input) => {
+    const subject = (input as LetterForm).subject;
+    return { zh: `校长信箱：${subject}`, en: `President's mailbox: ${subject}` };
+  },
+};
