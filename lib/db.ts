@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
+import { loadDemoHistory } from './admin/demo/load-demo-history';
 import { env } from './env';
 import { startTimerRunner } from './timer-runner';
 
@@ -28,6 +29,8 @@ async function open(): Promise<Handle> {
   if (e.seedDemo) await seedDemoAccounts(database.db);
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
+  // In the background: the first start should not wait for the sample history.
+  if (e.demoHistory) loadDemoHistory(database.db, new Date()).catch((error) => console.error('demo history:', error));
   return { database, authSecret };
 }
 

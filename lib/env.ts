@@ -27,6 +27,8 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Lets tests move the engine's clock (never set in production). */
   TEST_CLOCK: booleanFlag,
+  /** Load a generated sample history for the dashboards: default on only in embedded demo mode outside tests. */
+  DEMO_HISTORY: booleanFlag,
 });
 
 export type Env = {
@@ -40,6 +42,7 @@ export type Env = {
   seedDemo: boolean;
   uploadMaxBytes: number;
   testClock: boolean;
+  demoHistory: boolean;
 };
 
 let cached: Env | undefined;
@@ -65,6 +68,7 @@ export function env(): Env {
     seedDemo: e.SEED_DEMO ?? embedded,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     testClock: e.TEST_CLOCK ?? false,
+    demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
   };
   return cached;
 }
