@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'bcryptjs'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() for the admin pages' 403.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;
