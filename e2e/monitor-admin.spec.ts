@@ -39,7 +39,7 @@ test('admin: live counts on the diagram, replay of one instance, dashboard CSV m
   await admin.goto('/admin');
   await admin.getByRole('link', { name: /流程定义与流程图/ }).click();
   await admin.getByRole('link', { name: /流程图 体质测试免测\/缓测申请 v1/ }).click();
-  await expect(admin).toHaveURL(/\/admin\/processes\/fitness-test-exemption\/1/);
+  await expect(admin).toHaveURL(/\/admin\/processes\/fitness-test-exemption\/1/, { timeout: 30_000 });
   const diagram = admin.getByTestId('diagram');
   await expect(diagram.locator('svg')).toBeVisible();
   const hospitalNow = Number(await admin.getByTestId('now-hospitalReview').innerText());
