@@ -24,13 +24,13 @@ export async function generateMonitorData(db: Db, o: { instances: number; events
   await db.execute(sql`
     insert into process_instances (id, process_id, process_version, snapshot, state, status, title, applicant_id, applicant_org_id,
       revision, last_hash, created_at, updated_at, state_since, completed_at)
-    select id, process_id, 1, '{}'::jsonb,
+    select i.iid, i.process_id, 1, '{}'::jsonb,
       case when status = 'active' then (${states})[1 + (g % 4)] when status = 'completed' then 'approved' when status = 'rejected' then 'rejected' else 'withdrawn' end,
       status, jsonb_build_object('zh', '压测办件', 'en', 'bench'), a.id, a.org_unit_id,
       ${o.eventsPer}, md5(g::text), created_at, created_at + interval '3 days', created_at + interval '1 day',
       case when status = 'active' then null else created_at + (1 + random() * 10) * interval '1 day' end
     from (
-      select g, gen_random_uuid() as id,
+      select g, gen_random_uuid() as iid,
         (${processes})[1 + floor(power(random(), 1.6) * 10)::int] as process_id,
         case when r < 0.06 then 'active' when r < 0.80 then 'completed' when r < 0.93 then 'rejected' else 'withdrawn' end as status,
         -- A third in the first month of term, the rest over the next eight months; office hours.
