@@ -52,16 +52,17 @@ export function validateImport(text: string, knownUnits: Set<string>): { rows: I
   table.slice(1).forEach((r, i) => {
     const line = i + 2;
     const raw = Object.fromEntries([...REQUIRED, ...OPTIONAL].map((c) => [c, col(r, c)]));
+    // Duplicates and unknown units are checked on the raw values too, so one report lists all.
+    const key = String(raw.username).toLowerCase();
+    if (key && seen.has(key)) problems.push({ line, message: `学工号 ${raw.username} 与第 ${seen.get(key)} 行重复` });
+    else if (key) seen.set(key, line);
+    if (raw.org_unit_id && !knownUnits.has(String(raw.org_unit_id))) problems.push({ line, message: `未知的单位：${raw.org_unit_id}` });
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push({ line, message: `${String(issue.path[0] ?? '')}: ${issue.message}` });
       return;
     }
     const v = parsed.data;
-    const key = v.username.toLowerCase();
-    if (seen.has(key)) problems.push({ line, message: `学工号 ${v.username} 与第 ${seen.get(key)} 行重复` });
-    else seen.set(key, line);
-    if (!knownUnits.has(v.org_unit_id)) problems.push({ line, message: `未知的单位：${v.org_unit_id}` });
     rows.push({
       line,
       username: v.username,
