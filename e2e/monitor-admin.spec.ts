@@ -46,6 +46,7 @@ test('admin: live counts on the diagram, replay of one instance, dashboard CSV m
   expect(hospitalNow).toBeGreaterThanOrEqual(1);
   await expect(diagram.locator('g[data-state="hospitalReview"] text[data-count]')).toHaveAttribute('data-count', String(hospitalNow));
   await expect(diagram.locator('g[data-state="approved"] rect')).toHaveCount(2); // a final state: double outline
+  await admin.screenshot({ path: 'test-results/monitor-diagram.png', fullPage: true });
 
   // It finds the instance, verifies its chain and steps through its replay.
   await admin.goto(`/admin/instances?q=${instanceId}`);
@@ -61,6 +62,7 @@ test('admin: live counts on the diagram, replay of one instance, dashboard CSV m
   await admin.getByRole('button', { name: '下一步' }).click();
   await expect(admin.getByTestId('replay-diagram')).toHaveAttribute('data-active', 'hospitalReview');
   await expect(admin.getByTestId('event-log').locator('tbody tr')).toHaveCount(2);
+  await admin.screenshot({ path: 'test-results/monitor-instance.png', fullPage: true });
 
   // The dashboard's CSV says what the database says (the definitions list counts by another query).
   await admin.goto('/admin/processes');

@@ -45,7 +45,8 @@ function textWidth(text: string, size: number): number {
   return w;
 }
 
-const NODE_H = 56;
+// Room for the label, the role and two lines of heatmap figures.
+const NODE_H = 64;
 
 function toElk(state: GraphState): ElkNode {
   const labelW = Math.max(textWidth(state.label.zh, 14), textWidth(state.label.en, 11), state.role ? textWidth(state.role, 11) + 20 : 0);
@@ -56,7 +57,7 @@ function toElk(state: GraphState): ElkNode {
       children: state.children.map(toElk),
     };
   }
-  return { id: state.path, width: Math.max(110, labelW + 28), height: state.role ? NODE_H + 14 : NODE_H };
+  return { id: state.path, width: Math.max(150, labelW + 28), height: state.role ? NODE_H + 14 : NODE_H };
 }
 
 function collect(state: GraphState, out: Map<string, GraphState>): void {

@@ -107,8 +107,13 @@ export function StatechartSvg({ layout, locale, active = [], visited = [], visit
                 </text>
               )}
               {f && (
-                <text x={n.x + n.w / 2} y={n.y + n.h - 8} fontSize={11} textAnchor="middle" fill="#7c2d12" data-count={f.now ?? 0}>
-                  {`● ${f.now ?? 0}${f.median ? ` · P50 ${f.median} · P90 ${f.p90}` : ''}`}
+                <text x={n.x + n.w / 2} y={n.y + n.h - (f.median ? 20 : 8)} fontSize={11} fontWeight={600} textAnchor="middle" fill="#7c2d12" data-count={f.now ?? 0}>
+                  {`● ${f.now ?? 0}`}
+                </text>
+              )}
+              {f?.median && (
+                <text x={n.x + n.w / 2} y={n.y + n.h - 7} fontSize={10} textAnchor="middle" fill="#7c2d12">
+                  {`P50 ${f.median} / P90 ${f.p90}`}
                 </text>
               )}
             </g>
