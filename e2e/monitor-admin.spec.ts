@@ -10,6 +10,8 @@ function parseCsv(text: string): string[][] {
     .map((l) => l.split(','));
 }
 
+test.setTimeout(180_000);
+
 test('admin: live counts on the diagram, replay of one instance, dashboard CSV matching the database; others kept out', async ({ browser }) => {
   // An instance that has moved one step: the student applies, the counselor verifies.
   const student = await loginAs(browser, 'student');
