@@ -103,7 +103,7 @@ export function StatechartSvg({ layout, locale, active = [], visited = [], visit
               </text>
               {n.role && (
                 <text x={n.x + n.w / 2} y={n.y + 40} fontSize={11} textAnchor="middle" fill="#475569">
-                  {`👤 ${n.role}`}
+                  {`[${n.role}]`}
                 </text>
               )}
               {f && (
