@@ -22,6 +22,7 @@ interface Labels {
   prev: string;
   next: string;
   replay: string;
+  events: string;
   seq: string;
   at: string;
   actor: string;
@@ -76,7 +77,7 @@ export function Replay({ layout, events, locale, labels, title, fileName }: { la
           <StatechartSvg layout={layout} locale={locale} active={current ? current.toState.split(',') : []} visited={path.states} visitedEdges={path.edges} title={title} />
         </ZoomPan>
       </div>
-      <h3>{labels.replay}</h3>
+      <h3>{labels.events}</h3>
       <div className="table-wrap">
         <table className="data event-log" data-testid="event-log">
           <thead>

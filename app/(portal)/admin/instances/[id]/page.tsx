@@ -74,6 +74,7 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
           prev: t('admin.instance.prev'),
           next: t('admin.instance.next'),
           replay: t('admin.instance.replay'),
+          events: t('admin.instance.events'),
           seq: t('admin.instance.seq'),
           at: t('admin.instance.at'),
           actor: t('admin.instance.actor'),
