@@ -16,6 +16,8 @@ const nextConfig = {
       { source: '/api/v1/mailbox/:path*', headers: capability },
     ];
   },
+  // forbidden() for the admin pages' 403.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

@@ -6,6 +6,7 @@ import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { seedCatalog } from './catalog/seed-catalog';
 import { now } from './clock';
+import { loadDemoHistory } from './admin/demo/load-demo-history';
 import { env } from './env';
 import { startWebhookRunner } from './integrations/webhook-runner';
 import { startTimerRunner } from './timer-runner';
@@ -35,6 +36,8 @@ async function open(): Promise<Handle> {
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
   startWebhookRunner(database.db);
+  // In the background: the first start should not wait for the sample history.
+  if (e.demoHistory) loadDemoHistory(database.db, new Date()).catch((error) => console.error('demo history:', error));
   return { database, authSecret };
 }
 

@@ -31,6 +31,8 @@ const schema = z.object({
   DORM_REPAIR_WEBHOOK_URL: z.url({ message: 'DORM_REPAIR_WEBHOOK_URL must be a URL' }).optional(),
   /** Shared HMAC-SHA256 secret that signs outgoing jobs and verifies the system's callbacks. */
   DORM_REPAIR_WEBHOOK_SECRET: z.string().min(16, 'DORM_REPAIR_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  /** Load a generated sample history for the dashboards: default on only in embedded demo mode outside tests. */
+  DEMO_HISTORY: booleanFlag,
 });
 
 export type Env = {
@@ -45,6 +47,7 @@ export type Env = {
   uploadMaxBytes: number;
   testClock: boolean;
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
+  demoHistory: boolean;
 };
 
 let cached: Env | undefined;
@@ -71,6 +74,7 @@ export function env(): Env {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     testClock: e.TEST_CLOCK ?? false,
     dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
+    demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
   };
   return cached;
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireUserPage } from '@/lib/auth/current-user';
+import { adminScope } from '@/lib/authz-admin';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { countOpenTasks } from '@/lib/instances/list-tasks';
@@ -22,6 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: '/me', label: t('nav.me'), icon: 'me' },
   ];
   const side: NavItem[] = [...tabs.slice(0, 3), { href: '/applications', label: t('nav.applications'), icon: 'applications' }, ...tabs.slice(3)];
+  if (adminScope(user)) side.push({ href: '/admin', label: t('nav.admin'), icon: 'services' });
   return (
     <>
       <a className="skip-link" href="#main">

@@ -92,6 +92,15 @@ CREATE TABLE "mailbox_publications" (
 	"published_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "admin_audit" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"actor_id" uuid,
+	"action" text NOT NULL,
+	"target" text NOT NULL,
+	"details" jsonb NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "integration_outbox" ADD CONSTRAINT "integration_outbox_instance_id_process_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."process_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_favourites" ADD CONSTRAINT "catalog_favourites_service_id_catalog_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."catalog_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -102,10 +111,15 @@ ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_instance_id_proces
 ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_writer_user_id_users_id_fk" FOREIGN KEY ("writer_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mailbox_publications" ADD CONSTRAINT "mailbox_publications_instance_id_process_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."process_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mailbox_publications" ADD CONSTRAINT "mailbox_publications_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "admin_audit" ADD CONSTRAINT "admin_audit_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "integration_outbox_due_idx" ON "integration_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "integration_outbox_instance_idx" ON "integration_outbox" USING btree ("instance_id");--> statement-breakpoint
 CREATE INDEX "catalog_services_dept_idx" ON "catalog_services" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "catalog_services_status_idx" ON "catalog_services" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "catalog_status_changes_service_idx" ON "catalog_status_changes" USING btree ("service_id","at");--> statement-breakpoint
 CREATE INDEX "mailbox_letters_created_idx" ON "mailbox_letters" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "mailbox_publications_at_idx" ON "mailbox_publications" USING btree ("published_at");
+CREATE INDEX "mailbox_publications_at_idx" ON "mailbox_publications" USING btree ("published_at");--> statement-breakpoint
+CREATE INDEX "admin_audit_at_idx" ON "admin_audit" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "admin_audit_target_idx" ON "admin_audit" USING btree ("target");--> statement-breakpoint
+CREATE INDEX "instances_active_state_idx" ON "process_instances" USING btree ("process_id","process_version","state") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree ("due_at") WHERE status = 'open';

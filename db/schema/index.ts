@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './integrations';
 export * from './catalog';
 export * from './mailbox';
+export * from './admin';

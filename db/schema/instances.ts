@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits, users } from './org';
 
@@ -34,6 +35,8 @@ export const processInstances = pgTable(
     index('instances_applicant_idx').on(t.applicantId, t.createdAt),
     index('instances_created_idx').on(t.createdAt),
     index('instances_org_idx').on(t.applicantOrgId, t.createdAt),
+    // Monitoring: live counts per state of one definition version (heatmap), running only.
+    index('instances_active_state_idx').on(t.processId, t.processVersion, t.state).where(sql`status = 'active'`),
   ],
 );
 
@@ -93,6 +96,8 @@ export const tasks = pgTable(
     index('tasks_assignee_idx').on(t.assigneeId, t.status),
     index('tasks_completed_by_idx').on(t.completedBy, t.completedAt),
     index('tasks_instance_idx').on(t.instanceId),
+    // Monitoring: overdue open tasks by department.
+    index('tasks_open_due_idx').on(t.dueAt).where(sql`status = 'open'`),
   ],
 );
 

@@ -6,8 +6,9 @@
 import { processes } from './processes';
 import { portal } from './portal';
 import { mailbox } from './mailbox';
+import { admin } from './admin';
 
-const areas = { processes, portal, mailbox };
+const areas = { processes, portal, mailbox, admin };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

@@ -1,0 +1,101 @@
+import Link from 'next/link';
+import { adminPageContext } from '@/lib/admin/admin-context';
+import { searchInstances, type InstanceHit } from '@/lib/admin/search-instances';
+import { isAppError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/i18n/format';
+import { pick } from '@/lib/i18n/translate';
+import { INSTANCE_STATUSES } from '@/db/schema';
+import { allDefinitions } from '@/workflows/registry';
+import { SampleBanner } from '../_components/sample-banner';
+
+type Query = { q?: string; process?: string; state?: string; status?: string; from?: string; to?: string };
+
+/** Find instances by id, applicant, process, state, status and start date. */
+export default async function InstancesPage({ searchParams }: { searchParams: Promise<Query> }) {
+  const query = await searchParams;
+  const { t, scope, db, locale } = await adminPageContext();
+  let hits: InstanceHit[] = [];
+  let error: string | null = null;
+  try {
+    hits = await searchInstances(db, scope, query);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    error = e.userMessage?.[locale] ?? t(`errors.${e.code}`);
+  }
+  const processes = [...new Map(allDefinitions().map((d) => [d.id, d])).values()];
+  return (
+    <>
+      <h1>{t('admin.instances.title')}</h1>
+      <SampleBanner db={db} t={t} />
+      <form className="card filters" method="get" role="search">
+        <div className="field">
+          <label htmlFor="q">{t('admin.instances.q')}</label>
+          <input id="q" name="q" defaultValue={query.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="process">{t('admin.instances.process')}</label>
+          <select id="process" name="process" defaultValue={query.process ?? ''}>
+            <option value="">{t('admin.instances.any')}</option>
+            {processes.map((d) => (
+              <option key={d.id} value={d.id}>
+                {pick(d.title, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="state">{t('admin.instances.state')}</label>
+          <input id="state" name="state" defaultValue={query.state ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t('admin.instances.status')}</label>
+          <select id="status" name="status" defaultValue={query.status ?? ''}>
+            <option value="">{t('admin.instances.any')}</option>
+            {INSTANCE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">{t('admin.instances.from')}</label>
+          <input id="from" name="from" type="date" defaultValue={query.from ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t('admin.instances.to')}</label>
+          <input id="to" name="to" type="date" defaultValue={query.to ?? ''} />
+        </div>
+        <button className="btn" type="submit">
+          {t('admin.instances.search')}
+        </button>
+      </form>
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
+      <p>{t('admin.instances.results', { n: hits.length })}</p>
+      {hits.length === 0 ? (
+        <p>{t('admin.instances.none')}</p>
+      ) : (
+        <ul className="list card" data-testid="instance-results">
+          {hits.map((h) => (
+            <li key={h.id}>
+              <Link className="list-link" href={`/admin/instances/${h.id}`}>
+                <span className="grow">
+                  <span className="title">{pick(h.title, locale)}</span>
+                  <span className="sub">
+                    {h.processId} v{h.processVersion} · {h.state} · {h.applicantName ?? '—'} ({h.applicantUsername ?? ''}) ·{' '}
+                    {formatDateTime(h.createdAt.toISOString(), locale)}
+                  </span>
+                </span>
+                <span className="chip">{t(`admin.status.${h.status as 'active'}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

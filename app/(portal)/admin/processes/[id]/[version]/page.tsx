@@ -1,0 +1,133 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { adminPageContext } from '@/lib/admin/admin-context';
+import { layoutDiagram } from '@/lib/admin/diagram/layout-diagram';
+import { formatDuration, stateHeatmap } from '@/lib/admin/heatmap';
+import { parsePeriod, type Period } from '@/lib/admin/period';
+import { isAppError } from '@/lib/errors';
+import { pick } from '@/lib/i18n/translate';
+import { allDefinitions, getDefinition } from '@/workflows/registry';
+import type { ProcessDefinition } from '@/workflows/engine/types';
+import { SampleBanner } from '../../../_components/sample-banner';
+import { StatechartSvg, type StateFigures } from '../../../_components/statechart-svg';
+import { ZoomPan } from '../../../_components/zoom-pan';
+
+function findDefinition(id: string, version: string): ProcessDefinition {
+  if (!/^\d{1,6}$/.test(version)) notFound();
+  try {
+    return getDefinition(id, Number(version));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+/** The statechart of one definition version with its heatmap: instances there now, time spent there. */
+export default async function DiagramPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; version: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
+  const { id, version } = await params;
+  const query = await searchParams;
+  const { t, scope, db, locale, now } = await adminPageContext();
+  const definition = findDefinition(id, version);
+  let period: Period;
+  let periodError: string | null = null;
+  try {
+    period = parsePeriod(query, now, 90);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    periodError = error.userMessage?.[locale] ?? error.message;
+    period = parsePeriod({}, now, 90);
+  }
+  const [layout, heat] = await Promise.all([layoutDiagram(definition), stateHeatmap(db, scope, definition.id, definition.version, period)]);
+  const figures: Record<string, StateFigures> = {};
+  for (const node of layout.nodes) figures[node.path] = { now: 0 };
+  for (const h of heat) {
+    figures[h.state] = { now: h.now, median: h.medianSeconds === null ? undefined : formatDuration(h.medianSeconds, locale), p90: h.p90Seconds === null ? undefined : formatDuration(h.p90Seconds, locale) };
+  }
+  const byState = new Map(heat.map((h) => [h.state, h]));
+  const title = t('admin.diagram.title', { process: pick(definition.title, locale), version: definition.version });
+  const others = allDefinitions().filter((d) => d.id === definition.id && d.version !== definition.version);
+  return (
+    <>
+      <p>
+        <Link href="/admin/processes">← {t('admin.processes.title')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <SampleBanner db={db} t={t} />
+      <form className="card filters" method="get" aria-label={t('admin.diagram.period')}>
+        <div className="field">
+          <label htmlFor="from">{t('admin.diagram.from')}</label>
+          <input id="from" name="from" type="date" defaultValue={period.fromText} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t('admin.diagram.to')}</label>
+          <input id="to" name="to" type="date" defaultValue={period.toText} />
+        </div>
+        <button className="btn" type="submit">{t('admin.diagram.apply')}</button>
+        <Link href={`/admin/instances?process=${definition.id}`}>{t('admin.diagram.search')}</Link>
+      </form>
+      {periodError && (
+        <div className="alert error" role="alert">
+          {periodError}
+        </div>
+      )}
+      <section className="card" aria-labelledby="diagram-title">
+        <h2 id="diagram-title">{t('admin.diagram.heatTitle')}</h2>
+        <p className="hint">{t('admin.diagram.legend')}</p>
+        <div data-testid="diagram">
+          <ZoomPan
+            fileName={`${definition.id}-v${definition.version}`}
+            labels={{ zoomIn: t('admin.diagram.zoomIn'), zoomOut: t('admin.diagram.zoomOut'), reset: t('admin.diagram.reset'), exportSvg: t('admin.diagram.exportSvg'), exportPng: t('admin.diagram.exportPng') }}
+          >
+            <StatechartSvg layout={layout} locale={locale} figures={figures} title={title} />
+          </ZoomPan>
+        </div>
+      </section>
+      <section className="card table-wrap" aria-labelledby="heat-table">
+        <h2 id="heat-table">{t('admin.diagram.state')}</h2>
+        <table className="data" data-testid="heat-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.diagram.state')}</th>
+              <th scope="col" className="num">{t('admin.diagram.now')}</th>
+              <th scope="col" className="num">{t('admin.diagram.stays')}</th>
+              <th scope="col" className="num">{t('admin.diagram.median')}</th>
+              <th scope="col" className="num">{t('admin.diagram.p90')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {layout.nodes
+              .filter((n) => !n.container)
+              .map((n) => {
+                const h = byState.get(n.path);
+                return (
+                  <tr key={n.path} data-state={n.path}>
+                    <th scope="row">{n.label[locale]}</th>
+                    <td className="num" data-testid={`now-${n.path}`}>{h?.now ?? 0}</td>
+                    <td className="num">{h?.stays ?? 0}</td>
+                    <td className="num">{formatDuration(h?.medianSeconds ?? null, locale)}</td>
+                    <td className="num">{formatDuration(h?.p90Seconds ?? null, locale)}</td>
+                  </tr>
+                );
+              })}
+          </tbody>
+        </table>
+      </section>
+      {others.length > 0 && (
+        <p>
+          {t('admin.diagram.versions')}:{' '}
+          {others.map((d) => (
+            <Link key={d.version} href={`/admin/processes/${d.id}/${d.version}`}>
+              v{d.version}{' '}
+            </Link>
+          ))}
+        </p>
+      )}
+    </>
+  );
+}

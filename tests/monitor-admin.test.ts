@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { instanceEvents, processInstances, roleBindings, tasks, uploads, users, adminAudit } from '@/db/schema';
+import { getInstanceDetail } from '@/lib/admin/get-instance-detail';
+import { stateHeatmap } from '@/lib/admin/heatmap';
+import { loadDemoHistory } from '@/lib/admin/demo/load-demo-history';
+import { cancelInstanceAsAdmin, reassignTaskAsAdmin } from '@/lib/admin/operations';
+import { parsePeriod } from '@/lib/admin/period';
+import { importPeople } from '@/lib/admin/people/import-people';
+import { setUserActive, grantRole } from '@/lib/admin/people/manage-users';
+import { searchInstances } from '@/lib/admin/search-instances';
+import { exportStatsTable } from '@/lib/admin/stats/export-table';
+import { parseStatsFilters } from '@/lib/admin/stats/filters';
+import { statsTable } from '@/lib/admin/stats/tables';
+import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
+import { adminScope, requireAdminScope, requireOperator } from '@/lib/authz-admin';
+import { applyEvent } from '@/workflows/engine/apply-event';
+import { isAppError } from '@/workflows/engine/errors';
+import { verifyChain } from '@/workflows/engine/hash-chain';
+import { startInstance } from '@/workflows/engine/start-instance';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db';
+
+let t: TestDatabase;
+const a: Record<string, SessionUser> = {};
+const now = () => new Date();
+
+async function expectCode(promise: Promise<unknown> | (() => unknown), code: string) {
+  const p = typeof promise === 'function' ? Promise.resolve().then(promise) : promise;
+  await assert.rejects(p, (e: unknown) => isAppError(e) && e.code === code);
+}
+
+async function apply(who: SessionUser): Promise<string> {
+  const [up] = await t.db
+    .insert(uploads)
+    .values({ ownerId: who.id, filename: 'c.pdf', contentType: 'application/pdf', size: 10, sha256: 'cd'.repeat(32), storageKey: `k/${Math.random()}` })
+    .returning();
+  const started = await startInstance(t.db, { processId: 'fitness-test-exemption', actor: who, input: { kind: 'defer', reason: '住院治疗中', evidence: [up!.id] }, now: now() });
+  return started.instance.id;
+}
+
+before(async () => {
+  t = await createTestDatabase();
+  for (const name of ['student', 'student2', 'counselor', 'counselor2', 'doctor', 'cadre', 'admin']) a[name] = (await loadActor(t.db, { username: name }))!;
+});
+after(() => t.close());
+
+describe('access to monitoring (lib/authz-admin)', () => {
+  test('admins see all, a dept_leader their department, everyone else is refused', async () => {
+    assert.deepEqual(adminScope(a.admin!), { kind: 'all' });
+    assert.deepEqual(adminScope(a.cadre!), { kind: 'departments', orgUnitIds: ['hr'] });
+    for (const who of ['student', 'counselor', 'doctor']) {
+      assert.equal(adminScope(a[who]!), null);
+      await expectCode(() => requireAdminScope(a[who]!), 'FORBIDDEN');
+    }
+    await expectCode(() => requireOperator(a.cadre!), 'FORBIDDEN');
+    await expectCode(exportStatsTable(t.db, a.student!, 'by-process', new URLSearchParams(), 'zh', now()), 'FORBIDDEN');
+  });
+
+  test("a leader sees their own department's instances and statistics, not others'", async () => {
+    const engineering = await apply(a.student!);
+    const leaderScope = requireAdminScope(a.cadre!);
+    assert.equal((await searchInstances(t.db, leaderScope, { q: engineering })).length, 0);
+    await expectCode(getInstanceDetail(t.db, leaderScope, engineering), 'NOT_FOUND');
+    assert.equal((await searchInstances(t.db, { kind: 'all' }, { q: engineering })).length, 1);
+    await expectCode(async () => parseStatsFilters(leaderScope, { department: 'engineering' }, now()), 'FORBIDDEN');
+    const leaderTable = await statsTable(t.db, leaderScope, 'by-process', parseStatsFilters(leaderScope, {}, now()), now());
+    assert.equal(leaderTable.rows.length, 0);
+    // An hr staff member's instance is theirs to see (instances of people of their department).
+    const [hrUser] = await t.db.insert(users).values({ username: 'hr-staff', name: '人事职员', kind: 'staff', orgUnitId: 'hr' }).returning();
+    const [row] = await t.db.update(processInstances).set({ applicantOrgId: 'hr' }).where(eq(processInstances.id, engineering)).returning();
+    assert.ok(row && hrUser);
+    assert.equal((await getInstanceDetail(t.db, leaderScope, engineering)).instance.id, engineering);
+    await t.db.update(processInstances).set({ applicantOrgId: 'engineering' }).where(eq(processInstances.id, engineering));
+  });
+});
+
+describe('operations (audited in the hash chain)', () => {
+  test('reassign a task to a person of the right role only; the old candidates lose it', async () => {
+    const id = await apply(a.student!);
+    const [task] = await t.db.select().from(tasks).where(and(eq(tasks.instanceId, id), eq(tasks.status, 'open')));
+    await expectCode(reassignTaskAsAdmin(t.db, a.admin!, task!.id, { username: 'counselor2' }, now()), 'INVALID_INPUT');
+    await expectCode(reassignTaskAsAdmin(t.db, a.cadre!, task!.id, { username: 'counselor' }, now()), 'FORBIDDEN');
+    const [second] = await t.db.insert(users).values({ username: 'counselor-eng-2', name: '工程学院第二辅导员', kind: 'staff', orgUnitId: 'engineering' }).returning();
+    await t.db.insert(roleBindings).values({ userId: second!.id, role: 'counselor', orgUnitId: 'engineering' });
+    await reassignTaskAsAdmin(t.db, a.admin!, task!.id, { username: 'counselor-eng-2', comment: '原辅导员休假' }, now());
+    const [after] = await t.db.select().from(tasks).where(eq(tasks.id, task!.id));
+    assert.equal(after!.assigneeId, second!.id);
+    await expectCode(applyEvent(t.db, { instanceId: id, actor: a.counselor!, type: 'approve', now: now() }), 'FORBIDDEN');
+    const secondActor = (await loadActor(t.db, { id: second!.id }))!;
+    await applyEvent(t.db, { instanceId: id, actor: secondActor, type: 'approve', now: now() });
+    const detail = await getInstanceDetail(t.db, { kind: 'all' }, id);
+    assert.deepEqual(detail.events.map((e) => e.type), ['submit', 'admin.reassign', 'approve']);
+    assert.equal(detail.chain.ok, true);
+  });
+
+  test('cancel needs a reason, ends the instance, closes tasks, is audited; twice is a conflict', async () => {
+    const id = await apply(a.student!);
+    await expectCode(cancelInstanceAsAdmin(t.db, a.admin!, id, { reason: '  ' }, now()), 'INVALID_INPUT');
+    const [before] = await t.db.select().from(processInstances).where(eq(processInstances.id, id));
+    await expectCode(cancelInstanceAsAdmin(t.db, a.admin!, id, { reason: '重复申请', expectedRevision: before!.revision + 5 }, now()), 'CONFLICT');
+    const res = await cancelInstanceAsAdmin(t.db, a.admin!, id, { reason: '重复申请', expectedRevision: before!.revision }, now());
+    assert.equal(res.status, 'cancelled');
+    const open = await t.db.select().from(tasks).where(and(eq(tasks.instanceId, id), eq(tasks.status, 'open')));
+    assert.equal(open.length, 0);
+    const events = await t.db.select().from(instanceEvents).where(eq(instanceEvents.instanceId, id)).orderBy(asc(instanceEvents.seq));
+    assert.equal(events.at(-1)!.type, 'admin.cancel');
+    assert.equal(events.at(-1)!.comment, '重复申请');
+    assert.equal(verifyChain(events).ok, true);
+    await expectCode(cancelInstanceAsAdmin(t.db, a.admin!, id, { reason: '再次取消' }, now()), 'CONFLICT');
+    await expectCode(cancelInstanceAsAdmin(t.db, a.admin!, 'not-a-uuid', { reason: 'x' }, now()), 'NOT_FOUND');
+  });
+
+  test('a tampered event shows up as the first broken entry', async () => {
+    const id = await apply(a.student!);
+    await applyEvent(t.db, { instanceId: id, actor: a.counselor!, type: 'approve', now: now() });
+    await t.db.update(instanceEvents).set({ comment: '篡改' }).where(and(eq(instanceEvents.instanceId, id), eq(instanceEvents.seq, 1)));
+    const detail = await getInstanceDetail(t.db, { kind: 'all' }, id);
+    assert.deepEqual(detail.chain, { ok: false, firstBrokenSeq: 1 });
+  });
+});
+
+describe('people administration', () => {
+  test('deactivation bumps the session version and is audited; a bad role grant writes nothing', async () => {
+    const before = (await loadActor(t.db, { username: 'student2' }))!;
+    await setUserActive(t.db, a.admin!, before.id, false, now());
+    const [row] = await t.db.select().from(users).where(eq(users.id, before.id));
+    assert.equal(row!.active, false);
+    assert.equal(row!.sessionVersion, before.sessionVersion + 1);
+    assert.equal(await loadActor(t.db, { id: before.id }), null);
+    await setUserActive(t.db, a.admin!, before.id, true, now());
+    const audits = await t.db.select().from(adminAudit).where(eq(adminAudit.target, `user:${before.id}`));
+    assert.deepEqual(audits.map((x) => x.action), ['user.deactivate', 'user.activate']);
+    await expectCode(grantRole(t.db, a.admin!, before.id, { role: 'counselor', orgUnitId: 'no-such-unit' }, now()), 'INVALID_INPUT');
+    await expectCode(grantRole(t.db, a.admin!, before.id, { role: 'emperor', orgUnitId: null }, now()), 'INVALID_INPUT');
+  });
+
+  test('CSV import is all or nothing, with a report naming duplicates and unknown units', async () => {
+    const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n;
+    const n0 = await count();
+    const bad = 'username,name,kind,org_unit_id\ns1001,甲,student,engineering\ns1002,乙,student,atlantis\ns1001,丙,student,engineering\ns1003,丁,teacher,engineering\n';
+    const r = await importPeople(t.db, a.admin!, bad, now());
+    assert.equal(r.ok, false);
+    const messages = r.ok ? [] : r.problems.map((p) => `${p.line}:${p.message}`);
+    assert.ok(messages.some((m) => m.startsWith('3:') && m.includes('atlantis')), messages.join('|'));
+    assert.ok(messages.some((m) => m.startsWith('4:') && m.includes('重复')), messages.join('|'));
+    assert.ok(messages.some((m) => m.startsWith('5:')), messages.join('|'));
+    assert.equal(await count(), n0);
+    const rows = Array.from({ length: 1200 }, (_, i) => `s2${String(i).padStart(4, '0')},学生${i},student,agriculture`).join('\n');
+    const ok = await importPeople(t.db, a.admin!, `username,name,kind,org_unit_id\n${rows}\nstudent,李明(更新),student,engineering\n`, now());
+    assert.deepEqual(ok, { ok: true, created: 1200, updated: 1, rows: 1201 });
+    assert.equal(await count(), n0 + 1200);
+  });
+});
+
+describe('statistics and heatmap', () => {
+  test('demo history loads once; dashboard tables and CSV agree with direct counts; heatmap counts match', async () => {
+    const made = await loadDemoHistory(t.db, now(), 300, 200);
+    assert.ok(made > 250);
+    assert.equal(await loadDemoHistory(t.db, now(), 300, 200), 0);
+    const scope = { kind: 'all' } as const;
+    const filters = parseStatsFilters(scope, {}, now());
+    const byProcess = await statsTable(t.db, scope, 'by-process', filters, now());
+    const [direct] = await t.db
+      .select({ total: sql<number>`count(*)::int`, running: sql<number>`count(*) filter (where status = 'active')::int` })
+      .from(processInstances)
+      .where(sql`created_at >= ${filters.period.from.toISOString()}::timestamptz and created_at < ${filters.period.to.toISOString()}::timestamptz`);
+    assert.deepEqual(byProcess.rows.map((r) => [r[1], r[2]]), [[direct!.total, direct!.running]]);
+    const { csv } = await exportStatsTable(t.db, a.admin!, 'by-process', new URLSearchParams(), 'zh', now());
+    assert.ok(csv.includes(`fitness-test-exemption,${direct!.total},${direct!.running},`), csv);
+    const byMonth = await statsTable(t.db, scope, 'started-by-month', filters, now());
+    assert.equal(byMonth.rows.reduce((n, r) => n + Number(r[1]), 0), direct!.total);
+    const heat = await stateHeatmap(t.db, scope, 'fitness-test-exemption', 1, parsePeriod({}, now()));
+    const live = await t.db.select({ n: sql<number>`count(*)::int` }).from(processInstances).where(eq(processInstances.status, 'active'));
+    assert.equal(heat.reduce((n, h) => n + h.now, 0), live[0]!.n);
+    assert.ok(heat.some((h) => h.medianSeconds !== null && h.p90Seconds! >= h.medianSeconds));
+    const [sample] = await t.db.select().from(processInstances).where(sql`title->>'zh' like '【示例】%'`).limit(1);
+    assert.equal((await getInstanceDetail(t.db, scope, sample!.id)).chain.ok, true);
+  });
+
+  test('an end before the start, or an unknown table, is a clear 4xx', async () => {
+    await expectCode(async () => parsePeriod({ from: '2026-10-01', to: '2026-09-01' }, now()), 'INVALID_INPUT');
+    await expectCode(async () => parsePeriod({ from: '2026-13-45' }, now()), 'INVALID_INPUT');
+    await expectCode(exportStatsTable(t.db, a.admin!, 'nope', new URLSearchParams(), 'zh', now()), 'NOT_FOUND');
+    await expectCode(exportStatsTable(t.db, a.admin!, 'by-process', new URLSearchParams({ from: '2026-10-01', to: '2026-09-01' }), 'zh', now()), 'INVALID_INPUT');
+  });
+});
