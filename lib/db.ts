@@ -4,6 +4,7 @@ import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { env } from './env';
+import { startNotify } from './notify/start-notify';
 import { startTimerRunner } from './timer-runner';
 
 interface Handle {
@@ -28,6 +29,10 @@ async function open(): Promise<Handle> {
   if (e.seedDemo) await seedDemoAccounts(database.db);
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
+  // Delivery runs beside the app; its failures are logged and never reach a request or a transition.
+  void startNotify(database.db, { cfg: e.notify, secret: authSecret, databaseUrl: e.databaseUrl }).catch((error) =>
+    console.error('[notify] could not start', error),
+  );
   return { database, authSecret };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { notifySchema, readNotifyEnv, type NotifyEnv } from './notify/env';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -27,6 +28,7 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Lets tests move the engine's clock (never set in production). */
   TEST_CLOCK: booleanFlag,
+  ...notifySchema,
 });
 
 export type Env = {
@@ -40,6 +42,7 @@ export type Env = {
   seedDemo: boolean;
   uploadMaxBytes: number;
   testClock: boolean;
+  notify: NotifyEnv;
 };
 
 let cached: Env | undefined;
@@ -65,6 +68,7 @@ export function env(): Env {
     seedDemo: e.SEED_DEMO ?? embedded,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     testClock: e.TEST_CLOCK ?? false,
+    notify: readNotifyEnv(e, e.PORT),
   };
   return cached;
 }
