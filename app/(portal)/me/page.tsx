@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import Link from 'next/link';
 import { orgUnits } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
@@ -52,6 +53,18 @@ export default async function MePage() {
         <div style={{ display: 'inline-block', background: 'var(--brand)', borderRadius: 10, padding: 4 }}>
           <LanguageSwitch target={locale === 'zh' ? 'en' : 'zh'} label={t('app.language')} />
         </div>
+      </section>
+      <section className="card">
+        <ul className="list">
+          <li>
+            <Link className="list-link" href="/me/notifications">
+              <span className="grow">
+                <span className="title">{t('notify.prefs.link')}</span>
+                <span className="sub">{t('notify.prefs.linkSub')}</span>
+              </span>
+            </Link>
+          </li>
+        </ul>
       </section>
       <LogoutButton label={t('nav.logout')} />
     </>
