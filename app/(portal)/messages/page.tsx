@@ -24,6 +24,8 @@ function messageText(m: MessageRow, t: Translator, locale: Locale): string {
       return t('messages.instanceWithdrawn', { title });
     case 'instance.cancelled':
       return t('messages.instanceCancelled', { title });
+    case 'notice':
+      return `${t('notify.kinds.notice')}：${title}`;
     default:
       return t('messages.instanceUpdate', { title, action: action || L(p.textZh, p.textEn) });
   }

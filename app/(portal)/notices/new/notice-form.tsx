@@ -1,0 +1,150 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import type { UploadedFile } from '../../../_components/api-client';
+import { FileUpload, type FileUploadLabels } from '../../../_components/file-upload';
+import { noticeAction, type NoticeFormState } from '../actions';
+
+type Labels = Record<
+  | 'noticeTitle' | 'body' | 'requiresAck' | 'urgent' | 'target' | 'byOrg' | 'byRole' | 'byList' | 'org' | 'role'
+  | 'anyRole' | 'list' | 'listFile' | 'preview' | 'previewCount' | 'unknown' | 'send',
+  string
+>;
+
+export function NoticeForm({
+  orgs,
+  roles,
+  labels,
+  uploadLabels,
+}: {
+  orgs: Array<{ id: string; name: string }>;
+  roles: Array<{ id: string; name: string }>;
+  labels: Labels;
+  uploadLabels: FileUploadLabels;
+}) {
+  const [state, action, pending] = useActionState<NoticeFormState, FormData>(noticeAction, {});
+  const [kind, setKind] = useState<'org' | 'role' | 'list'>('org');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [list, setList] = useState('');
+  const fieldError = (name: string) =>
+    state.fields?.[name] ? (
+      <span className="error" role="alert">
+        {state.fields[name]}
+      </span>
+    ) : null;
+
+  return (
+    <form action={action} className="notify-form">
+      {state.error ? (
+        <div className="alert error" role="alert">
+          {state.error}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="notice-title">{labels.noticeTitle}</label>
+        <input id="notice-title" name="title" type="text" required maxLength={120} />
+        {fieldError('title')}
+      </div>
+      <div className="field">
+        <label htmlFor="notice-body">{labels.body}</label>
+        <textarea id="notice-body" name="body" rows={6} required />
+        {fieldError('body')}
+      </div>
+      <FileUpload name="attachment" labels={uploadLabels} files={files} onChange={setFiles} max={1} />
+      {files[0] ? <input type="hidden" name="attachmentId" value={files[0].id} /> : null}
+      <label className="choice">
+        <input type="checkbox" name="requiresAck" />
+        <span>{labels.requiresAck}</span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" name="urgent" />
+        <span>{labels.urgent}</span>
+      </label>
+      <fieldset className="field" style={{ marginTop: 16 }}>
+        <legend>{labels.target}</legend>
+        {(['org', 'role', 'list'] as const).map((k) => (
+          <label className="choice" key={k}>
+            <input type="radio" name="targetKind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <span>{labels[k === 'org' ? 'byOrg' : k === 'role' ? 'byRole' : 'byList']}</span>
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'org' ? (
+        <div className="field">
+          <label htmlFor="notice-org">{labels.org}</label>
+          <select id="notice-org" name="orgUnitId">
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {kind === 'role' ? (
+        <>
+          <div className="field">
+            <label htmlFor="notice-role">{labels.role}</label>
+            <select id="notice-role" name="role">
+              {roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="notice-role-org">{labels.org}</label>
+            <select id="notice-role-org" name="roleOrgUnitId">
+              <option value="">{labels.anyRole}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      ) : null}
+      {kind === 'list' ? (
+        <div className="field">
+          <label htmlFor="notice-list">{labels.list}</label>
+          <textarea id="notice-list" name="list" rows={6} value={list} onChange={(e) => setList(e.target.value)} />
+          <label htmlFor="notice-list-file" className="hint">
+            {labels.listFile}
+          </label>
+          <input
+            id="notice-list-file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (f && f.size < 2_000_000) setList(await f.text());
+            }}
+          />
+          {fieldError('target')}
+        </div>
+      ) : null}
+      {state.preview ? (
+        <div className="alert info" role="status" data-testid="notice-preview">
+          {labels.previewCount.replace('{count}', String(state.preview.count))}
+          {state.preview.unknown.length > 0 ? (
+            <div>
+              {labels.unknown
+                .replace('{count}', String(state.preview.unknown.length))
+                .replace('{ids}', state.preview.unknown.slice(0, 20).join('、'))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="act-buttons" style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <button className="btn secondary" type="submit" name="intent" value="preview" disabled={pending}>
+          {labels.preview}
+        </button>
+        <button className="btn" type="submit" name="intent" value="send" disabled={pending}>
+          {labels.send}
+        </button>
+      </div>
+    </form>
+  );
+}
