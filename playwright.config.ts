@@ -54,6 +54,16 @@ export default defineConfig({
     env: {
       E2E_DB: process.env.E2E_DB || 'pglite',
       PORT: String(port),
+      // Notifications: WeChat Work pointed at the stand-in e2e/notify-*.spec.ts starts on port + 5.
+      PUBLIC_URL: baseURL,
+      WECOM_CORP_ID: 'ww-test-corp',
+      WECOM_AGENT_SECRET: 'test-secret',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_BASE_URL: `http://127.0.0.1:${port + 5}`,
+      NOTIFY_POLL_MS: '300',
+      NOTIFY_RETRY_BASE_MS: '300',
+      NOTIFY_RETRY_MAX_MS: '2000',
+      NOTIFY_QUIET_HOURS: 'off',
     },
   },
 });
