@@ -18,7 +18,7 @@ test('资产管理处 sends a 周转房缴费通知 to an uploaded list; a tenan
   await expect(assets.getByTestId('notice-preview')).toContainText('将发送给 2 人');
   await expect(assets.getByTestId('notice-preview')).toContainText('ghost-404');
   await assets.getByRole('button', { name: '发送' }).click();
-  await expect(assets.getByTestId('notice-sent')).toContainText('已发送给 2 人');
+  await expect(assets.getByTestId('notice-sent')).toContainText('已发送给 2 人', { timeout: 20_000 });
   const noticeUrl = assets.url();
 
   const tenant = await loginAs(browser, 'student');

@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import { notifyDeliveries, type Channel } from '@/db/schema';
 import { claimOne, deliverClaimed } from './deliver';
-import { planNewMessages } from './plan-deliveries';
+import { lookbackSchedule, planNewMessages } from './plan-deliveries';
 import type { TickContext } from './poller';
 
 const QUEUE = 'notify-delivery';
@@ -53,12 +53,13 @@ export async function startPgBossQueue(db: Db, url: string, ctx: TickContext, in
   const channels = [...ctx.deps.senders.keys()] as Channel[];
   let busy = false;
   let lastSweep = 0;
+  const lookback = lookbackSchedule();
   const tick = async () => {
     if (busy) return;
     busy = true;
     try {
       const now = await ctx.now();
-      await enqueue(await planNewMessages(db, { channels, quietHours: ctx.quietHours, now }), 0);
+      await enqueue(await planNewMessages(db, { channels, quietHours: ctx.quietHours, now }, 1_000, lookback()), 0);
       if (Date.now() - lastSweep > SWEEP_MS) {
         lastSweep = Date.now();
         const overdue = await db

@@ -13,7 +13,9 @@ export interface PlanContext {
 type PlannedMessage = Pick<typeof messages.$inferSelect, 'id' | 'userId' | 'kind' | 'params'>;
 
 /** Messages older than this are never sent out (a server down for a week does not flood people). */
-const LOOKBACK_MS = 7 * 24 * 3600_000;
+export const FULL_LOOKBACK_MS = 7 * 24 * 3600_000;
+/** Between full scans, only this recent window (longer than any transaction stays open). */
+export const RECENT_LOOKBACK_MS = 15 * 60_000;
 const CHUNK = 2_000;
 
 /**
@@ -63,19 +65,33 @@ export async function planMessages(
   return pending;
 }
 
-/** Finds messages no delivery row exists for yet (the outbox the engine wrote) and plans them. */
-export async function planNewMessages(q: Queryable, ctx: PlanContext, limit = 1_000) {
+/** Finds messages no delivery row exists for yet (the outbox the engine wrote) and plans them all. */
+export async function planNewMessages(q: Queryable, ctx: PlanContext, limit = 1_000, lookbackMs = FULL_LOOKBACK_MS) {
   if (ctx.channels.length === 0) return [];
-  const rows = await q
-    .select({ id: messages.id, userId: messages.userId, kind: messages.kind, params: messages.params })
-    .from(messages)
-    .where(
-      and(
-        gt(messages.createdAt, new Date(ctx.now.getTime() - LOOKBACK_MS)),
-        notExists(q.select({ one: sql`1` }).from(notifyDeliveries).where(sql`${notifyDeliveries.messageId} = ${messages.id}`)),
-      ),
-    )
-    .orderBy(asc(messages.createdAt))
-    .limit(limit);
-  return planMessages(q, rows, ctx);
+  const pending: Array<{ id: string; nextAttemptAt: Date }> = [];
+  for (;;) {
+    const rows = await q
+      .select({ id: messages.id, userId: messages.userId, kind: messages.kind, params: messages.params })
+      .from(messages)
+      .where(
+        and(
+          gt(messages.createdAt, new Date(ctx.now.getTime() - lookbackMs)),
+          notExists(q.select({ one: sql`1` }).from(notifyDeliveries).where(sql`${notifyDeliveries.messageId} = ${messages.id}`)),
+        ),
+      )
+      .orderBy(asc(messages.createdAt))
+      .limit(limit);
+    pending.push(...(await planMessages(q, rows, ctx)));
+    if (rows.length < limit) return pending;
+  }
+}
+
+/** Full scans now and then (after a start, hourly), the recent window in between. */
+export function lookbackSchedule(): () => number {
+  let fullAt = 0;
+  return () => {
+    if (Date.now() - fullAt < 3600_000) return RECENT_LOOKBACK_MS;
+    fullAt = Date.now();
+    return FULL_LOOKBACK_MS;
+  };
 }

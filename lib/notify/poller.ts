@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { Channel } from '@/db/schema';
 import { claimDue, deliverClaimed, type DeliveryDeps } from './deliver';
-import { planNewMessages } from './plan-deliveries';
+import { FULL_LOOKBACK_MS, lookbackSchedule, planNewMessages } from './plan-deliveries';
 
 export interface TickContext {
   deps: DeliveryDeps;
@@ -12,9 +12,9 @@ export interface TickContext {
 const BATCH = 50;
 
 /** Plans new messages, then sends what is due, until nothing due is left. */
-export async function pollOnce(db: Db, ctx: TickContext): Promise<number> {
+export async function pollOnce(db: Db, ctx: TickContext, lookbackMs = FULL_LOOKBACK_MS): Promise<number> {
   const channels = [...ctx.deps.senders.keys()] as Channel[];
-  await planNewMessages(db, { channels, quietHours: ctx.quietHours, now: await ctx.now() });
+  await planNewMessages(db, { channels, quietHours: ctx.quietHours, now: await ctx.now() }, 1_000, lookbackMs);
   let handled = 0;
   for (;;) {
     const now = await ctx.now();
@@ -31,11 +31,12 @@ export async function pollOnce(db: Db, ctx: TickContext): Promise<number> {
  */
 export function startPoller(db: Db, ctx: TickContext, intervalMs: number): () => void {
   let running = false;
+  const lookback = lookbackSchedule();
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await pollOnce(db, ctx);
+      await pollOnce(db, ctx, lookback());
     } catch (error) {
       console.error('[notify] poll failed', error);
     } finally {

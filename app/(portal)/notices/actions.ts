@@ -49,21 +49,25 @@ export async function noticeAction(_prev: NoticeFormState, form: FormData): Prom
     return { error: t('errors.INVALID_INPUT'), fields };
   }
   const db = await getDb();
+  let sent;
   try {
     if (form.get('intent') === 'preview') return { preview: await previewNotice(db, user, parsed.data.target) };
     const cfg = env().notify;
-    const result = await sendNotice(db, user, parsed.data, {
+    sent = await sendNotice(db, user, parsed.data, {
       channels: offeredChannels(cfg),
       quietHours: cfg.quietHours,
       now: await now(db),
     });
-    revalidatePath('/notices');
-    const unknown = result.unknown.length ? `&unknown=${encodeURIComponent(result.unknown.slice(0, 50).join(','))}&unknownCount=${result.unknown.length}` : '';
-    redirect(`/notices/${result.noticeId}?sent=${result.count}${unknown}`);
   } catch (error) {
-    if (error && typeof error === 'object' && 'digest' in error && String((error as { digest: string }).digest).startsWith('NEXT_REDIRECT')) throw error;
     return { error: toErrorBody(error, locale).body.error.message };
   }
+  revalidatePath('/notices');
+  const q = new URLSearchParams({ sent: String(sent.count) });
+  if (sent.unknown.length) {
+    q.set('unknown', sent.unknown.slice(0, 50).join(','));
+    q.set('unknownCount', String(sent.unknown.length));
+  }
+  redirect(`/notices/${sent.noticeId}?${q}`);
 }
 
 const ackSchema = z.object({ id: z.uuid() });

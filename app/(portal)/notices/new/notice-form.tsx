@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import type { UploadedFile } from '../../../_components/api-client';
 import { FileUpload, type FileUploadLabels } from '../../../_components/file-upload';
 import { noticeAction, type NoticeFormState } from '../actions';
@@ -26,6 +26,10 @@ export function NoticeForm({
   const [kind, setKind] = useState<'org' | 'role' | 'list'>('org');
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [list, setList] = useState('');
+  // Controlled, because React resets a form after its action runs and a preview must keep what was typed.
+  const [v, setV] = useState({ title: '', body: '', requiresAck: false, urgent: false, orgUnitId: orgs[0]?.id ?? '', role: roles[0]?.id ?? '', roleOrgUnitId: '' });
+  const set = (k: keyof typeof v) => (e: { target: { value: string; checked?: boolean; type?: string } }) =>
+    setV((old) => ({ ...old, [k]: e.target.type === 'checkbox' ? Boolean(e.target.checked) : e.target.value }));
   const fieldError = (name: string) =>
     state.fields?.[name] ? (
       <span className="error" role="alert">
@@ -34,7 +38,15 @@ export function NoticeForm({
     ) : null;
 
   return (
-    <form action={action} className="notify-form">
+    <form
+      className="notify-form"
+      onSubmit={(e) => {
+        // Dispatched by hand (not <form action>) so React does not reset the form after a preview.
+        e.preventDefault();
+        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => action(data));
+      }}
+    >
       {state.error ? (
         <div className="alert error" role="alert">
           {state.error}
@@ -42,22 +54,22 @@ export function NoticeForm({
       ) : null}
       <div className="field">
         <label htmlFor="notice-title">{labels.noticeTitle}</label>
-        <input id="notice-title" name="title" type="text" required maxLength={120} />
+        <input id="notice-title" name="title" type="text" required maxLength={120} value={v.title} onChange={set('title')} />
         {fieldError('title')}
       </div>
       <div className="field">
         <label htmlFor="notice-body">{labels.body}</label>
-        <textarea id="notice-body" name="body" rows={6} required />
+        <textarea id="notice-body" name="body" rows={6} required value={v.body} onChange={set('body')} />
         {fieldError('body')}
       </div>
       <FileUpload name="attachment" labels={uploadLabels} files={files} onChange={setFiles} max={1} />
       {files[0] ? <input type="hidden" name="attachmentId" value={files[0].id} /> : null}
       <label className="choice">
-        <input type="checkbox" name="requiresAck" />
+        <input type="checkbox" name="requiresAck" checked={v.requiresAck} onChange={set('requiresAck')} />
         <span>{labels.requiresAck}</span>
       </label>
       <label className="choice">
-        <input type="checkbox" name="urgent" />
+        <input type="checkbox" name="urgent" checked={v.urgent} onChange={set('urgent')} />
         <span>{labels.urgent}</span>
       </label>
       <fieldset className="field" style={{ marginTop: 16 }}>
@@ -72,7 +84,7 @@ export function NoticeForm({
       {kind === 'org' ? (
         <div className="field">
           <label htmlFor="notice-org">{labels.org}</label>
-          <select id="notice-org" name="orgUnitId">
+          <select id="notice-org" name="orgUnitId" value={v.orgUnitId} onChange={set('orgUnitId')}>
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -85,7 +97,7 @@ export function NoticeForm({
         <>
           <div className="field">
             <label htmlFor="notice-role">{labels.role}</label>
-            <select id="notice-role" name="role">
+            <select id="notice-role" name="role" value={v.role} onChange={set('role')}>
               {roles.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -95,7 +107,7 @@ export function NoticeForm({
           </div>
           <div className="field">
             <label htmlFor="notice-role-org">{labels.org}</label>
-            <select id="notice-role-org" name="roleOrgUnitId">
+            <select id="notice-role-org" name="roleOrgUnitId" value={v.roleOrgUnitId} onChange={set('roleOrgUnitId')}>
               <option value="">{labels.anyRole}</option>
               {orgs.map((o) => (
                 <option key={o.id} value={o.id}>
