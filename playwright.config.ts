@@ -60,7 +60,7 @@ export default defineConfig({
       WECOM_AGENT_SECRET: 'test-secret',
       WECOM_AGENT_ID: '1000002',
       WECOM_BASE_URL: `http://127.0.0.1:${port + 5}`,
-      NOTIFY_POLL_MS: '300',
+      NOTIFY_POLL_MS: '1000',
       NOTIFY_RETRY_BASE_MS: '300',
       NOTIFY_RETRY_MAX_MS: '2000',
       NOTIFY_QUIET_HOURS: 'off',

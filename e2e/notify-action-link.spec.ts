@@ -24,9 +24,11 @@ async function apply(student: Page, reason: string) {
   return student.url();
 }
 
+/** The first task reminder with an action link sent to `user` since `since`. */
 async function cardFor(user: string, since: number) {
-  await expect.poll(() => wecom.messages.slice(since).filter((m) => m.touser === user).length, { timeout: 20_000 }).toBeGreaterThan(0);
-  return wecom.messages.slice(since).find((m) => m.touser === user)!;
+  const mine = () => wecom.messages.slice(since).filter((m) => m.touser === user && new URL(m.textcard.url).pathname.startsWith('/act/'));
+  await expect.poll(() => mine().length, { timeout: 20_000 }).toBeGreaterThan(0);
+  return mine()[0]!;
 }
 
 test('counselor: reminder in the message center and on WeChat Work; approves from the action link in two taps', async ({ browser }) => {

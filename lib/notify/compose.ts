@@ -18,8 +18,11 @@ export interface ComposeContext {
   now: Date;
 }
 
-/** A message-center row as an external channel sends it, in the recipient's language. */
-export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow, user: UserRow): Promise<OutgoingMessage> {
+/**
+ * A message-center row as an external channel sends it, in the recipient's language; null for a
+ * new-task reminder whose task was handled meanwhile (e.g. while the channel was down).
+ */
+export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow, user: UserRow): Promise<OutgoingMessage | null> {
   const locale: Locale = user.locale;
   const t = translator(locale);
   const p = m.params;
@@ -33,7 +36,8 @@ export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow,
       heading = t('notify.out.taskNewTitle', { title });
       text = t('notify.out.taskNewText', { title, state: L(p.stateZh, p.stateEn) });
       const link = m.instanceId ? await actionLink(db, ctx, m.instanceId, user.id) : null;
-      if (link) url = link;
+      if (!link) return null;
+      url = link;
       break;
     }
     case 'notice':

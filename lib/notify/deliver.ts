@@ -75,7 +75,9 @@ export async function deliverClaimed(db: Db, deps: DeliveryDeps, row: DeliveryRo
     else {
       digested = m.kind === 'task.new' ? await takeDigest(db, deps, row, now) : [];
       const outgoing = digested.length > 0 ? composeDigest(ctx, user, digested.length + 1) : await composeMessage(db, ctx, m, user);
-      result = await sender.send({ userId: user.id, username: user.username, email: user.email }, outgoing);
+      result = outgoing
+        ? await sender.send({ userId: user.id, username: user.username, email: user.email }, outgoing)
+        : { outcome: 'skipped', note: 'task already handled' };
     }
   } catch (error) {
     result = { outcome: 'retry', error: `internal: ${(error as Error).message}` };
