@@ -35,6 +35,7 @@ export class WecomStandIn {
   }
 
   async start(): Promise<void> {
+    if (this.server) return;
     this.server = http.createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
