@@ -2,9 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { WecomStandIn } from '../tests/helpers/standins/wecom';
 import { loginAs, PDF_BYTES } from './support/login';
 
-// The app is configured (playwright.config.ts) to send WeChat Work messages to port + 5.
+// The app is configured (playwright.config.ts) to send WeChat Work messages to port + 8.
 const port = Number(process.env.E2E_PORT || 3100);
-const wecom = new WecomStandIn(port + 5);
+const wecom = new WecomStandIn(port + 8);
 
 test.beforeAll(async () => {
   await wecom.start();
