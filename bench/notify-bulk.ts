@@ -15,6 +15,7 @@ import { createTestDatabase } from '../tests/helpers/test-db';
 const N = Number(process.argv[2] ?? 10_000);
 const CHANNELS = (['wecom', 'email', 'webpush'] as const).slice(0, Number(process.argv[3] ?? 3));
 
+async function main() {
 const t = await createTestDatabase();
 try {
   const usernames: string[] = [];
@@ -59,3 +60,6 @@ try {
 } finally {
   await t.close();
 }
+}
+
+void main();
