@@ -58,6 +58,16 @@ export default defineConfig({
       // The dorm-repair story's maintenance-system stand-in listens on port + 5.
       DORM_REPAIR_WEBHOOK_URL: `http://127.0.0.1:${port + 5}/jobs`,
       DORM_REPAIR_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+      // Notifications: WeChat Work pointed at the stand-in e2e/notify-*.spec.ts starts on port + 8.
+      PUBLIC_URL: baseURL,
+      WECOM_CORP_ID: 'ww-test-corp',
+      WECOM_AGENT_SECRET: 'test-secret',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_BASE_URL: `http://127.0.0.1:${port + 8}`,
+      NOTIFY_POLL_MS: '1000',
+      NOTIFY_RETRY_BASE_MS: '300',
+      NOTIFY_RETRY_MAX_MS: '2000',
+      NOTIFY_QUIET_HOURS: 'off',
     },
   },
 });

@@ -9,6 +9,7 @@ import { now } from './clock';
 import { loadDemoHistory } from './admin/demo/load-demo-history';
 import { env } from './env';
 import { startWebhookRunner } from './integrations/webhook-runner';
+import { startNotify } from './notify/start-notify';
 import { startTimerRunner } from './timer-runner';
 
 interface Handle {
@@ -38,6 +39,10 @@ async function open(): Promise<Handle> {
   startWebhookRunner(database.db);
   // In the background: the first start should not wait for the sample history.
   if (e.demoHistory) loadDemoHistory(database.db, new Date()).catch((error) => console.error('demo history:', error));
+  // Delivery runs beside the app; its failures are logged and never reach a request or a transition.
+  void startNotify(database.db, { cfg: e.notify, secret: authSecret, databaseUrl: e.databaseUrl }).catch((error) =>
+    console.error('[notify] could not start', error),
+  );
   return { database, authSecret };
 }
 

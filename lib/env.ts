@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { notifySchema, readNotifyEnv, type NotifyEnv } from './notify/env';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -33,6 +34,7 @@ const schema = z.object({
   DORM_REPAIR_WEBHOOK_SECRET: z.string().min(16, 'DORM_REPAIR_WEBHOOK_SECRET must be at least 16 characters').optional(),
   /** Load a generated sample history for the dashboards: default on only in embedded demo mode outside tests. */
   DEMO_HISTORY: booleanFlag,
+  ...notifySchema,
 });
 
 export type Env = {
@@ -48,6 +50,7 @@ export type Env = {
   testClock: boolean;
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
   demoHistory: boolean;
+  notify: NotifyEnv;
 };
 
 let cached: Env | undefined;
@@ -75,6 +78,7 @@ export function env(): Env {
     testClock: e.TEST_CLOCK ?? false,
     dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
     demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
+    notify: readNotifyEnv(e, e.PORT),
   };
   return cached;
 }

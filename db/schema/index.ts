@@ -7,3 +7,4 @@ export * from './integrations';
 export * from './catalog';
 export * from './mailbox';
 export * from './admin';
+export * from './notify';

@@ -21,7 +21,11 @@ export const messages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('messages_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('messages_user_idx').on(t.userId, t.createdAt),
+    // Delivery planning looks for recent messages not yet planned (lib/notify).
+    index('messages_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Fixed-window counters shared by every app process (login throttling, public lookups). */

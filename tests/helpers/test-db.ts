@@ -21,6 +21,8 @@ export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pos
 export interface TestDatabase {
   db: Db;
   kind: 'pglite' | 'postgresql';
+  /** The server database's URL (postgres mode only), for tools that open their own connection. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ async function createPostgres(): Promise<TestDatabase> {
   return {
     db: database.db,
     kind: 'postgresql',
+    url: url.toString(),
     async close() {
       if (closed) return;
       closed = true;

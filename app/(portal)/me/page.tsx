@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import { orgUnits } from '@/db/schema';
 import Link from 'next/link';
+import { orgUnits } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { canManageCatalog } from '@/lib/catalog/access';
 import { listFavourites } from '@/lib/catalog/queries';
@@ -90,6 +90,18 @@ export default async function MePage() {
         <div style={{ display: 'inline-block', background: 'var(--brand)', borderRadius: 10, padding: 4 }}>
           <LanguageSwitch target={locale === 'zh' ? 'en' : 'zh'} label={t('app.language')} />
         </div>
+      </section>
+      <section className="card">
+        <ul className="list">
+          <li>
+            <Link className="list-link" href="/me/notifications">
+              <span className="grow">
+                <span className="title">{t('notify.prefs.link')}</span>
+                <span className="sub">{t('notify.prefs.linkSub')}</span>
+              </span>
+            </Link>
+          </li>
+        </ul>
       </section>
       <LogoutButton label={t('nav.logout')} />
     </>

@@ -27,6 +27,8 @@ function messageText(m: MessageRow, t: Translator, locale: Locale): string {
       return t('processes.reminder', { title, state: L(p.stateZh, p.stateEn) });
     case 'instance.cancelled':
       return t('messages.instanceCancelled', { title });
+    case 'notice':
+      return `${t('notify.kinds.notice')}：${title}`;
     default:
       return t('messages.instanceUpdate', { title, action: action || L(p.textZh, p.textEn) });
   }

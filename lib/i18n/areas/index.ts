@@ -7,8 +7,9 @@ import { processes } from './processes';
 import { portal } from './portal';
 import { mailbox } from './mailbox';
 import { admin } from './admin';
+import { notify } from './notify';
 
-const areas = { processes, portal, mailbox, admin };
+const areas = { processes, portal, mailbox, admin, notify };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

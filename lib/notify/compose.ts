@@ -1,0 +1,81 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { messages, tasks, users } from '@/db/schema';
+import { isCandidate } from '@/workflows/engine/actor';
+import { loadActor } from '../auth/load-actor';
+import { translator, type Locale } from '../i18n/translate';
+import { ANY_ACTION, createActionToken } from './action-links';
+import type { OutgoingMessage } from './channels/types';
+import { isUrgent } from './schedule';
+
+type MessageRow = typeof messages.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+
+export interface ComposeContext {
+  secret: string;
+  publicUrl: string;
+  actionLinkTtlMs: number;
+  now: Date;
+}
+
+/**
+ * A message-center row as an external channel sends it, in the recipient's language; null for a
+ * new-task reminder whose task was handled meanwhile (e.g. while the channel was down).
+ */
+export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow, user: UserRow): Promise<OutgoingMessage | null> {
+  const locale: Locale = user.locale;
+  const t = translator(locale);
+  const p = m.params;
+  const L = (zh?: string, en?: string) => (locale === 'zh' ? (zh ?? '') : (en || zh || ''));
+  const title = L(p.titleZh, p.titleEn);
+  let url = `${ctx.publicUrl}${m.link ?? '/messages'}`;
+  let heading: string;
+  let text: string;
+  switch (m.kind) {
+    case 'task.new': {
+      heading = t('notify.out.taskNewTitle', { title });
+      text = t('notify.out.taskNewText', { title, state: L(p.stateZh, p.stateEn) });
+      const link = m.instanceId ? await actionLink(db, ctx, m.instanceId, user.id) : null;
+      if (!link) return null;
+      url = link;
+      break;
+    }
+    case 'notice':
+      heading = L(p.titleZh, p.titleEn);
+      text = p.bodyPreview ?? '';
+      break;
+    default:
+      heading = t('notify.out.updateTitle', { title });
+      text = [L(p.actionZh, p.actionEn) || L(p.textZh, p.textEn), p.comment].filter(Boolean).join(' — ');
+  }
+  return { title: heading, text, url, urgent: isUrgent(m.kind, p) };
+}
+
+/** A reminder opens a confirmation page for the recipient's open task on the instance, if any. */
+async function actionLink(db: Db, ctx: ComposeContext, instanceId: string, userId: string): Promise<string | null> {
+  const actor = await loadActor(db, { id: userId });
+  if (!actor) return null;
+  const open = await db.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')));
+  const task = open.find((x) => isCandidate(actor, x));
+  if (!task) return null;
+  const token = await createActionToken(db, ctx.secret, {
+    userId,
+    instanceId,
+    taskId: task.id,
+    action: ANY_ACTION,
+    now: ctx.now,
+    ttlMs: ctx.actionLinkTtlMs,
+  });
+  return `${ctx.publicUrl}/act/${token}`;
+}
+
+/** One message for many new tasks. */
+export function composeDigest(ctx: ComposeContext, user: UserRow, count: number): OutgoingMessage {
+  const t = translator(user.locale);
+  return {
+    title: t('notify.out.digestTitle', { count }),
+    text: t('notify.out.digestText', { count }),
+    url: `${ctx.publicUrl}/tasks`,
+    urgent: false,
+  };
+}
