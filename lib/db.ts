@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
+import { seedCampusDemo } from '@/db/seed/seed-campus-demo';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { env } from './env';
 import { startTimerRunner } from './timer-runner';
@@ -25,7 +26,10 @@ async function open(): Promise<Handle> {
       : { kind: 'pglite', dataDir: e.dataDir },
   );
   await seedOrgUnits(database.db);
-  if (e.seedDemo) await seedDemoAccounts(database.db);
+  if (e.seedDemo) {
+    await seedDemoAccounts(database.db);
+    await seedCampusDemo(database.db);
+  }
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
   return { database, authSecret };
