@@ -3,7 +3,9 @@
  * can add text without touching the core dictionaries. Each area file exports
  * `{ zh: {...}, en: {...} }` with the same keys in both languages.
  */
-const areas = {};
+import { integrations } from './integrations';
+
+const areas = { integrations };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 
