@@ -13,7 +13,7 @@ export function uploadthingStorage(token: string): Storage {
   const api = new UTApi({ token });
   return {
     async put(key, data, contentType) {
-      const file = new UTFile([data], key.replace(/\//g, '_'), { customId: key, type: contentType });
+      const file = new UTFile([new Uint8Array(data)], key.replace(/\//g, '_'), { customId: key, type: contentType });
       const [result] = await api.uploadFiles([file]);
       if (!result || result.error) throw new Error(`uploadthing upload failed: ${result?.error?.message ?? 'no result'}`);
     },
