@@ -6,6 +6,7 @@ import { seedCampusDemo } from '@/db/seed/seed-campus-demo';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { env } from './env';
 import { startTimerRunner } from './timer-runner';
+import { startWebhookRunner } from './webhooks/webhook-runner';
 
 interface Handle {
   database: Database;
@@ -32,6 +33,7 @@ async function open(): Promise<Handle> {
   }
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
+  startWebhookRunner(database.db);
   return { database, authSecret };
 }
 
