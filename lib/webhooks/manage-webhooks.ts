@@ -14,7 +14,7 @@ export const webhookSchema = z.object({
     .url()
     .max(500)
     .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
-  processId: z.string().trim().max(60).optional().transform((v) => v || null),
+  processId: z.string().trim().max(60).nullish().transform((v) => v || null),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
 });
 
