@@ -37,7 +37,7 @@ test('sign in through the CAS stand-in provisions a new campus id; replaying the
 
   const thief = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   await thief.goto(returned);
-  await expect(thief.getByRole('alert')).toContainText('票据无效、已使用或已过期');
+  await expect(thief.locator('.alert.error')).toContainText('票据无效、已使用或已过期');
   await thief.goto('/me');
   await expect(thief).toHaveURL(/\/login/);
 });
