@@ -17,6 +17,7 @@ test('sign in through the OIDC stand-in as an existing campus id; a wrong audien
   await other.goto('/login');
   await other.getByRole('button', { name: '统一身份认证 (OIDC)' }).click();
   await expect(other).toHaveURL(/\/login\?.*error=/);
+  await expect(other.locator('.alert.error')).toContainText('统一身份认证登录失败');
   await other.goto('/me');
   await expect(other).toHaveURL(/\/login/);
   await request.post(`${control}/control/oidc`, { data: { username: 'student', name: '李明' } });

@@ -45,6 +45,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       <div className="card">
         <h1>{t('auth.title')}</h1>
+        {params.error && ssoButtons.length > 0 ? (
+          <div className="alert error" role="alert">
+            {t('integrations.sso.failed')}
+          </div>
+        ) : null}
         {env().demoLogin ? (
           <>
             <LoginForm
