@@ -16,7 +16,7 @@ const a: Record<string, SessionUser> = {};
 let server: http.Server;
 const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
 let failNext = 0;
-const PORT = 3256;
+let PORT = 0;
 
 before(async () => {
   t = await createTestDatabase();
@@ -32,7 +32,9 @@ before(async () => {
     received.push({ headers: req.headers, body });
     res.writeHead(204).end();
   });
-  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
+  // An ephemeral port: never collides with an e2e run's stand-ins.
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  PORT = (server.address() as { port: number }).port;
 });
 after(async () => {
   await new Promise((resolve) => server.close(resolve));
