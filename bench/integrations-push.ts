@@ -2,8 +2,8 @@
 // (a plain chunked INSERT of the same rows, no validation, no upsert).
 //   node --import tsx bench/integrations-push.ts            (TEST_DB=pglite, default)
 //   TEST_DB=postgres node --import tsx bench/integrations-push.ts
-import { sql } from 'drizzle-orm';
-import { campusRecords } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { campusRecords, users } from '@/db/schema';
 import { applyDataset } from '@/lib/campus/apply-dataset';
 import { createTestDatabase } from '../tests/helpers/test-db';
 
@@ -16,9 +16,10 @@ const rows = Array.from({ length: N }, (_, i) => ({
   score: '90',
   gradePoint: 4,
 }));
+async function main() {
 const t = await createTestDatabase();
-const actor = (await t.db.execute<{ id: string }>(sql`select id from users where username = 'admin'`)) as unknown as { rows?: Array<{ id: string }> } & Array<{ id: string }>;
-const actorId = (actor.rows ?? actor)[0]!.id;
+const [admin] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+const actorId = admin!.id;
 const time = async (f: () => Promise<unknown>) => {
   const s = performance.now();
   await f();
@@ -49,3 +50,6 @@ try {
 } finally {
   await t.close();
 }
+}
+
+void main();
