@@ -55,8 +55,8 @@ export default defineConfig({
     env: {
       E2E_DB: process.env.E2E_DB || 'pglite',
       PORT: String(port),
-      // The dorm-repair story's maintenance-system stand-in listens on port + 5.
-      DORM_REPAIR_WEBHOOK_URL: `http://127.0.0.1:${port + 5}/jobs`,
+      // The dorm-repair story's maintenance-system stand-in listens on port + 7 (+5, +6: SSO stand-ins; +8: WeChat Work).
+      DORM_REPAIR_WEBHOOK_URL: `http://127.0.0.1:${port + 7}/jobs`,
       DORM_REPAIR_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
       // Notifications: WeChat Work pointed at the stand-in e2e/notify-*.spec.ts starts on port + 8.
       PUBLIC_URL: baseURL,

@@ -3,7 +3,7 @@ import { loginAs } from './support/login';
 import { act, openTask, sign, startMaintenanceStandIn } from './support/processes';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
-const port = Number(process.env.E2E_PORT || 3100) + 5;
+const port = Number(process.env.E2E_PORT || 3100) + 7;
 
 test.setTimeout(120_000);
 

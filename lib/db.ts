@@ -3,14 +3,16 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { settings } from '@/db/schema';
 import { seedCalendar } from '@/db/seed/calendar';
+import { seedCampusDemo } from '@/db/seed/seed-campus-demo';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { seedCatalog } from './catalog/seed-catalog';
 import { now } from './clock';
 import { loadDemoHistory } from './admin/demo/load-demo-history';
 import { env } from './env';
-import { startWebhookRunner } from './integrations/webhook-runner';
+import { startJobHookRunner } from './integrations/webhook-runner';
 import { startNotify } from './notify/start-notify';
 import { startTimerRunner } from './timer-runner';
+import { startWebhookRunner } from './webhooks/webhook-runner';
 
 interface Handle {
   database: Database;
@@ -32,10 +34,14 @@ async function open(): Promise<Handle> {
   );
   await seedOrgUnits(database.db);
   await seedCalendar(database.db);
-  if (e.seedDemo) await seedDemoAccounts(database.db);
+  if (e.seedDemo) {
+    await seedDemoAccounts(database.db);
+    await seedCampusDemo(database.db);
+  }
   await seedCatalog(database.db, { demo: e.seedDemo, now: await now(database.db) });
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
   startTimerRunner(database.db);
+  startJobHookRunner(database.db);
   startWebhookRunner(database.db);
   // In the background: the first start should not wait for the sample history.
   if (e.demoHistory) loadDemoHistory(database.db, new Date()).catch((error) => console.error('demo history:', error));

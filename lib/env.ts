@@ -35,6 +35,34 @@ const schema = z.object({
   /** Load a generated sample history for the dashboards: default on only in embedded demo mode outside tests. */
   DEMO_HISTORY: booleanFlag,
   ...notifySchema,
+  /** The app's public base URL (CAS service URLs, WeChat Work redirects); NEXTAUTH_URL if unset. */
+  APP_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** Generic OIDC single sign-on (Keycloak, Azure AD, the university IdP): all three to enable. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(40).default('统一身份认证 (OIDC)'),
+  /** The claim holding the campus id (学号/工号). */
+  OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  /** CAS 2.0/3.0 server base, e.g. https://cas.example.edu.cn/cas (without /login). */
+  CAS_BASE_URL: z.url().optional(),
+  CAS_NAME: z.string().min(1).max(40).default('统一身份认证 (CAS)'),
+  /**
+   * WeChat Work (企业微信) web login uses the same corp app as the notifications (WECOM_CORP_ID,
+   * WECOM_AGENT_ID, WECOM_AGENT_SECRET, WECOM_BASE_URL); its API base can differ (a proxy; tests).
+   */
+  WECOM_SSO_API_BASE: z.url().optional(),
+  WECOM_AUTHORIZE_URL: z.url().default('https://open.weixin.qq.com/connect/oauth2/authorize'),
+  /** S3-compatible object storage for uploads (MinIO, Ceph, OSS, COS): bucket to enable. */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  /** uploadthing storage, used when set (and S3 is not). */
+  UPLOADTHING_TOKEN: z.string().min(1).optional(),
 });
 
 export type Env = {
@@ -51,6 +79,14 @@ export type Env = {
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
   demoHistory: boolean;
   notify: NotifyEnv;
+  appUrl: string;
+  sso: {
+    oidc: { issuer: string; clientId: string; clientSecret: string; name: string; usernameClaim: string } | null;
+    cas: { baseUrl: string; name: string } | null;
+    wecom: { corpId: string; agentId: string; secret: string; apiBase: string; authorizeUrl: string } | null;
+  };
+  s3: { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean } | null;
+  uploadthingToken: string | undefined;
 };
 
 let cached: Env | undefined;
@@ -79,6 +115,35 @@ export function env(): Env {
     dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
     demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
     notify: readNotifyEnv(e, e.PORT),
+    appUrl: (e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    sso: {
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? { issuer: e.OIDC_ISSUER.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME, usernameClaim: e.OIDC_USERNAME_CLAIM }
+          : null,
+      cas: e.CAS_BASE_URL ? { baseUrl: e.CAS_BASE_URL.replace(/\/+$/, ''), name: e.CAS_NAME } : null,
+      wecom:
+        e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_AGENT_SECRET
+          ? {
+              corpId: e.WECOM_CORP_ID,
+              agentId: String(e.WECOM_AGENT_ID),
+              secret: e.WECOM_AGENT_SECRET,
+              apiBase: (e.WECOM_SSO_API_BASE ?? e.WECOM_BASE_URL).replace(/\/+$/, ''),
+              authorizeUrl: e.WECOM_AUTHORIZE_URL,
+            }
+          : null,
+    },
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+        }
+      : null,
+    uploadthingToken: e.UPLOADTHING_TOKEN,
   };
   return cached;
 }

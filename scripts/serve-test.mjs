@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { startStandIns } from './sso-stand-ins.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -97,6 +98,7 @@ function stopServer() {
 function cleanup() {
   cleaning ??= (async () => {
     await stopServer();
+    await standIns?.stop().catch(() => {});
     await dropDatabase();
     removeTempDirSync();
   })();
@@ -126,6 +128,16 @@ const env = {
   DEMO_LOGIN: 'true',
   SEED_DEMO: 'true',
 };
+
+// Identity-provider stand-ins (OIDC, CAS, WeChat Work) on PORT+5 and PORT+6, so e2e can sign in through them.
+let standIns = null;
+try {
+  standIns = await startStandIns(Number(port) + 5);
+  Object.assign(env, standIns.env);
+  log(`SSO stand-ins: OIDC ${standIns.env.OIDC_ISSUER}, CAS ${standIns.env.CAS_BASE_URL}, WeCom ${standIns.env.WECOM_SSO_API_BASE}`);
+} catch (error) {
+  log(`could not start the SSO stand-ins (SSO e2e will fail): ${error.message}`);
+}
 
 try {
   if (mode === 'pglite') {

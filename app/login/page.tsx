@@ -5,6 +5,8 @@ import { env } from '@/lib/env';
 import { getTranslator } from '@/lib/i18n/server';
 import { LanguageSwitch } from '../_components/language-switch';
 import { LoginForm } from './login-form';
+import { SsoButtons, type SsoButton } from './sso-buttons';
+import { casLoginUrl, casServiceUrl } from '@/lib/auth/sso/cas';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,6 +24,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const { t, locale } = await getTranslator();
+  const { sso, appUrl } = env();
+  const ssoButtons: SsoButton[] = [
+    ...(sso.oidc ? [{ id: 'oidc' as const, label: sso.oidc.name }] : []),
+    ...(sso.cas ? [{ id: 'cas' as const, label: sso.cas.name, href: casLoginUrl(sso.cas.baseUrl, casServiceUrl(appUrl, callbackUrl)) }] : []),
+    ...(sso.wecom
+      ? [{ id: 'wecom' as const, label: t('integrations.sso.wecom'), href: `/api/sso/wecom/start?callbackUrl=${encodeURIComponent(callbackUrl)}` }]
+      : []),
+  ];
   return (
     <main className="login-wrap" id="main">
       <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
@@ -35,6 +45,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       <div className="card">
         <h1>{t('auth.title')}</h1>
+        {params.error && ssoButtons.length > 0 ? (
+          <div className="alert error" role="alert">
+            {t('integrations.sso.failed')}
+          </div>
+        ) : null}
         {env().demoLogin ? (
           <>
             <LoginForm
@@ -51,9 +66,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             />
             <p className="muted">{t('auth.demoHint')}</p>
           </>
-        ) : (
+        ) : ssoButtons.length === 0 ? (
           <p>{t('auth.demoDisabled')}</p>
-        )}
+        ) : null}
+        {ssoButtons.length > 0 ? (
+          <>
+            {env().demoLogin ? <p className="muted">{t('integrations.sso.or')}</p> : null}
+            <SsoButtons buttons={ssoButtons} callbackUrl={callbackUrl} />
+          </>
+        ) : null}
       </div>
     </main>
   );

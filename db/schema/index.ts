@@ -8,3 +8,4 @@ export * from './catalog';
 export * from './mailbox';
 export * from './admin';
 export * from './notify';
+export * from './integration-outbox';

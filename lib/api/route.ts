@@ -2,8 +2,7 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
-import { getCurrentUser } from '../auth/current-user';
-import type { SessionUser } from '../auth/load-actor';
+import { getRequestUser, type RequestUser } from '../auth/current-user';
 import { errorResponse } from '../errors';
 import { negotiateLocale, type Locale, LOCALE_COOKIE } from '../i18n/translate';
 
@@ -44,10 +43,17 @@ export function publicRoute<P>(handler: (ctx: RouteContext<P>) => Promise<Respon
   };
 }
 
-/** A route handler that runs only for a signed-in user, who is handed to it typed and non-null. */
-export function userRoute<P>(handler: (ctx: RouteContext<P> & { user: SessionUser }) => Promise<Response>): NextHandler<P> {
+/**
+ * A route handler that runs only for a signed-in user, who is handed to it typed and non-null.
+ * API clients authenticate with `Authorization: Bearer <token>` instead of a session; the token
+ * needs `options.scope` (default 'api'), and the user then carries the token's scopes.
+ */
+export function userRoute<P>(
+  handler: (ctx: RouteContext<P> & { user: RequestUser }) => Promise<Response>,
+  options: { scope?: string } = {},
+): NextHandler<P> {
   return publicRoute<P>(async (ctx) => {
-    const user = await getCurrentUser();
+    const user = await getRequestUser(ctx.req, options.scope ?? 'api');
     if (!user) throw new AppError('UNAUTHENTICATED', 'no session');
     return handler({ ...ctx, user });
   });

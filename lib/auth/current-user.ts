@@ -3,7 +3,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/workflows/engine/errors';
+import { now } from '../clock';
 import { getDb } from '../db';
+import { authenticateToken, bearerSecret } from '../tokens/authenticate-token';
 import { loadActor, type SessionUser } from './load-actor';
 import { authOptions } from './options';
 
@@ -34,4 +36,22 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('UNAUTHENTICATED', 'no session');
   return user;
+}
+
+/** A request's user: from its session cookie, or from an API token (then with the token's scopes). */
+export type RequestUser = SessionUser & { scopes?: string[]; tokenId?: string };
+
+/**
+ * For route handlers that also serve API clients: `Authorization: Bearer <token>` wins over the
+ * session; a token must carry `requiredScope` (403 otherwise). Null when neither is present.
+ */
+export async function getRequestUser(
+  req: { method: string; url: string; headers: Headers },
+  requiredScope: string,
+): Promise<RequestUser | null> {
+  const secret = bearerSecret(req.headers.get('authorization'));
+  if (secret === null) return getCurrentUser();
+  const db = await getDb();
+  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  return authenticateToken(db, secret, { method: req.method, path: new URL(req.url).pathname, ip }, requiredScope, await now(db));
 }

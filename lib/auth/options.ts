@@ -7,6 +7,7 @@ import { users } from '@/db/schema';
 import { getAuthSecret, getDb } from '../db';
 import { env } from '../env';
 import { hitRateLimit, resetRateLimit } from '../rate-limit';
+import { ssoProviders } from './sso/providers';
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -55,6 +56,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
       }),
     );
   }
+  providers.push(...ssoProviders());
   return {
     secret: await getAuthSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },

@@ -5,8 +5,8 @@ import { webhookTargets } from './targets';
 
 const INTERVAL_MS = 2_000;
 
-/** Polls the integration outbox after commits; like the timer runner, every app server runs one. */
-export function startWebhookRunner(db: Db): void {
+/** Polls the integration outbox (jobs for external systems, e.g. dorm repairs) after commits; like the timer runner, every app server runs one. */
+export function startJobHookRunner(db: Db): void {
   const targets = webhookTargets();
   if (!Object.values(targets).some(Boolean)) return;
   let running = false;

@@ -5,6 +5,7 @@ import { instanceEvents, integrationOutbox, messages, processInstances, roleBind
 import type { InstanceStatus } from '@/db/schema';
 import { isCandidate, resolveScopeOrg, type Actor } from './actor';
 import { addDelay, anchorDate, type WorkingCalendar } from './calendar';
+import { enqueueWebhooks } from './enqueue-webhooks';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import { activeStates, persistSnapshot, stateKey } from './snapshot';
 import type { Label, ProcessDefinition } from './types';
@@ -215,6 +216,17 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
 
   await writeMessages(tx, { r, instanceId, applicantId, status, toState, openedTasks, nextActive });
   if (event.actor === null) await writeReminders(tx, r, instanceId, applicantId, prevActive);
+  await enqueueWebhooks(tx, {
+    instanceId,
+    processId: definition.id,
+    processVersion: instance.processVersion,
+    eventType: event.type,
+    fromState,
+    toState,
+    status,
+    revision: seq,
+    now,
+  });
   return { instance, event: eventRow!, openedTasks };
 }
 

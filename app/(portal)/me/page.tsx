@@ -85,6 +85,20 @@ export default async function MePage() {
           </ul>
         </section>
       ) : null}
+      <section className="card" aria-label={t('integrations.campus.title')}>
+        <ul className="list">
+          <li>
+            <Link className="list-link" href="/campus">
+              <span className="grow">{t('integrations.campus.title')}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="list-link" href="/me/tokens">
+              <span className="grow">{t('integrations.tokens.title')}</span>
+            </Link>
+          </li>
+        </ul>
+      </section>
       <section className="card" aria-labelledby="me-lang">
         <h2 id="me-lang">{t('app.language')}</h2>
         <div style={{ display: 'inline-block', background: 'var(--brand)', borderRadius: 10, padding: 4 }}>

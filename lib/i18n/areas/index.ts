@@ -8,8 +8,9 @@ import { portal } from './portal';
 import { mailbox } from './mailbox';
 import { admin } from './admin';
 import { notify } from './notify';
+import { integrations } from './integrations';
 
-const areas = { processes, portal, mailbox, admin, notify };
+const areas = { processes, portal, mailbox, admin, notify, integrations };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

@@ -1,0 +1,8 @@
+import { NextResponse } from 'next/server';
+import { readJson, userRoute } from '@/lib/api/route';
+import { getDb } from '@/lib/db';
+import { registerWebhook, webhookSchema } from '@/lib/webhooks/manage-webhooks';
+
+export const POST = userRoute(async ({ req, user }) =>
+  NextResponse.json(await registerWebhook(await getDb(), user, await readJson(req, webhookSchema)), { status: 201 }),
+);

@@ -1,0 +1,83 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '../../db';
+import { env } from '../../env';
+import { casServiceUrl, validateCasTicket } from './cas';
+import { provisionSsoUser } from './provision-user';
+import { signInWithWecomCode } from './wecom';
+
+type Provider = NextAuthOptions['providers'][number];
+
+const casInput = z.object({ ticket: z.string().min(1).max(300), callbackUrl: z.string().max(500).default('/') });
+const wecomInput = z.object({ code: z.string().min(1).max(512) });
+
+function safePath(value: string): string {
+  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+/** The single sign-on providers that are configured (env), in the order the login page shows them. */
+export function ssoProviders(): Provider[] {
+  const { sso, appUrl } = env();
+  const providers: Provider[] = [];
+  if (sso.oidc) {
+    const oidc = sso.oidc;
+    providers.push({
+      id: 'oidc',
+      name: oidc.name,
+      type: 'oauth',
+      wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: 'openid profile email' } },
+      // The ID token is verified (signature, issuer, audience = our client id, expiry) by openid-client.
+      idToken: true,
+      checks: ['pkce', 'state'],
+      async profile(profile: Record<string, unknown>) {
+        const username = profile[oidc.usernameClaim];
+        const user =
+          typeof username === 'string'
+            ? await provisionSsoUser(await getDb(), {
+                username,
+                name: typeof profile.name === 'string' ? profile.name : undefined,
+                email: typeof profile.email === 'string' ? profile.email : undefined,
+              })
+            : null;
+        if (!user) throw new Error('oidc identity has no usable campus id or the account is inactive');
+        return { id: user.id, name: user.name, sv: user.sv };
+      },
+    });
+  }
+  if (sso.cas) {
+    const cas = sso.cas;
+    providers.push(
+      CredentialsProvider({
+        id: 'cas',
+        name: cas.name,
+        credentials: { ticket: { type: 'text' }, callbackUrl: { type: 'text' } },
+        async authorize(credentials) {
+          const parsed = casInput.safeParse(credentials);
+          if (!parsed.success) return null;
+          const service = casServiceUrl(appUrl, safePath(parsed.data.callbackUrl));
+          return validateCasTicket(await getDb(), cas, { ticket: parsed.data.ticket, service });
+        },
+      }),
+    );
+  }
+  if (sso.wecom) {
+    const wecom = sso.wecom;
+    providers.push(
+      CredentialsProvider({
+        id: 'wecom',
+        name: '企业微信',
+        credentials: { code: { type: 'text' } },
+        async authorize(credentials) {
+          const parsed = wecomInput.safeParse(credentials);
+          if (!parsed.success) return null;
+          return signInWithWecomCode(await getDb(), wecom, parsed.data.code);
+        },
+      }),
+    );
+  }
+  return providers;
+}

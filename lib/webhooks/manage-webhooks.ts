@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { webhookDeliveries, webhooks, WEBHOOK_EVENTS } from '@/db/schema';
+import type { Actor } from '@/workflows/engine/actor';
+import { AppError } from '@/workflows/engine/errors';
+import { parseInput } from '@/workflows/engine/validate';
+import { getDefinition } from '@/workflows/registry';
+import { isAdmin } from '../authz';
+
+export const webhookSchema = z.object({
+  url: z
+    .url()
+    .max(500)
+    .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
+  processId: z.string().trim().max(60).nullish().transform((v) => v || null),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
+});
+
+function assertAdmin(actor: Actor): void {
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'admin only');
+}
+
+/** Registers a webhook; the signing secret is returned this once. */
+export async function registerWebhook(db: Db, actor: Actor, input: unknown) {
+  assertAdmin(actor);
+  const form = parseInput(webhookSchema, input);
+  if (form.processId) getDefinition(form.processId);
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const [row] = await db
+    .insert(webhooks)
+    .values({ url: form.url, processId: form.processId, events: form.events, secret, createdBy: actor.id })
+    .returning({ id: webhooks.id });
+  return { id: row!.id, secret };
+}
+
+export async function setWebhookActive(db: Db, actor: Actor, id: string, active: boolean): Promise<void> {
+  assertAdmin(actor);
+  await db.update(webhooks).set({ active }).where(eq(webhooks.id, id));
+}
+
+/** The webhooks with their latest deliveries: the delivery log an admin reads. */
+export async function listWebhooks(db: Db, actor: Actor) {
+  assertAdmin(actor);
+  const hooks = await db
+    .select({ id: webhooks.id, url: webhooks.url, processId: webhooks.processId, events: webhooks.events, active: webhooks.active })
+    .from(webhooks)
+    .orderBy(desc(webhooks.createdAt));
+  const deliveries = await db.select().from(webhookDeliveries).orderBy(desc(webhookDeliveries.createdAt)).limit(100);
+  return { hooks, deliveries };
+}
