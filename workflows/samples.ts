@@ -3,16 +3,26 @@
  * context can look (e.g. a short and a long leave), and the event inputs its events carry.
  * Pure data, no DB: the path tests drive machines with xstate's pure `transition`.
  */
+import type { WorkflowEvent } from './engine/types';
+
 const UUID = '00000000-0000-4000-8000-000000000001';
 const base = { applicantId: UUID };
 const rating = { rating: 5, comment: '很快修好了' };
 
 export interface ProcessSamples {
-  contexts: Array<{ form: Record<string, unknown>; applicantId: string }>;
+  /** applicantId is null for letters written without an account (校长信箱). */
+  contexts: Array<{ form: Record<string, unknown>; applicantId: string | null }>;
   eventInputs?: Record<string, unknown>;
+  /**
+   * Several versions of one event type where one input is not enough to take every transition:
+   * each is sent as its own event (e.g. every rating; for tasks opened per department, the
+   * department whose task the actor worked, as the engine passes it in taskOrgUnitId).
+   */
+  eventVariants?: Record<string, Array<Pick<WorkflowEvent, 'input' | 'taskOrgUnitId' | 'comment'>>>;
 }
 
 const location = { building: '华山区 12 栋', room: '305', description: '水龙头一直漏水，关不紧', photos: [UUID], preferredTime: '工作日晚上' };
+const letter = { category: 'suggestion', subject: '食堂排队', content: '午饭高峰排队太久', anonymous: true, consentPublish: false, attachments: [] };
 const leave = { leaveType: 'personal', reason: '家事', deputy: 'cadre', contact: '13800000000', startDate: '2027-03-01' };
 
 export const SAMPLES: Record<string, ProcessSamples> = {
@@ -58,6 +68,23 @@ export const SAMPLES: Record<string, ProcessSamples> = {
   'housing-payment-notice': {
     contexts: [{ ...base, form: { tenant: 'cadre', room: '周转房 3-201', period: '2026年12月', amount: '650.00', dueDate: '2026-12-31' } }],
     eventInputs: { markPaid: { receipt: [UUID] } },
+  },
+  // One department is enough: its draft is approved, sent back, or transferred to another one.
+  'presidents-mailbox': {
+    contexts: [{ applicantId: null, form: letter }],
+    eventInputs: {
+      assign: { departments: ['logistics'], deadline: '2026-12-15T10:00:00.000Z' },
+      approveDraft: { orgUnitId: 'logistics' },
+      returnDraft: { orgUnitId: 'logistics' },
+      reassign: { orgUnitId: 'logistics', toOrgUnitId: 'assets' },
+      markDuplicate: { duplicateOf: UUID },
+      followUp: { question: '新窗口什么时候开？' },
+    },
+    eventVariants: {
+      submitDraft: [{ taskOrgUnitId: 'logistics', input: { reply: '已增开两个窗口' } }],
+      requestTransfer: [{ taskOrgUnitId: 'logistics', comment: '归资产处管' }],
+      rate: [{ input: { rating: 'unsatisfied', comment: '还是排队' } }, { input: { rating: 'satisfied' } }],
+    },
   },
 };
 

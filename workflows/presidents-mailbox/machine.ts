@@ -159,6 +159,7 @@ export const mailboxMachine = setup({
       },
       states: {
         office: {
+          meta: { label: { zh: '受理', en: 'Acceptance' } } satisfies StateMeta,
           initial: 'open',
           states: {
             open: {
@@ -171,14 +172,19 @@ export const mailboxMachine = setup({
           },
         },
         clock: {
+          meta: { label: { zh: '受理时限', en: 'Acceptance deadline' } } satisfies StateMeta,
           initial: 'onTime',
           states: {
-            onTime: { on: { acceptOverdue: 'overdue' } },
+            onTime: {
+              meta: { label: { zh: '受理未超时', en: 'Acceptance on time' } } satisfies StateMeta,
+              on: { acceptOverdue: 'overdue' },
+            },
             overdue: {
               meta: { label: { zh: '受理超时，已报校领导', en: 'Acceptance overdue, escalated' }, task: leaderUrge } satisfies StateMeta,
               on: { urge: 'urged' },
             },
-            urged: {},
+            // Left only with triage itself (accept, out of scope, duplicate).
+            urged: { meta: { label: { zh: '受理已督办', en: 'Acceptance urged' } } satisfies StateMeta },
           },
         },
       },
@@ -217,9 +223,13 @@ export const mailboxMachine = setup({
           },
         },
         review: {
+          meta: { label: { zh: '答复审核', en: 'Reply review' } } satisfies StateMeta,
           initial: 'waiting',
           states: {
-            waiting: { always: { guard: 'needsOffice', target: 'pending' } },
+            waiting: {
+              meta: { label: { zh: '待部门提交答复稿', en: 'Waiting for the drafts' } } satisfies StateMeta,
+              always: { guard: 'needsOffice', target: 'pending' },
+            },
             pending: {
               meta: {
                 label: { zh: '校长办公室审核答复', en: 'Office reviewing the reply' },
@@ -243,9 +253,13 @@ export const mailboxMachine = setup({
           },
         },
         clock: {
+          meta: { label: { zh: '答复时限', en: 'Reply deadline' } } satisfies StateMeta,
           initial: 'onTime',
           states: {
-            onTime: { on: { replyReminder: 'dueSoon', replyOverdue: 'overdue' } },
+            onTime: {
+              meta: { label: { zh: '答复未到期', en: 'Reply on time' } } satisfies StateMeta,
+              on: { replyReminder: 'dueSoon', replyOverdue: 'overdue' },
+            },
             dueSoon: {
               meta: {
                 label: { zh: '答复即将到期', en: 'Reply due soon' },
@@ -257,7 +271,10 @@ export const mailboxMachine = setup({
               meta: { label: { zh: '答复超时，已报校领导', en: 'Reply overdue, escalated' }, task: leaderUrge } satisfies StateMeta,
               on: { urge: 'urged' },
             },
-            urged: { on: { replyOverdue: 'overdue' } },
+            urged: {
+              meta: { label: { zh: '答复已督办', en: 'Reply urged' } } satisfies StateMeta,
+              on: { replyOverdue: 'overdue' },
+            },
           },
         },
       },
