@@ -5,7 +5,7 @@ import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { eventLabel } from '@/workflows/engine/labels';
-import { activeStates, restoreSnapshot, stateMeta } from '@/workflows/engine/snapshot';
+import { activeStates, restoreSnapshot, stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import type { Label, TaskAction } from '@/workflows/engine/types';
 import { getDefinition } from '@/workflows/registry';
 import { assertCanViewInstance } from '../authz';
@@ -91,7 +91,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
     title: row.title,
     status: row.status,
     state: row.state,
-    stateLabels: active.filter((s) => s.meta.label).map((s) => s.meta.label),
+    stateLabels: stepLabels(active),
     revision: row.revision,
     applicant: applicant[0] ? { id: applicant[0].id, name: applicant[0].name, orgName: { zh: applicant[0].orgZh, en: applicant[0].orgEn } } : null,
     createdAt: row.createdAt.toISOString(),

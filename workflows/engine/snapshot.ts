@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
-import type { StateMeta } from './types';
+import type { Label, StateMeta } from './types';
 
 /** Leaf state paths of a state value: 'a' | 'a.b' | several for parallel states. */
 export function leafPaths(value: StateValue, prefix = ''): string[] {
@@ -29,6 +29,17 @@ export function activeStates(snapshot: AnyMachineSnapshot): ActiveState[] {
   return Object.entries(snapshot.getMeta() as Record<string, StateMeta | undefined>)
     .filter((entry): entry is [string, StateMeta] => entry[1] !== undefined)
     .map(([id, meta]) => ({ path: id.slice(machineId.length + 1), meta }));
+}
+
+/**
+ * The labels people see as "current step": the top-level state, and inner states where
+ * someone has something to do. Bookkeeping regions of parallel states (a clock that is on
+ * time, a review queue that is empty) keep labels for the admin's diagram but are not steps.
+ */
+export function stepLabels(active: ActiveState[]): Label[] {
+  return active
+    .filter((s) => s.meta.label && (!s.path.includes('.') || s.meta.task || s.meta.applicantActions?.length))
+    .map((s) => s.meta.label!);
 }
 
 /** Rebuilds a live snapshot from the JSON the engine stored. */

@@ -8,7 +8,7 @@ import { getDeskLetter, type DeskLetterView } from '@/lib/mailbox/desk-letter';
 import { showText } from '@/lib/mailbox/display';
 import { departmentOptions } from '@/lib/mailbox/office';
 import { eventLabel } from '@/workflows/engine/labels';
-import { stateMeta } from '@/workflows/engine/snapshot';
+import { stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import { mailboxMachine } from '@/workflows/presidents-mailbox/machine';
 import { DeskActions, type DeskLabels } from './desk-actions';
 import { PublishForm } from './publish-form';
@@ -44,11 +44,12 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
   };
   const { context } = letter;
   const labels = actionLabels();
-  const stateLabels = letter.state
-    .split(',')
-    .map((p) => stateMeta(mailboxMachine, p)?.label)
-    .filter((l): l is { zh: string; en: string } => Boolean(l))
-    .map((l) => l[locale]);
+  const stateLabels = stepLabels(
+    letter.state.split(',').flatMap((path) => {
+      const meta = stateMeta(mailboxMachine, path);
+      return meta ? [{ path, meta }] : [];
+    }),
+  ).map((l) => l[locale]);
   const deskLabels: DeskLabels = {
     comment: t('mailbox.comment'),
     chooseDepartments: t('mailbox.chooseDepartments'),
