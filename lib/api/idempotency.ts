@@ -16,10 +16,27 @@ const ABANDONED_MS = 60_000;
 /** Response headers worth replaying (the rest belong to the transport). */
 const KEPT_HEADERS = ['location'];
 
+/**
+ * What makes two requests "the same": method, path and body. A multipart body is compared by its
+ * fields and file contents, since every client picks a fresh boundary when it retries.
+ */
 async function fingerprint(req: Request): Promise<string> {
-  const body = new Uint8Array(await req.clone().arrayBuffer());
-  const url = new URL(req.url);
-  return createHash('sha256').update(`${req.method} ${url.pathname}\n`).update(body).digest('hex');
+  const hash = createHash('sha256').update(`${req.method} ${new URL(req.url).pathname}\n`);
+  const type = req.headers.get('content-type') ?? '';
+  if (type.toLowerCase().startsWith('multipart/form-data')) {
+    try {
+      const form = await req.clone().formData();
+      for (const [name, value] of form.entries()) {
+        hash.update(`${name}\0`);
+        if (typeof value === 'string') hash.update(`s\0${value}\0`);
+        else hash.update(`f\0${value.name}\0`).update(new Uint8Array(await value.arrayBuffer())).update('\0');
+      }
+      return hash.digest('hex');
+    } catch {
+      // Malformed multipart: fall back to the raw bytes; the handler will refuse it anyway.
+    }
+  }
+  return hash.update(new Uint8Array(await req.clone().arrayBuffer())).digest('hex');
 }
 
 function replay(row: { status: number | null; body: unknown; headers: Record<string, string> | null }): Response {
