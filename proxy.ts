@@ -7,6 +7,14 @@ import { baseSecurityHeaders, contentSecurityPolicy, frameAncestors, isTls } fro
  * CSP nonce for pages, nosniff/Referrer-Policy/HSTS for everything. Authorization is not decided here.
  */
 export function proxy(req: NextRequest) {
+  // A path with broken percent-encoding (%ff, %E0%A4%A) makes Next's router throw (a 500); it
+  // names nothing we serve, so it is refused here as the bad request it is.
+  if (!decodablePath(req.nextUrl.pathname)) {
+    return NextResponse.json(
+      { error: { code: 'INVALID_INPUT', message: '请求地址无效 / Malformed request path' } },
+      { status: 400, headers: baseSecurityHeaders(false) },
+    );
+  }
   const tls = isTls(req.nextUrl.protocol, req.headers.get('x-forwarded-proto'));
   const headers = new Headers(req.headers);
   const isPage = !req.nextUrl.pathname.startsWith('/api/');
@@ -27,6 +35,15 @@ export function proxy(req: NextRequest) {
   for (const [name, value] of Object.entries(baseSecurityHeaders(tls))) res.headers.set(name, value);
   if (csp) res.headers.set('Content-Security-Policy', csp);
   return res;
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

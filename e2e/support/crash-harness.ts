@@ -127,13 +127,13 @@ export async function runCrashTest(o: { port: number; crashes: number; clients?:
     // The timer runner ticks at start and every 5 s: give the last restart's tick time to finish.
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
-      const [{ n }] = await db.sql`select count(*)::int as n from timers where status = 'pending' and fire_at <= now()`;
-      if (n === 0) break;
+      const [row] = await db.sql`select count(*)::int as n from timers where status = 'pending' and fire_at <= now()`;
+      if (row?.n === 0) break;
       await sleep(250);
     }
     const problems = await checkDatabase(db.sql, acks, timerInstances);
-    const [{ n: events }] = await db.sql`select count(*)::int as n from instance_events`;
-    const [{ n: instances }] = await db.sql`select count(*)::int as n from process_instances`;
+    const events = ((await db.sql`select count(*)::int as n from instance_events`) as unknown as Array<{ n: number }>)[0]!.n;
+    const instances = ((await db.sql`select count(*)::int as n from process_instances`) as unknown as Array<{ n: number }>)[0]!.n;
     return {
       crashes: o.crashes,
       acknowledged: acks.length,
