@@ -4,6 +4,12 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'bcryptjs'],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // proxy.ts runs on API routes too (security headers, malformed-path refusal), and Next cuts a
+    // proxied body at 10 MB by default: uploads then fail as "malformed" below UPLOAD_MAX_BYTES.
+    // The upload route enforces UPLOAD_MAX_BYTES itself; this only has to stay above it.
+    proxyClientMaxBodySize: '64mb',
+  },
 };
 
 module.exports = nextConfig;
