@@ -5,17 +5,21 @@ import { openDatabase } from '@/db/client';
 import { verifyAllChains } from '@/lib/audit/verify-chains';
 import { env } from '@/lib/env';
 
-const e = env();
-const database = await openDatabase(e.databaseUrl ? { kind: 'postgresql', url: e.databaseUrl, maxConnections: 2 } : { kind: 'pglite', dataDir: e.dataDir });
-try {
-  const started = Date.now();
-  const report = await verifyAllChains(database.db);
-  for (const b of report.broken) console.log(`BROKEN instance ${b.instanceId}${b.seq === null ? '' : ` at seq ${b.seq}`}: ${b.reason}`);
-  console.log(
-    `verified ${report.instances} instances, ${report.events} events in ${Date.now() - started} ms: ` +
-      (report.broken.length === 0 ? 'every hash chain verifies' : `${report.broken.length} broken`),
-  );
-  process.exitCode = report.broken.length === 0 ? 0 : 1;
-} finally {
-  await database.close();
+async function main(): Promise<void> {
+  const e = env();
+  const database = await openDatabase(e.databaseUrl ? { kind: 'postgresql', url: e.databaseUrl, maxConnections: 2 } : { kind: 'pglite', dataDir: e.dataDir });
+  try {
+    const started = Date.now();
+    const report = await verifyAllChains(database.db);
+    for (const b of report.broken) console.log(`BROKEN instance ${b.instanceId}${b.seq === null ? '' : ` at seq ${b.seq}`}: ${b.reason}`);
+    console.log(
+      `verified ${report.instances} instances, ${report.events} events in ${Date.now() - started} ms: ` +
+        (report.broken.length === 0 ? 'every hash chain verifies' : `${report.broken.length} broken`),
+    );
+    process.exitCode = report.broken.length === 0 ? 0 : 1;
+  } finally {
+    await database.close();
+  }
 }
+
+void main();

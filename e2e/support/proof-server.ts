@@ -101,7 +101,7 @@ export class AppServer {
       } catch {
         // not listening yet
       }
-      await sleep(100);
+      await sleep(50);
     }
     throw new Error(`server on ${this.o.port} not healthy after ${timeoutMs} ms:\n${this.output}`);
   }
