@@ -117,7 +117,11 @@ export async function runCrashTest(o: { port: number; crashes: number; clients?:
     for (let crash = 1; crash <= o.crashes; crash++) {
       // The timer is armed while the load runs; a crash may cut it short (then it simply is not counted).
       const arming = armTimer();
-      await sleep(200 + Math.random() * 600);
+      // Crash while work is in flight: after the restarted server has acknowledged something again.
+      const seen = acks.length;
+      const waitUntil = Date.now() + 10_000;
+      while (acks.length === seen && Date.now() < waitUntil) await sleep(20);
+      await sleep(Math.random() * 700);
       await server.kill9();
       await arming;
       log(`crash ${crash}/${o.crashes}: ${acks.length} acknowledged so far`);

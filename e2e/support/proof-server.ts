@@ -69,6 +69,12 @@ export class AppServer {
 
   /** Starts `next start` and waits until /api/health answers 200 (database open and seeded). */
   async start(timeoutMs = 90_000): Promise<void> {
+    // A leftover server on the port would answer our health checks with another database.
+    const stale = await fetch(`${this.base}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (stale) throw new Error(`port ${this.o.port} is already in use by another server`);
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       NODE_ENV: 'production',
@@ -86,6 +92,10 @@ export class AppServer {
     else delete env.DATABASE_URL;
     const proc = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(this.o.port)], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: 'pipe' });
     this.proc = proc;
+    // If the test process ends first (a timeout), the server must not outlive it on our port.
+    const reap = () => proc.kill('SIGKILL');
+    process.once('exit', reap);
+    proc.once('exit', () => process.off('exit', reap));
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
       if (this.o.verbose) process.stderr.write(chunk);
