@@ -26,6 +26,8 @@ const TERM_USERS = num('BENCH_TERM_USERS', 200);
 const TERM_CONCURRENCY = num('BENCH_TERM_CONCURRENCY', 20);
 const CRASHES = num('BENCH_CRASHES', 0);
 const PORT = 3272;
+/** BENCH_ONLY=pgbench,engine,http,pglite,todo,rss,term,crash runs only those sections. */
+const ONLY = new Set((process.env.BENCH_ONLY || 'pgbench,engine,http,pglite,todo,rss,term,crash').split(','));
 const results: Record<string, unknown> = {};
 const line = (s = '') => console.log(s);
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
@@ -195,14 +197,14 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   machine();
-  const tps = await pgbench();
-  await enginePostgres(tps);
-  await httpPostgres(tps);
-  await enginePglite(tps);
-  await todoAtScale();
-  await startRss();
-  await firstDay();
-  await crashes();
+  const tps = ONLY.has('pgbench') || ONLY.has('engine') || ONLY.has('http') || ONLY.has('pglite') ? await pgbench() : NaN;
+  if (ONLY.has('engine')) await enginePostgres(tps);
+  if (ONLY.has('http')) await httpPostgres(tps);
+  if (ONLY.has('pglite')) await enginePglite(tps);
+  if (ONLY.has('todo')) await todoAtScale();
+  if (ONLY.has('rss')) await startRss();
+  if (ONLY.has('term')) await firstDay();
+  if (ONLY.has('crash')) await crashes();
   line(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
   const file = path.join(ROOT, 'bench', 'out', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -35,7 +35,7 @@ export async function generateScale(db: Db, o: { users: number; instances: numbe
     from generate_series(1, ${o.instances}) g join gen_students s on s.n = 1 + (g % ${studentCount})`);
   await db.execute(sql`insert into instance_events (instance_id, seq, type, actor_role, payload, to_state, at, prev_hash, hash)
     select i.id, s, case when s = 1 then 'submit' else 'approve' end, 'bench', '{}'::jsonb, i.state, i.created_at, 'x', 'x'
-    from process_instances i cross join generate_series(1, ${o.eventsPerInstance}) s where i.title = ${JSON.stringify(t.title)}::jsonb`);
+    from process_instances i cross join generate_series(1, ${o.eventsPerInstance}) s where i.last_hash = 'x'`);
   await db.execute(sql`insert into tasks (instance_id, state, role, org_unit_id, actions, status, created_at, completed_at, outcome)
     select i.id, i.state, case when i.state = 'counselorReview' then 'counselor' else 'handler' end,
       case when i.state = 'counselorReview' then i.applicant_org_id else 'hospital' end,

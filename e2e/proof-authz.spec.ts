@@ -19,7 +19,7 @@ interface Fixtures {
   instanceId: string;
   /** The evidence attached to it. */
   uploadId: string;
-  /** Strings only someone allowed to see the application may receive (its id, its reason, the applicant's name). */
+  /** Strings only someone allowed to see this application may receive (its id, its unique reason). */
   markers: string[];
   /** A fresh unattached upload per role, for starting applications. */
   uploads: Partial<Record<Role, string>>;
@@ -122,7 +122,7 @@ test('matrix: allowed roles succeed, every other role (and anonymous) is refused
   const f: Fixtures = {
     instanceId: instance.id,
     uploadId: instance.attachments[0].id,
-    markers: [instance.id, reason, '李明'],
+    markers: [instance.id, reason],
     uploads: {},
   };
   for (const role of STUDENTS) f.uploads[role] = (await uploadFile(base, cookies[role], PDF_BYTES)).body.id;
