@@ -48,6 +48,25 @@ function machine() {
   line(`scale: ${JSON.stringify(facts.scale)}`);
 }
 
+/** The floor under every query: one `select 1` round trip from Node, measured now (the machine may be shared). */
+async function roundTrip(): Promise<void> {
+  const pg = await createPgDatabase('zj_bench_rtt');
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      await pg.sql`select 1`;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = times[100]!;
+    results.roundTripMs = { p50, p95: times[190]! };
+    line(`PostgreSQL round trip from Node (select 1): p50 ${ms(p50)}, p95 ${ms(times[190]!)}`);
+  } finally {
+    await pg.drop();
+  }
+}
+
 async function pgbench(): Promise<number> {
   const which = spawnSync('sh', ['-c', 'command -v pgbench'], { encoding: 'utf8' });
   if (which.status !== 0) {
@@ -197,6 +216,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   machine();
+  await roundTrip();
   const tps = ONLY.has('pgbench') || ONLY.has('engine') || ONLY.has('http') || ONLY.has('pglite') ? await pgbench() : NaN;
   if (ONLY.has('engine')) await enginePostgres(tps);
   if (ONLY.has('http')) await httpPostgres(tps);
