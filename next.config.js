@@ -16,8 +16,14 @@ const nextConfig = {
       { source: '/api/v1/mailbox/:path*', headers: capability },
     ];
   },
-  // forbidden() for the admin pages' 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for the admin pages' 403.
+    authInterrupts: true,
+    // proxy.ts runs on API routes too (security headers, malformed-path refusal), and Next cuts a
+    // proxied body at 10 MB by default: uploads then fail as "malformed" below UPLOAD_MAX_BYTES.
+    // The upload route enforces UPLOAD_MAX_BYTES itself; this only has to stay above it.
+    proxyClientMaxBodySize: '64mb',
+  },
 };
 
 module.exports = nextConfig;

@@ -9,3 +9,4 @@ export * from './mailbox';
 export * from './admin';
 export * from './notify';
 export * from './integration-outbox';
+export * from './idempotency';

@@ -1,5 +1,8 @@
 import { NextResponse } from 'next/server';
+import { idempotent } from '@/lib/api/idempotency';
 import { userRoute } from '@/lib/api/route';
 import { receiveUpload } from '@/lib/uploads/receive-upload';
 
-export const POST = userRoute(async ({ req, user }) => NextResponse.json(await receiveUpload(req, user.id), { status: 201 }));
+export const POST = userRoute(
+  idempotent(async ({ req, user }) => NextResponse.json(await receiveUpload(req, user.id), { status: 201 })),
+);

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { idempotent } from '@/lib/api/idempotency';
 import { readJson, userRoute } from '@/lib/api/route';
 import { sendInstanceEvent } from '@/lib/instances/send-instance-event';
 
@@ -10,7 +11,9 @@ const body = z.object({
   expectedRevision: z.number().int().min(0).optional(),
 });
 
-export const POST = userRoute<{ id: string }>(async ({ req, params, user }) => {
-  const event = await readJson(req, body);
-  return NextResponse.json(await sendInstanceEvent(user, params.id, event));
-});
+export const POST = userRoute<{ id: string }>(
+  idempotent(async ({ req, params, user }) => {
+    const event = await readJson(req, body);
+    return NextResponse.json(await sendInstanceEvent(user, params.id, event));
+  }),
+);
