@@ -4,18 +4,6 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'bcryptjs', 'pg-boss', 'nodemailer', 'web-push'],
   poweredByHeader: false,
   typedRoutes: false,
-  // 校长信箱 tracking links are capabilities: never sent on as a Referer, never indexed.
-  async headers() {
-    const capability = [
-      { key: 'Referrer-Policy', value: 'no-referrer' },
-      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
-    ];
-    return [
-      { source: '/mailbox/track', headers: capability },
-      { source: '/mailbox/track/:path*', headers: capability },
-      { source: '/api/v1/mailbox/:path*', headers: capability },
-    ];
-  },
   experimental: {
     // forbidden() for the admin pages' 403.
     authInterrupts: true,

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { baseSecurityHeaders, contentSecurityPolicy, frameAncestors, isTls } from './lib/security-headers';
+import { baseSecurityHeaders, capabilityHeaders, contentSecurityPolicy, frameAncestors, isTls } from './lib/security-headers';
 
 /**
  * Hands the requested path to server components (the portal layout sends a signed-out visitor
@@ -32,7 +32,8 @@ export function proxy(req: NextRequest) {
     headers.set('Content-Security-Policy', csp);
   }
   const res = NextResponse.next({ request: { headers } });
-  for (const [name, value] of Object.entries(baseSecurityHeaders(tls))) res.headers.set(name, value);
+  const securityHeaders = { ...baseSecurityHeaders(tls), ...capabilityHeaders(req.nextUrl.pathname) };
+  for (const [name, value] of Object.entries(securityHeaders)) res.headers.set(name, value);
   if (csp) res.headers.set('Content-Security-Policy', csp);
   return res;
 }

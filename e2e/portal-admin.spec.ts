@@ -42,7 +42,7 @@ test('a process admin moves a service from 在测 to 已上线 and the departmen
   // Now everyone sees it.
   expect((await student.goto('/services/sample-union-3'))?.status()).toBe(200);
   // Non-admins have no catalog admin.
-  expect((await student.goto('/admin/catalog'))?.status()).toBe(404);
+  expect((await student.goto('/admin/catalog'))?.status()).toBe(403);
 });
 
 test('catalog CSV: export, a bad GBK file is refused whole with line numbers, a good one is imported', async ({ browser }) => {

@@ -8,8 +8,8 @@ test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织
   const cadre2 = await loginAs(browser, 'cadre2');
   await cadre2.goto('/services/cadre-leave/apply');
   await cadre2.getByLabel('请假类型').selectOption('personal');
-  await cadre2.getByLabel('开始日期').fill(dayFromNow(3));
-  await cadre2.getByLabel('结束日期').fill(dayFromNow(4));
+  await cadre2.getByLabel('开始日期').fill(await dayFromNow(cadre2, 3));
+  await cadre2.getByLabel('结束日期').fill(await dayFromNow(cadre2, 4));
   await cadre2.getByLabel('事由').fill('处理家中事务');
   await cadre2.getByLabel('代理人（工号）').fill('cadre2');
   await cadre2.getByLabel('联系方式').fill('13800000000');
@@ -32,7 +32,7 @@ test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织
   await expect(cadre2.getByTestId('current-step')).toHaveText('休假中，待销假');
   await advanceClock(cadre2, 10);
   await cadre2.goto('/messages');
-  await expect(cadre2.getByText(/提醒：中层干部请假申请「休假中，待销假」/)).toBeVisible();
+  await expect(cadre2.getByRole('link', { name: /提醒：中层干部请假申请「休假中，待销假」/ })).toBeVisible();
   await cadre2.goto(url);
   await act(cadre2, '销假');
   await expect(cadre2.getByTestId('current-step')).toHaveText('已销假');

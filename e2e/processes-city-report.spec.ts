@@ -6,12 +6,12 @@ test('离穗报备: cadre2 reports, edits before it starts, 组织部 acknowledg
   const cadre2 = await loginAs(browser, 'cadre2');
   await cadre2.goto('/services/cadre-leave-city-report/apply');
   await cadre2.getByLabel('目的地').fill('北京');
-  await cadre2.getByLabel('开始日期').fill(dayFromNow(5));
-  await cadre2.getByLabel('结束日期').fill(dayFromNow(4));
+  await cadre2.getByLabel('开始日期').fill(await dayFromNow(cadre2, 5));
+  await cadre2.getByLabel('结束日期').fill(await dayFromNow(cadre2, 4));
   await cadre2.getByLabel('联系方式').fill('13800000000');
   await cadre2.getByRole('button', { name: '提交申请' }).click();
   await expect(cadre2.getByRole('alert').first()).toContainText('结束日期不能早于开始日期');
-  await cadre2.getByLabel('结束日期').fill(dayFromNow(8));
+  await cadre2.getByLabel('结束日期').fill(await dayFromNow(cadre2, 8));
   await cadre2.getByRole('button', { name: '提交申请' }).click();
   await expect(cadre2.getByTestId('current-step')).toHaveText('待组织部确认');
 

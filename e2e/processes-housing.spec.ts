@@ -7,7 +7,7 @@ test.setTimeout(120_000);
 test('周转房缴费通知: 资产管理处 issues (bad rows refused), tenant acknowledges and pays, 资产管理处 confirms', async ({ browser }) => {
   const assets = await loginAs(browser, 'assets');
   await assets.goto('/services/housing-payment-notice/apply');
-  const due = dayFromNow(20);
+  const due = await dayFromNow(assets, 20);
   await assets.getByLabel('通知名单（CSV）').fill(`租户工号,房号,缴费期间,金额,截止日期\ncadre2,3-201,2026年12月,650.00,${due}\ncadre,3-202,2026年12月,6S0,${due}\ncadre2,3-201,2026年12月,650.00,${due}`);
   await assets.getByRole('button', { name: '检查名单' }).click();
   await expect(assets.locator('.alert.error')).toContainText('第 3 行：金额只能是数字');

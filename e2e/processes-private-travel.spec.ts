@@ -8,8 +8,8 @@ test('因私出国（境）: four approvals, passport issued, not returned in 10
   const cadre2 = await loginAs(browser, 'cadre2');
   await cadre2.goto('/services/cadre-private-travel/apply');
   await cadre2.getByLabel('前往国家（地区）').fill('日本、韩国');
-  await cadre2.getByLabel('开始日期').fill(dayFromNow(2));
-  await cadre2.getByLabel('结束日期').fill(dayFromNow(3));
+  await cadre2.getByLabel('开始日期').fill(await dayFromNow(cadre2, 2));
+  await cadre2.getByLabel('结束日期').fill(await dayFromNow(cadre2, 3));
   await cadre2.getByLabel('出行事由').fill('探亲');
   await cadre2.getByLabel('费用来源').selectOption('self');
   await cadre2.getByLabel('联系方式').fill('+81 90 0000 0000');

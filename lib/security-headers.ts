@@ -49,6 +49,15 @@ export function baseSecurityHeaders(tls: boolean): Record<string, string> {
 }
 
 /** Behind a TLS-terminating load balancer the scheme arrives in X-Forwarded-Proto. */
+/**
+ * 校长信箱 tracking links are capabilities (the token in the URL is the key): they must never be
+ * sent on as a Referer, nor indexed. Applies to the tracking pages and the mailbox API.
+ */
+export function capabilityHeaders(pathname: string): Record<string, string> {
+  const capability = pathname === '/mailbox/track' || pathname.startsWith('/mailbox/track/') || pathname.startsWith('/api/v1/mailbox/');
+  return capability ? { 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' } : {};
+}
+
 export function isTls(protocol: string, forwardedProto: string | null): boolean {
   const first = forwardedProto?.split(',')[0]?.trim().toLowerCase();
   return first ? first === 'https' : protocol === 'https:';

@@ -5,8 +5,15 @@ import { expect, type Page } from '@playwright/test';
 /** Shared with playwright.config's webServer env: the app signs jobs with it, the stand-in verifies. */
 export const E2E_WEBHOOK_SECRET = 'e2e-dorm-repair-secret-0123456789';
 
-export function dayFromNow(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * A date (Beijing time) `days` after the server's clock: other specs move the shared test clock
+ * forward, so the browser's own date would lie in the server's past.
+ */
+export async function dayFromNow(page: Page, days: number): Promise<string> {
+  const res = await page.request.get('/api/test/clock');
+  expect(res.ok()).toBe(true);
+  const { now } = (await res.json()) as { now: string };
+  return new Date(Date.parse(now) + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function openTask(page: Page, title: RegExp): Promise<void> {

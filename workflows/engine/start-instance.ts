@@ -57,6 +57,8 @@ async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<v
 
 /** Starts an instance of the current version: validates, then writes it in one transaction. */
 export async function startInstance(db: Db, req: StartRequest): Promise<TransitionResult> {
+  // An unknown id (even one with bytes PostgreSQL refuses, like NUL) is a 404 before any query.
+  getDefinition(req.processId, req.version);
   await assertWindowOpen(db, req.processId, req.now);
   const calendar = req.calendar ?? (await loadWorkingCalendar(db));
   return db.transaction((tx) => startInstanceInTransaction(tx, { ...req, calendar }));

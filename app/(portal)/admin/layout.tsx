@@ -18,6 +18,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: '/admin/people', label: t('admin.nav.people') },
           { href: '/admin/org-units', label: t('admin.nav.orgUnits') },
           { href: '/admin/import', label: t('admin.nav.importCsv') },
+          // The other features' admin pages, so an admin finds everything from one menu.
+          { href: '/admin/catalog', label: t('portal.adminTitle') },
+          { href: '/admin/calendar', label: t('processes.calendar.title') },
+          { href: '/admin/notifications', label: t('notify.admin.title') },
+          { href: '/admin/integrations', label: t('integrations.admin.title') },
         ]
       : []),
   ];
