@@ -255,9 +255,8 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'api/v1/admin/outbox/[channel]/[id]/retry': {
-    // No delivery channel registers a retryable outbox yet (lib/admin/outbox-hooks.ts): the admin gets
-    // past requireOperator to a 404 for the channel; everyone else is stopped at 403 before it.
-    POST: { path: () => `/api/v1/admin/outbox/email/${randomUUID()}/retry`, allowed: [], mutates: true },
+    // Retrying a delivery that is not (or no longer) failed is an idempotent no-op for operators.
+    POST: { path: () => `/api/v1/admin/outbox/notify/${randomUUID()}/retry`, allowed: ADMIN, sees: [], mutates: true },
   },
   'api/v1/admin/service-accounts': {
     POST: {

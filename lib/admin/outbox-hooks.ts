@@ -1,9 +1,10 @@
 import type { Db } from '@/db/client';
+import { OUTBOXES } from './outboxes';
 
 /**
- * The hook for retrying failed side effects. Delivery channels (e-mail, WeChat Work, Web Push,
- * webhooks) are built by other modules with their own outbox tables; each registers here how
- * to list its failed deliveries and how to queue one again, and the admin page shows them all.
+ * Retrying failed side effects. Delivery channels (e-mail, WeChat Work, Web Push, webhooks,
+ * external jobs) keep their own outbox tables; each says here how to list its failed deliveries
+ * and how to queue one again, and the operations page shows them all.
  */
 export interface RetryableOutbox {
   /** A stable channel id, e.g. 'email', 'webhook'. */
@@ -14,11 +15,8 @@ export interface RetryableOutbox {
   retry(db: Db, id: string): Promise<void>;
 }
 
-const outboxes = new Map<string, RetryableOutbox>();
-
-export function registerRetryableOutbox(outbox: RetryableOutbox): void {
-  outboxes.set(outbox.channel, outbox);
-}
+// The list lives in ./outboxes (it imports only this file's types, so no cycle at runtime).
+const outboxes = new Map<string, RetryableOutbox>(OUTBOXES.map((o) => [o.channel, o]));
 
 export function retryableOutboxes(): RetryableOutbox[] {
   return [...outboxes.values()];
