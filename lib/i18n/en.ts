@@ -135,6 +135,7 @@ export const en: Messages = {
     noRoles: 'No special roles',
     org: 'Unit',
     cadre: 'Cadre',
+    more: 'Services and workbench',
   },
   roles: {
     applicant: 'Applicant',

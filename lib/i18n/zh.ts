@@ -138,6 +138,7 @@ export const zh = {
     noRoles: '普通用户',
     org: '所在单位',
     cadre: '中层干部',
+    more: '服务与工作台',
   },
   roles: {
     applicant: '申请人',

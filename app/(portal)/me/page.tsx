@@ -2,10 +2,13 @@ import { inArray } from 'drizzle-orm';
 import Link from 'next/link';
 import { orgUnits } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
+import { adminScope } from '@/lib/authz-admin';
+import { canSendNotices } from '@/lib/authz-notify';
 import { canManageCatalog } from '@/lib/catalog/access';
 import { listFavourites } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
+import { mayUseMailboxDesk } from '@/lib/mailbox/office';
 import { LanguageSwitch } from '../../_components/language-switch';
 import { LogoutButton } from '../../_components/logout-button';
 import { ServiceItem } from '../services/service-item';
@@ -26,6 +29,18 @@ export default async function MePage() {
     const u = units.find((x) => x.id === id);
     return u ? (locale === 'zh' ? u.nameZh : u.nameEn) : '';
   };
+  // Everything beyond the tab bar, shown to those who may use it (phones have no sidebar).
+  const links: Array<{ href: string; title: string; sub?: string }> = [
+    { href: '/repairs', title: t('processes.repairs.title') },
+    { href: '/mailbox', title: t('mailbox.title') },
+    { href: '/campus', title: t('integrations.campus.title') },
+    { href: '/me/notifications', title: t('notify.prefs.link'), sub: t('notify.prefs.linkSub') },
+    { href: '/me/tokens', title: t('integrations.tokens.title') },
+    ...(mayUseMailboxDesk(user) ? [{ href: '/mailbox-office', title: t('mailbox.desk') }] : []),
+    ...(canSendNotices(user) ? [{ href: '/notices', title: t('notify.notices.title') }] : []),
+    ...(adminScope(user) ? [{ href: '/admin', title: t('nav.admin') }] : []),
+    ...(canManageCatalog(user) ? [{ href: '/admin/catalog', title: t('portal.admin'), sub: t('portal.adminHint') }] : []),
+  ];
   return (
     <>
       <h1>{t('me.title')}</h1>
@@ -70,33 +85,19 @@ export default async function MePage() {
           </ul>
         )}
       </section>
-      {canManageCatalog(user) ? (
-        <section className="card" aria-labelledby="me-admin">
-          <h2 id="me-admin">{t('nav.admin')}</h2>
-          <ul className="list">
-            <li>
-              <Link className="list-link" href="/admin/catalog">
+      <section className="card" aria-labelledby="me-more">
+        <h2 id="me-more">{t('me.more')}</h2>
+        <ul className="list">
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link className="list-link" href={l.href}>
                 <span className="grow">
-                  <span className="title">{t('portal.admin')}</span>
-                  <span className="sub">{t('portal.adminHint')}</span>
+                  <span className="title">{l.title}</span>
+                  {l.sub ? <span className="sub">{l.sub}</span> : null}
                 </span>
               </Link>
             </li>
-          </ul>
-        </section>
-      ) : null}
-      <section className="card" aria-label={t('integrations.campus.title')}>
-        <ul className="list">
-          <li>
-            <Link className="list-link" href="/campus">
-              <span className="grow">{t('integrations.campus.title')}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="list-link" href="/me/tokens">
-              <span className="grow">{t('integrations.tokens.title')}</span>
-            </Link>
-          </li>
+          ))}
         </ul>
       </section>
       <section className="card" aria-labelledby="me-lang">
@@ -104,18 +105,6 @@ export default async function MePage() {
         <div style={{ display: 'inline-block', background: 'var(--brand)', borderRadius: 10, padding: 4 }}>
           <LanguageSwitch target={locale === 'zh' ? 'en' : 'zh'} label={t('app.language')} />
         </div>
-      </section>
-      <section className="card">
-        <ul className="list">
-          <li>
-            <Link className="list-link" href="/me/notifications">
-              <span className="grow">
-                <span className="title">{t('notify.prefs.link')}</span>
-                <span className="sub">{t('notify.prefs.linkSub')}</span>
-              </span>
-            </Link>
-          </li>
-        </ul>
       </section>
       <LogoutButton label={t('nav.logout')} />
     </>
