@@ -55,6 +55,8 @@ export default defineConfig({
     env: {
       E2E_DB: process.env.E2E_DB || 'pglite',
       PORT: String(port),
+      // Every spec logs in from 127.0.0.1; per-account throttling is still on (api-foundation tests it).
+      LOGIN_MAX_PER_IP: '100000',
       // The dorm-repair story's maintenance-system stand-in listens on port + 7 (+5, +6: SSO stand-ins; +8: WeChat Work).
       DORM_REPAIR_WEBHOOK_URL: `http://127.0.0.1:${port + 7}/jobs`,
       DORM_REPAIR_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,

@@ -28,6 +28,11 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Lets tests move the engine's clock (never set in production). */
   TEST_CLOCK: booleanFlag,
+  /**
+   * Password attempts per client address per 15 minutes. Campus networks put whole dormitories
+   * behind one NAT address, so this is a coarse flood guard; guessing is stopped per account.
+   */
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
   /** Where dorm-repair jobs are sent (the maintenance system); unset keeps them queued. */
   DORM_REPAIR_WEBHOOK_URL: z.url({ message: 'DORM_REPAIR_WEBHOOK_URL must be a URL' }).optional(),
   /** Shared HMAC-SHA256 secret that signs outgoing jobs and verifies the system's callbacks. */
@@ -76,6 +81,7 @@ export type Env = {
   seedDemo: boolean;
   uploadMaxBytes: number;
   testClock: boolean;
+  loginMaxPerIp: number;
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
   demoHistory: boolean;
   notify: NotifyEnv;
@@ -112,10 +118,12 @@ export function env(): Env {
     seedDemo: e.SEED_DEMO ?? embedded,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     testClock: e.TEST_CLOCK ?? false,
+    loginMaxPerIp: e.LOGIN_MAX_PER_IP,
     dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
     demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
-    notify: readNotifyEnv(e, e.PORT),
-    appUrl: (e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    // One public address for links in messages and for SSO callbacks, whichever name it was given.
+    notify: readNotifyEnv({ ...e, PUBLIC_URL: e.PUBLIC_URL ?? e.APP_URL ?? e.NEXTAUTH_URL }, e.PORT),
+    appUrl: (e.APP_URL ?? e.PUBLIC_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     sso: {
       oidc:
         e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

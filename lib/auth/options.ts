@@ -44,7 +44,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           const { username, password } = parsed.data;
           const db = await getDb();
           const accountKey = `login:user:${username.toLowerCase()}`;
-          const ipOk = await hitRateLimit(db, `login:ip:${clientIp(req.headers)}`, 100, WINDOW_MS);
+          const ipOk = await hitRateLimit(db, `login:ip:${clientIp(req.headers)}`, env().loginMaxPerIp, WINDOW_MS);
           const accountOk = await hitRateLimit(db, accountKey, 10, WINDOW_MS);
           if (!ipOk || !accountOk) throw new Error('throttled');
           const [user] = await db.select().from(users).where(eq(users.username, username));
