@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, count, eq } from 'drizzle-orm';
-import { messages, processInstances, timers } from '@/db/schema';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { calendarDays, messages, processInstances, timers } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/load-actor';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
@@ -76,6 +76,24 @@ describe('cadre-leave', () => {
 
     const done = await applyEvent(t.db, { instanceId: id, actor: a.cadre2!, type: 'reportBack', now: addDays(now, 30) });
     assert.equal(done.instance.status, 'completed');
+  });
+
+  test('a leave over a public holiday counts only its working days: no school leader for 国庆 week', async () => {
+    // Seven calendar days, five of them weekdays, all declared holidays by the university calendar.
+    const days = Array.from({ length: 7 }, (_, i) => dayFromNow(40 + i));
+    await t.db.insert(calendarDays).values(days.map((day) => ({ day, kind: 'holiday' as const, nameZh: '国庆节', nameEn: 'National Day' })));
+    try {
+      const { instance } = await startInstance(t.db, {
+        processId: 'cadre-leave',
+        actor: a.cadre2!,
+        input: leave({ startDate: days[0], endDate: days[6] }),
+        now,
+      });
+      const approved = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre!, type: 'approve', now });
+      assert.equal(approved.instance.state, 'orgFiling');
+    } finally {
+      await t.db.delete(calendarDays).where(inArray(calendarDays.day, days));
+    }
   });
 
   test('short leave skips the school leader; return keeps the form, resubmit re-checks the deputy', async () => {

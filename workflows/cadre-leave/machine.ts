@@ -20,8 +20,10 @@ export const cadreLeaveMachine = setup({
     keepRevisedForm: assign({ form: ({ context, event }) => (event.input as CadreLeaveForm | undefined) ?? context.form }),
   },
   guards: {
-    // Weekdays approximate working days here: the guard is pure and the form already caps the span.
-    isLongLeave: ({ context }) => weekdaysBetween(context.form.startDate, context.form.endDate) > LONG_LEAVE_WORKING_DAYS,
+    // Working days on the university calendar (a leave over 国庆 counts only its working days);
+    // Monday–Friday only where no engine supplies the calendar (pure path tests).
+    isLongLeave: ({ context, event }) =>
+      (event.workingDays ?? weekdaysBetween)(context.form.startDate, context.form.endDate) > LONG_LEAVE_WORKING_DAYS,
     notStarted: ({ context, event }) => eventDay(event) < context.form.startDate,
   },
 }).createMachine({

@@ -6,7 +6,7 @@ import { processInstances, tasks } from '@/db/schema';
 import { getDefinition } from '../registry';
 import { isCandidate, type Actor } from './actor';
 import { findAttachableUploads, linkUploads } from './attach-uploads';
-import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
+import { loadWorkingCalendar, workingDaysBetween, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from './labels';
 import { recordTransition, type TransitionResult } from './record-transition';
@@ -115,7 +115,16 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     if (input !== undefined && req.type === 'resubmit' && row.applicantId && row.applicantOrgId) {
       await definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId });
     }
-    const event = { type: req.type, actorId: req.actor?.id ?? null, taskOrgUnitId, comment, input, at: req.now.toISOString() };
+    const calendar = req.calendar ?? (await loadWorkingCalendar(tx));
+    const event = {
+      type: req.type,
+      actorId: req.actor?.id ?? null,
+      taskOrgUnitId,
+      comment,
+      input,
+      at: req.now.toISOString(),
+      workingDays: (start: string, end: string) => workingDaysBetween(calendar, start, end),
+    };
     if (!snapshot.can(event)) throw notAllowed(req.type);
     const [next] = transition(definition.machine, snapshot, event);
 
@@ -136,7 +145,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
       },
       actionLabel: label,
       now: req.now,
-      calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
+      calendar,
     });
     await linkUploads(tx, attachments, row.id);
     return result;

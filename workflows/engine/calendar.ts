@@ -47,6 +47,16 @@ export async function loadWorkingCalendar(db: Queryable): Promise<WorkingCalenda
   return calendarFromDays(rows);
 }
 
+/** Working days from start to end inclusive, both 'YYYY-MM-DD' calendar dates (CST). */
+export function workingDaysBetween(calendar: WorkingCalendar, start: string, end: string): number {
+  let count = 0;
+  // Noon CST of each date: a whole day away from any date boundary.
+  for (let t = Date.parse(`${start}T12:00:00+08:00`); t <= Date.parse(`${end}T12:00:00+08:00`); t += DAY) {
+    if (calendar.isWorkingDay(new Date(t))) count++;
+  }
+  return count;
+}
+
 /** A form date: 'YYYY-MM-DD' is the end of that day in CST; anything else is parsed as an instant. */
 export function anchorDate(value: string): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(`${value}T23:59:59+08:00`));

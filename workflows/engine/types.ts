@@ -76,6 +76,12 @@ export interface WorkflowEvent {
   input?: unknown;
   /** When the engine applies the event (ISO), so guards can compare with dates in the form. */
   at?: string;
+  /**
+   * Working days from start to end inclusive ('YYYY-MM-DD', CST) on the university calendar
+   * (holidays, 调休). The engine supplies it with the calendar it already loaded, so guards stay
+   * pure; absent in pure tests, where callers fall back to Monday–Friday.
+   */
+  workingDays?: (start: string, end: string) => number;
 }
 
 export interface Audience {
