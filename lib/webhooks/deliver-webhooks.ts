@@ -2,6 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import { signWebhook } from './sign';
+import { assertDeliverableUrl } from './destination-guard';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
@@ -40,6 +41,7 @@ export async function deliverDueWebhooks(db: Db, now: Date, fetchImpl: typeof fe
     let status: number | null = null;
     let error: string | null = null;
     try {
+      await assertDeliverableUrl(url);
       const response = await fetchImpl(url, {
         method: 'POST',
         headers: {

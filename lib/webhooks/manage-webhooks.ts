@@ -8,12 +8,14 @@ import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { getDefinition } from '@/workflows/registry';
 import { isAdmin } from '../authz';
+import { isForbiddenAddress } from './destination-guard';
 
 export const webhookSchema = z.object({
   url: z
     .url()
     .max(500)
-    .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
+    .refine((u) => /^https?:\/\//.test(u), 'http(s) only')
+    .refine((u) => !isForbiddenAddress(new URL(u).hostname.replace(/^\[|\]$/g, '')), '不能指向链路本地、元数据或组播地址 / link-local, metadata and multicast addresses are refused'),
   processId: z.string().trim().max(60).nullish().transform((v) => v || null),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
 });
