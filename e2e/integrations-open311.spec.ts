@@ -3,7 +3,7 @@ import { loginAs } from './support/login';
 
 test('an Open311 client files a dorm repair with an API token', async ({ browser, request }) => {
   const services = (await (await request.get('/open311/v2/services.json')).json()) as Array<{ service_code: string }>;
-  test.skip(!services.some((s) => s.service_code === 'dorm-repair'), 'dorm-repair is not registered in this build yet (repair workflows merge separately)');
+  expect(services.map((s) => s.service_code)).toContain('dorm-repair');
 
   const student = await loginAs(browser, 'student');
   const created = await student.request.post('/api/v1/tokens', { data: { name: '报修客户端', scopes: ['open311'], expiresInDays: 1 } });
@@ -25,6 +25,9 @@ test('an Open311 client files a dorm repair with an API token', async ({ browser
   expect(await one.text()).toContain(`<service_request_id>${id}</service_request_id>`);
   await student.goto(`/applications/${id}`);
   await expect(student.getByText('东区 12 栋').first()).toBeVisible();
+  // The repair hub lists it with the student's other open repairs.
+  await student.goto('/repairs');
+  await expect(student.locator(`a[href="/applications/${id}"]`)).toBeVisible();
 });
 
 test('Open311 refuses a request without a valid api_key, in GeoReport error form', async ({ request }) => {
