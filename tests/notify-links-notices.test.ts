@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { actionTokens, messages, noticeRecipients, notifyDeliveries, tasks, uploads, users } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { actionTokens, messages, noticeRecipients, notices, notifyDeliveries, notifyPreferences, tasks, uploads, users } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { checkActionToken, consumeActionToken, createActionToken } from '@/lib/notify/action-links';
 import { acknowledgeNotice, getNotice, noticeRecipientsStatus } from '@/lib/notify/notices/read-notice';
@@ -109,6 +109,49 @@ describe('bulk notices', () => {
     assert.equal(stats.acknowledged, 1);
     assert.equal(stats.rows.find((r) => r.username === 'student')!.acknowledgedAt instanceof Date, true);
     assert.equal(stats.rows.find((r) => r.username === 'student2')!.readAt, null);
+  });
+
+  test('set-based sending keeps the per-user rules: channel off, kind muted, quiet hours, urgent', async () => {
+    const now = new Date('2025-11-03T15:00:00Z'); // 23:00 in Shanghai: inside 22:00-07:00
+    const quietHours = { start: 22 * 60, end: 7 * 60 };
+    const channels = ['wecom' as const, 'email' as const];
+    await t.db.insert(notifyPreferences).values([
+      { userId: a.student!.id, channels: ['email'], mutedKinds: [], digest: true, updatedAt: now },
+      { userId: a.student2!.id, channels: ['wecom', 'email'], mutedKinds: ['notice'], digest: true, updatedAt: now },
+    ]);
+    const target = { kind: 'list' as const, usernames: ['student', 'student2', 'counselor'] };
+    const rowsOf = async (noticeId: string) => {
+      const rows = await t.db
+        .select({ username: users.username, channel: notifyDeliveries.channel, status: notifyDeliveries.status, note: notifyDeliveries.note, at: notifyDeliveries.nextAttemptAt })
+        .from(notifyDeliveries)
+        .innerJoin(noticeRecipients, and(eq(noticeRecipients.messageId, notifyDeliveries.messageId), eq(noticeRecipients.noticeId, noticeId)))
+        .innerJoin(users, eq(users.id, notifyDeliveries.userId));
+      return Object.fromEntries(rows.map((r) => [`${r.username}/${r.channel}`, r]));
+    };
+    const quiet = await sendNotice(t.db, a.assets!, noticeInput.parse({ ...base, target }), { channels, quietHours, now });
+    const q = await rowsOf(quiet.noticeId);
+    assert.equal(Object.keys(q).length, 6, 'one row per recipient and channel');
+    assert.deepEqual([q['student/wecom']!.status, q['student/wecom']!.note], ['skipped', 'channel off in settings']);
+    assert.equal(q['student/email']!.status, 'pending');
+    assert.deepEqual([q['student2/email']!.status, q['student2/email']!.note], ['skipped', 'kind muted in settings']);
+    assert.equal(q['counselor/wecom']!.status, 'pending', 'no saved choice: every channel');
+    assert.equal(q['counselor/email']!.at.toISOString(), '2025-11-03T23:00:00.000Z', 'held until 07:00 Shanghai');
+    const [notice] = await t.db.select().from(notices).where(eq(notices.id, quiet.noticeId));
+    assert.equal(notice!.recipientCount, 3);
+
+    const urgent = await sendNotice(t.db, a.assets!, noticeInput.parse({ ...base, urgent: true, target }), { channels, quietHours, now });
+    const u = await rowsOf(urgent.noticeId);
+    assert.equal(u['student2/email']!.status, 'pending', 'urgent cuts through a muted kind');
+    assert.equal(u['student/wecom']!.status, 'skipped', 'but not through a channel turned off');
+    assert.equal(u['counselor/email']!.at.toISOString(), now.toISOString(), 'and not held by quiet hours');
+    await t.db.delete(notifyPreferences);
+  });
+
+  test('nobody matching: refused, nothing written', async () => {
+    const before = (await t.db.select().from(notices)).length;
+    const input = noticeInput.parse({ ...base, target: { kind: 'list', usernames: ['nobody-3'] } });
+    await assert.rejects(sendNotice(t.db, a.assets!, input, ctx()), (e: unknown) => isAppError(e) && e.code === 'INVALID_INPUT');
+    assert.equal((await t.db.select().from(notices)).length, before);
   });
 
   test('by org unit and by role', async () => {

@@ -193,9 +193,12 @@ CREATE TABLE "notices" (
 --> statement-breakpoint
 CREATE TABLE "notify_deliveries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"message_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
+	"message_id" uuid,
+	"user_id" uuid,
 	"channel" text NOT NULL,
+	"to_address" text,
+	"sealed_content" text,
+	"topic" text,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp with time zone NOT NULL,
@@ -203,7 +206,8 @@ CREATE TABLE "notify_deliveries" (
 	"last_error" text,
 	"note" text,
 	"created_at" timestamp with time zone NOT NULL,
-	"sent_at" timestamp with time zone
+	"sent_at" timestamp with time zone,
+	CONSTRAINT "notify_deliveries_recipient_ck" CHECK (("notify_deliveries"."message_id" is not null and "notify_deliveries"."user_id" is not null and "notify_deliveries"."to_address" is null) or ("notify_deliveries"."message_id" is null and "notify_deliveries"."user_id" is null and "notify_deliveries"."to_address" is not null and "notify_deliveries"."channel" = 'email'))
 );
 --> statement-breakpoint
 CREATE TABLE "notify_preferences" (

@@ -47,7 +47,8 @@ export async function submitLetter(
   const queryCode = newQueryCode();
   const key = await mailboxKey(db);
   const contact = form.contact ? normaliseContact(form.contact) : null;
-  const email = form.contact && EMAIL.test(form.contact) ? form.contact : null;
+  const email = form.contact && EMAIL.test(form.contact) ? form.contact.trim() : null;
+  const trackingUrl = `${req.origin}${trackingPath(token)}`;
   const { instance } = await startInstance(db, {
     processId: 'presidents-mailbox',
     actor: req.actor,
@@ -67,9 +68,9 @@ export async function submitLetter(
         tokenExpiresAt: new Date(req.now.getTime() + TOKEN_LIFETIME_MS),
         createdAt: req.now,
       });
+      // The link and code by e-mail, queued with the letter: both commit or neither.
+      if (email) await notifyWriterByEmail(tx, { instanceId: result.instance.id, to: email, kind: 'received', trackingUrl, queryCode, now: req.now });
     },
   });
-  const trackingUrl = `${req.origin}${trackingPath(token)}`;
-  if (email) await notifyWriterByEmail(db, { instanceId: instance.id, to: email, kind: 'received', trackingUrl, queryCode });
   return { instanceId: instance.id, trackingUrl, queryCode };
 }

@@ -48,18 +48,22 @@ export async function reissueCapability(
   const token = newToken();
   const queryCode = newQueryCode();
   const key = await mailboxKey(db);
-  const updated = await db
-    .update(mailboxLetters)
-    .set({
-      tokenHash: hashToken(token),
-      codeHash: keyedHash(key, queryCode),
-      tokenIssuedAt: now,
-      tokenExpiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS),
-    })
-    .where(eq(mailboxLetters.tokenHash, letter.tokenHash))
-    .returning({ id: mailboxLetters.instanceId });
-  if (updated.length === 0) throw alreadyDone('链接已被更换，请使用新的链接', 'The link was already replaced; use the new one');
   const trackingUrl = `${origin}${trackingPath(token)}`;
-  if (letter.email) await notifyWriterByEmail(db, { instanceId: letter.instanceId, to: letter.email, kind: 'reissued', trackingUrl, queryCode });
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(mailboxLetters)
+      .set({
+        tokenHash: hashToken(token),
+        codeHash: keyedHash(key, queryCode),
+        tokenIssuedAt: now,
+        tokenExpiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS),
+      })
+      .where(eq(mailboxLetters.tokenHash, letter.tokenHash))
+      .returning({ id: mailboxLetters.instanceId });
+    if (updated.length === 0) throw alreadyDone('链接已被更换，请使用新的链接', 'The link was already replaced; use the new one');
+    if (letter.email) {
+      await notifyWriterByEmail(tx, { instanceId: letter.instanceId, to: letter.email, kind: 'reissued', trackingUrl, queryCode, now });
+    }
+  });
   return { trackingUrl, queryCode, token };
 }

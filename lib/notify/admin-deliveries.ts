@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { maskAddress } from './addressed-mail';
 import { messages, notifyDeliveries, users, type NotifyChannel, type DeliveryStatus } from '@/db/schema';
 
 export interface DeliveryFilter {
@@ -15,7 +16,7 @@ export async function deliveryCounts(db: Db) {
 }
 
 export async function listDeliveries(db: Db, f: DeliveryFilter, limit = 200) {
-  return db
+  const rows = await db
     .select({
       id: notifyDeliveries.id,
       channel: notifyDeliveries.channel,
@@ -30,10 +31,12 @@ export async function listDeliveries(db: Db, f: DeliveryFilter, limit = 200) {
       params: messages.params,
       userName: users.name,
       username: users.username,
+      toAddress: notifyDeliveries.toAddress,
+      topic: notifyDeliveries.topic,
     })
     .from(notifyDeliveries)
-    .innerJoin(messages, eq(messages.id, notifyDeliveries.messageId))
-    .innerJoin(users, eq(users.id, notifyDeliveries.userId))
+    .leftJoin(messages, eq(messages.id, notifyDeliveries.messageId))
+    .leftJoin(users, eq(users.id, notifyDeliveries.userId))
     .where(
       and(
         f.status ? eq(notifyDeliveries.status, f.status) : undefined,
@@ -42,6 +45,14 @@ export async function listDeliveries(db: Db, f: DeliveryFilter, limit = 200) {
     )
     .orderBy(desc(notifyDeliveries.createdAt))
     .limit(limit);
+  // A row addressed to an e-mail address (no account) shows the masked address and its topic.
+  return rows.map(({ toAddress, topic, ...r }) => ({
+    ...r,
+    kind: r.kind ?? topic ?? 'email',
+    params: r.params ?? {},
+    userName: r.userName ?? (toAddress ? maskAddress(toAddress) : ''),
+    username: r.username ?? '—',
+  }));
 }
 
 /** Puts failed deliveries back in the queue with a fresh attempt budget. */

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, lt, lte, ne, or, sql } from 'driz
 import type { Db } from '@/db/client';
 import { messages, notifyDeliveries, notifyPreferences, users, type NotifyChannel } from '@/db/schema';
 import type { ChannelSender, SendResult } from './channels/types';
+import { openSealed } from './addressed-mail';
 import { composeDigest, composeMessage } from './compose';
 import { retryDelayMs } from './schedule';
 
@@ -67,10 +68,11 @@ export async function deliverClaimed(db: Db, deps: DeliveryDeps, row: DeliveryRo
   let digested: string[] = [];
   try {
     const sender = deps.senders.get(row.channel);
-    const [m] = await db.select().from(messages).where(eq(messages.id, row.messageId));
-    const [user] = await db.select().from(users).where(eq(users.id, row.userId));
+    const [m] = row.messageId ? await db.select().from(messages).where(eq(messages.id, row.messageId)) : [];
+    const [user] = row.userId ? await db.select().from(users).where(eq(users.id, row.userId)) : [];
     const ctx = { secret: deps.secret, publicUrl: deps.publicUrl, actionLinkTtlMs: deps.actionLinkTtlMs, now };
     if (!sender) result = { outcome: 'skipped', note: 'channel not configured' };
+    else if (row.toAddress) result = await sendAddressed(db, deps, sender, row);
     else if (!m || !user || !user.active) result = { outcome: 'skipped', note: 'recipient inactive' };
     else {
       digested = m.kind === 'task.new' ? await takeDigest(db, deps, row, now) : [];
@@ -105,6 +107,8 @@ export async function deliverClaimed(db: Db, deps: DeliveryDeps, row: DeliveryRo
       };
     }
   }
+  // An addressed mail's content (it may hold a capability link) lives only until it is out.
+  if (row.toAddress && (set.status === 'sent' || set.status === 'skipped')) set.sealedContent = null;
   const [updated] = await db.update(notifyDeliveries).set(set).where(held).returning();
   if (digested.length > 0) {
     await db
@@ -119,15 +123,24 @@ export async function deliverClaimed(db: Db, deps: DeliveryDeps, row: DeliveryRo
   return updated ?? row;
 }
 
+/** A row addressed to an e-mail address: its sealed mail, as it was queued. */
+async function sendAddressed(db: Db, deps: DeliveryDeps, sender: ChannelSender, row: DeliveryRow): Promise<SendResult> {
+  if (!row.sealedContent) return { outcome: 'skipped', note: 'no content' };
+  const mail = await openSealed(db, row.sealedContent);
+  const url = mail.url.startsWith('/') ? `${deps.publicUrl}${mail.url}` : mail.url;
+  return sender.send({ userId: '', username: '', email: row.toAddress }, { title: mail.title, text: mail.text, url, urgent: false });
+}
+
 /**
  * When the person has many new-task reminders waiting on this channel, this row speaks for all
  * of them: the others are held (status digested) and the caller sends one digest.
  */
 async function takeDigest(db: Db, deps: DeliveryDeps, row: DeliveryRow, now: Date): Promise<string[]> {
-  const [pref] = await db.select({ digest: notifyPreferences.digest }).from(notifyPreferences).where(eq(notifyPreferences.userId, row.userId));
+  const userId = row.userId!;
+  const [pref] = await db.select({ digest: notifyPreferences.digest }).from(notifyPreferences).where(eq(notifyPreferences.userId, userId));
   if (pref && !pref.digest) return [];
   const siblings = and(
-    eq(notifyDeliveries.userId, row.userId),
+    eq(notifyDeliveries.userId, userId),
     eq(notifyDeliveries.channel, row.channel),
     eq(notifyDeliveries.status, 'pending'),
     ne(notifyDeliveries.id, row.id),
@@ -135,7 +148,7 @@ async function takeDigest(db: Db, deps: DeliveryDeps, row: DeliveryRow, now: Dat
     or(isNull(notifyDeliveries.lockedUntil), lt(notifyDeliveries.lockedUntil, now), eq(notifyDeliveries.lockedUntil, row.lockedUntil!)),
     inArray(
       notifyDeliveries.messageId,
-      db.select({ id: messages.id }).from(messages).where(and(eq(messages.userId, row.userId), eq(messages.kind, 'task.new'))),
+      db.select({ id: messages.id }).from(messages).where(and(eq(messages.userId, userId), eq(messages.kind, 'task.new'))),
     ),
   );
   const [n] = await db.select({ n: count() }).from(notifyDeliveries).where(siblings);

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, notExists, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { messages, notifyDeliveries, notifyPreferences, type NotifyChannel } from '@/db/schema';
 import { isUrgent, notBefore } from './schedule';
@@ -63,6 +63,30 @@ export async function planMessages(
     for (const r of inserted) if (r.status === 'pending') pending.push({ id: r.id, nextAttemptAt: r.nextAttemptAt });
   }
   return pending;
+}
+
+/**
+ * The same rules as planMessages, as one INSERT … SELECT for many messages of one kind and
+ * parameters (a bulk notice): `source` names a relation with columns `id` (message) and
+ * `user_id`, e.g. the RETURNING of the INSERT that wrote the messages. Preferences are joined
+ * in the database, so no row travels to the app and back.
+ */
+export function planDeliveriesSql(source: SQL, m: Pick<PlannedMessage, 'kind' | 'params'>, ctx: PlanContext): SQL | null {
+  if (ctx.channels.length === 0) return null;
+  const urgent = isUrgent(m.kind, m.params);
+  const due = notBefore(ctx.now, ctx.quietHours, urgent).toISOString();
+  const off = sql`(p.user_id is not null and not (p.channels @> jsonb_build_array(c.channel)))`;
+  // Urgent messages cut through a muted kind, as in planMessages.
+  const muted = urgent ? sql`false` : sql`coalesce(p.muted_kinds @> jsonb_build_array(${m.kind}::text), false)`;
+  return sql`insert into ${notifyDeliveries} (message_id, user_id, channel, status, note, next_attempt_at, created_at)
+    select s.id, s.user_id, c.channel,
+      case when ${off} or ${muted} then 'skipped' else 'pending' end,
+      case when ${off} then 'channel off in settings' when ${muted} then 'kind muted in settings' end,
+      ${due}::timestamptz, ${ctx.now.toISOString()}::timestamptz
+    from ${source} s
+    cross join jsonb_array_elements_text(${JSON.stringify(ctx.channels)}::jsonb) as c(channel)
+    left join ${notifyPreferences} p on p.user_id = s.user_id
+    on conflict do nothing`;
 }
 
 /** Finds messages no delivery row exists for yet (the outbox the engine wrote) and plans them all. */

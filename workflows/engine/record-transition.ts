@@ -215,6 +215,14 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   }
 
   await writeMessages(tx, { r, instanceId, applicantId, status, toState, openedTasks, nextActive });
+  await definition.afterTransition?.(tx, {
+    instanceId,
+    eventType: event.type,
+    entered: [...nextActive.keys()].filter((p) => !prevActive.has(p)),
+    status,
+    comment: event.comment,
+    now,
+  });
   if (event.actor === null) await writeReminders(tx, r, instanceId, applicantId, prevActive);
   await enqueueWebhooks(tx, {
     instanceId,

@@ -118,4 +118,20 @@ export interface ProcessDefinition {
    * before anything is written, on start and on resubmit. Throws AppError INVALID_INPUT.
    */
   checkInput?(db: Queryable, input: unknown, applicant: { id: string; orgUnitId: string }): Promise<void>;
+  /**
+   * Runs inside the transaction of every transition (after tasks, timers and messages are
+   * written), for outbox rows a process needs beyond the engine's own, e.g. 校长信箱 e-mailing a
+   * writer who has no account. Throwing rolls the transition back.
+   */
+  afterTransition?(tx: Queryable, t: TransitionInfo): Promise<void>;
+}
+
+export interface TransitionInfo {
+  instanceId: string;
+  eventType: string;
+  /** State paths active now that were not before (all of them on a start). */
+  entered: string[];
+  status: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
+  comment: string | null;
+  now: Date;
 }

@@ -1,3 +1,4 @@
+import { mailWriterOnTransition } from '@/lib/mailbox/writer-notice';
 import type { ProcessDefinition } from '../engine/types';
 import {
   assignInputSchema,
@@ -34,6 +35,8 @@ export const presidentsMailboxV1: ProcessDefinition = {
     rate: rateInputSchema,
     followUp: followUpInputSchema,
   },
+  // A writer who gave an e-mail address hears when the letter is replied, not accepted or merged.
+  afterTransition: mailWriterOnTransition,
   uploadIds: (input) => (input as Partial<LetterForm>).attachments ?? [],
   // The writer's name never goes into titles: staff lists must not unmask an anonymous letter.
   instanceTitle: (input) => {

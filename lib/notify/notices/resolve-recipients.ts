@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { ROLES, roleBindings, users } from '@/db/schema';
+import { queryRows } from '../../admin/rows';
 
 export const MAX_RECIPIENTS = 50_000;
 
@@ -15,41 +16,43 @@ export const targetInput = z.discriminatedUnion('kind', [
 ]);
 export type Target = z.infer<typeof targetInput>;
 
-const CHUNK = 5_000;
+/** An uploaded list as one parameter (a JSON array), however long: never one parameter per id. */
+const listParam = (usernames: string[]) => sql`jsonb_array_elements_text(${JSON.stringify(usernames)}::jsonb)`;
 
-/** The active users a target names; for an uploaded list, also the ids that name nobody. */
-export async function resolveRecipients(q: Queryable, target: Target): Promise<{ userIds: string[]; unknown: string[] }> {
+/**
+ * The active users a target names, as a subquery with one column `user_id` (each user once):
+ * the set the bulk notice inserts from, so recipients never travel to the app and back.
+ */
+export function recipientsSql(target: Target): SQL {
   if (target.kind === 'org') {
-    const rows = await q
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.orgUnitId, target.orgUnitId), eq(users.active, true)));
-    return { userIds: rows.map((r) => r.id), unknown: [] };
+    return sql`select ${users.id} as user_id from ${users} where ${users.orgUnitId} = ${target.orgUnitId} and ${users.active}`;
   }
   if (target.kind === 'role') {
-    const rows = await q
-      .selectDistinct({ id: users.id })
-      .from(roleBindings)
-      .innerJoin(users, eq(users.id, roleBindings.userId))
-      .where(
-        and(
-          eq(roleBindings.role, target.role),
-          eq(users.active, true),
-          target.orgUnitId ? or(eq(roleBindings.orgUnitId, target.orgUnitId), isNull(roleBindings.orgUnitId)) : undefined,
-        ),
-      );
-    return { userIds: rows.map((r) => r.id), unknown: [] };
+    return sql`select distinct ${users.id} as user_id from ${roleBindings}
+      inner join ${users} on ${users.id} = ${roleBindings.userId}
+      where ${roleBindings.role} = ${target.role} and ${users.active}
+      ${target.orgUnitId ? sql`and (${roleBindings.orgUnitId} = ${target.orgUnitId} or ${roleBindings.orgUnitId} is null)` : sql``}`;
   }
-  const wanted = [...new Set(target.usernames)];
-  const found = new Map<string, string>();
-  for (let i = 0; i < wanted.length; i += CHUNK) {
-    const rows = await q
-      .select({ id: users.id, username: users.username })
-      .from(users)
-      .where(and(inArray(users.username, wanted.slice(i, i + CHUNK)), eq(users.active, true)));
-    for (const r of rows) found.set(r.username, r.id);
-  }
-  return { userIds: [...new Set(found.values())], unknown: wanted.filter((u) => !found.has(u)) };
+  return sql`select distinct ${users.id} as user_id from ${users}
+    where ${users.active} and ${users.username} in (select ${listParam(target.usernames)})`;
+}
+
+export async function countRecipients(q: Queryable, target: Target): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(q, sql`select count(*)::int as n from (${recipientsSql(target)}) r`);
+  return row?.n ?? 0;
+}
+
+/** For an uploaded list: the ids that name no active user, each once, in the order of the list. */
+export async function unknownUsernames(q: Queryable, target: Target): Promise<string[]> {
+  if (target.kind !== 'list') return [];
+  const rows = await queryRows<{ username: string }>(
+    q,
+    sql`select w.u as username
+      from jsonb_array_elements_text(${JSON.stringify(target.usernames)}::jsonb) with ordinality as w(u, i)
+      where not exists (select 1 from ${users} where ${users.username} = w.u and ${users.active})
+      group by w.u order by min(w.i)`,
+  );
+  return rows.map((r) => r.username);
 }
 
 /** Campus ids from an uploaded list: one per line, or the first column of a CSV; a header line is dropped. */
