@@ -252,6 +252,7 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_user_id_key_pk" PRIMARY KEY("user_id","key")
 );
 --> statement-breakpoint
+DROP INDEX "tasks_open_role_idx";--> statement-breakpoint
 ALTER TABLE "api_token_uses" ADD CONSTRAINT "api_token_uses_token_id_api_tokens_id_fk" FOREIGN KEY ("token_id") REFERENCES "public"."api_tokens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campus_imports" ADD CONSTRAINT "campus_imports_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -306,5 +307,6 @@ CREATE INDEX "push_subscriptions_user_idx" ON "push_subscriptions" USING btree (
 CREATE INDEX "integration_outbox_due_idx" ON "integration_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "integration_outbox_instance_idx" ON "integration_outbox" USING btree ("instance_id");--> statement-breakpoint
 CREATE INDEX "instances_active_state_idx" ON "process_instances" USING btree ("process_id","process_version","state") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "tasks_status_role_org_created_idx" ON "tasks" USING btree ("status","role","org_unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree ("due_at") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "messages_created_idx" ON "messages" USING btree ("created_at");

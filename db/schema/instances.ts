@@ -92,7 +92,8 @@ export const tasks = pgTable(
     outcome: text('outcome'),
   },
   (t) => [
-    index('tasks_open_role_idx').on(t.status, t.role, t.orgUnitId),
+    // 待办: one range per role binding, oldest first (lib/instances/list-tasks.ts).
+    index('tasks_status_role_org_created_idx').on(t.status, t.role, t.orgUnitId, t.createdAt),
     index('tasks_assignee_idx').on(t.assigneeId, t.status),
     index('tasks_completed_by_idx').on(t.completedBy, t.completedAt),
     index('tasks_instance_idx').on(t.instanceId),

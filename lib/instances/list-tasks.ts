@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { orgUnits, processInstances, tasks, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
@@ -24,21 +24,44 @@ export interface TaskItem {
   actions: TaskAction[];
 }
 
-/** The filter that makes a task the actor's: named, or a role they hold in its org unit (or university-wide). */
-function mine(actor: Actor, status: 'open' | 'done') {
+/**
+ * The ids of the open tasks that are the actor's — named, or a role they hold in the task's org
+ * unit (or university-wide) — as one UNION branch per way of being a candidate, so that each
+ * branch is an index range: (assignee_id, status) for named tasks, (status, role, org_unit_id,
+ * created_at) for a role binding. With `limit`, each branch yields only its oldest `limit`
+ * (in created_at order, off the index), and the union keeps the oldest `limit` of those.
+ * The bindings are the actor's (loadActor reads them per request), the same ones isCandidate
+ * checks when they act, so the list shows exactly the tasks they may work.
+ */
+function openTaskIds(actor: Actor, limit?: number): SQL {
+  const capped = (branch: SQL) =>
+    limit === undefined ? branch : sql`(${branch} order by ${tasks.createdAt} limit ${limit})`;
+  const branches: SQL[] = [
+    capped(sql`select ${tasks.id}, ${tasks.createdAt} from ${tasks} where ${tasks.status} = 'open' and ${tasks.assigneeId} = ${actor.id}`),
+  ];
+  const seen = new Set<string>();
+  for (const b of actor.roles) {
+    const key = `${b.role}|${b.orgUnitId ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const scope = b.orgUnitId === null ? sql`` : sql` and ${tasks.orgUnitId} = ${b.orgUnitId}`;
+    branches.push(
+      capped(
+        sql`select ${tasks.id}, ${tasks.createdAt} from ${tasks} where ${tasks.status} = 'open' and ${tasks.role} = ${b.role}${scope} and ${tasks.assigneeId} is null`,
+      ),
+    );
+  }
+  // UNION (not ALL): a task two bindings reach (a college's and a university-wide one) is one
+  // task, taking one of the `limit` places and counted once.
+  const union = sql.join(branches, sql` union `);
+  return limit === undefined ? union : sql`select u.id from (${union}) u order by u.created_at limit ${limit}`;
+}
+
+/** The filter that makes a task the actor's: one of their oldest `limit` open tasks, or one they completed. */
+function mine(actor: Actor, status: 'open' | 'done', limit: number) {
   return status === 'open'
-    ? and(
-          eq(tasks.status, 'open'),
-          or(
-            eq(tasks.assigneeId, actor.id),
-            and(
-              isNull(tasks.assigneeId),
-              sql`exists (select 1 from role_bindings rb where rb.user_id = ${actor.id}
-                and rb.role = ${tasks.role} and (rb.org_unit_id is null or rb.org_unit_id = ${tasks.orgUnitId}))`,
-            ),
-          ),
-        )
-      : and(eq(tasks.status, 'done'), eq(tasks.completedBy, actor.id));
+    ? and(eq(tasks.status, 'open'), sql`${tasks.id} in (${openTaskIds(actor, limit)})`)
+    : and(eq(tasks.status, 'done'), eq(tasks.completedBy, actor.id));
 }
 
 /**
@@ -52,7 +75,7 @@ export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', l
     .innerJoin(processInstances, eq(processInstances.id, tasks.instanceId))
     .leftJoin(users, eq(users.id, processInstances.applicantId))
     .leftJoin(orgUnits, eq(orgUnits.id, processInstances.applicantOrgId))
-    .where(mine(actor, status))
+    .where(mine(actor, status, limit))
     .orderBy(status === 'open' ? tasks.createdAt : desc(tasks.completedAt))
     .limit(limit);
   return rows.map(({ t, i, applicantName, orgZh, orgEn }) => {
@@ -78,8 +101,10 @@ export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', l
   });
 }
 
-/** The 待办 badge: a COUNT in the database, not rows fetched to be counted. */
+/** The 待办 badge: a COUNT in the database over the same branches, not rows fetched to be counted. */
 export async function countOpenTasks(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(tasks).where(mine(actor, 'open'));
-  return row?.n ?? 0;
+  const result = await db.execute(sql`select count(*)::int as n from (${openTaskIds(actor)}) u`);
+  // postgres.js returns the rows, PGlite an object holding them.
+  const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ n: number }>;
+  return Number(rows[0]?.n ?? 0);
 }

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { transition } from 'xstate';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
-import { processInstances, tasks } from '@/db/schema';
+import { processInstances, tasks, webhooks } from '@/db/schema';
 import { getDefinition } from '../registry';
 import { isCandidate, type Actor } from './actor';
-import { findAttachableUploads, linkUploads } from './attach-uploads';
+import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, workingDaysBetween, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from './labels';
@@ -53,7 +53,17 @@ export async function applyEvent(db: Db, req: EventRequest): Promise<TransitionR
 export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promise<TransitionResult> {
   const comment = req.comment === undefined ? '' : parseInput(commentSchema, req.comment);
   {
-    const [row] = await tx.select().from(processInstances).where(eq(processInstances.id, req.instanceId)).for('update');
+    // One batch (see recordTransition): lock the row, then — in that order, so after the lock —
+    // its open tasks; the calendar and the webhooks too, which the transition needs.
+    const [calendar, [row], openTasks, hooks] = await Promise.all([
+      req.calendar ?? loadWorkingCalendar(tx),
+      tx.select().from(processInstances).where(eq(processInstances.id, req.instanceId)).for('update'),
+      tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.instanceId, req.instanceId), eq(tasks.status, 'open'))),
+      tx.select().from(webhooks),
+    ]);
     if (!row) throw new AppError('NOT_FOUND', `instance ${req.instanceId}`);
     if (req.expectedRevision !== undefined && req.expectedRevision !== row.revision) {
       throw conflict(`revision ${req.expectedRevision} expected, found ${row.revision}`);
@@ -69,10 +79,6 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     let taskOrgUnitId: string | null = null;
     if (req.actor) {
       const actor = req.actor;
-      const openTasks = await tx
-        .select()
-        .from(tasks)
-        .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')));
       const task = openTasks.find((t) => t.actions.includes(req.type) && isCandidate(actor, t));
       const applicantAction =
         row.applicantId === actor.id
@@ -115,7 +121,6 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     if (input !== undefined && req.type === 'resubmit' && row.applicantId && row.applicantOrgId) {
       await definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId });
     }
-    const calendar = req.calendar ?? (await loadWorkingCalendar(tx));
     const event = {
       type: req.type,
       actorId: req.actor?.id ?? null,
@@ -146,8 +151,10 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
       actionLabel: label,
       now: req.now,
       calendar,
+      openTasks,
+      webhooks: hooks,
+      attachments,
     });
-    await linkUploads(tx, attachments, row.id);
     return result;
   }
 }

@@ -1,4 +1,3 @@
-import type { Tx } from '@/db/client';
 import { webhookDeliveries, webhooks, type WebhookEvent } from '@/db/schema';
 
 export interface WebhookTransition {
@@ -22,16 +21,18 @@ export function webhookEventsFor(t: Pick<WebhookTransition, 'fromState' | 'toSta
   return events;
 }
 
+type WebhookRow = typeof webhooks.$inferSelect;
+
 /**
- * Writes webhook outbox rows in the transition's own transaction: a delivery exists exactly
- * when the transition committed. Delivery (signing, retries) happens after commit, in lib/webhooks.
- * The payload names the instance and its state only — no form data leaves the system this way.
+ * The webhook outbox rows a transition writes in its own transaction (recordTransition inserts
+ * them with its other rows): a delivery exists exactly when the transition committed. Delivery
+ * (signing, retries) happens after commit, in lib/webhooks. The payload names the instance and
+ * its state only — no form data leaves the system this way.
  */
-export async function enqueueWebhooks(tx: Tx, t: WebhookTransition): Promise<void> {
+export function webhookDeliveryRows(hooks: WebhookRow[], t: WebhookTransition): Array<typeof webhookDeliveries.$inferInsert> {
   const events = webhookEventsFor(t);
-  if (events.length === 0) return;
-  const hooks = await tx.select().from(webhooks);
-  const rows = hooks
+  if (events.length === 0) return [];
+  return hooks
     .filter((h) => h.active && (h.processId === null || h.processId === t.processId))
     .flatMap((h) =>
       events
@@ -49,5 +50,4 @@ export async function enqueueWebhooks(tx: Tx, t: WebhookTransition): Promise<voi
           createdAt: t.now,
         })),
     );
-  if (rows.length > 0) await tx.insert(webhookDeliveries).values(rows);
 }

@@ -1,11 +1,23 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Tx } from '@/db/client';
-import { instanceEvents, integrationOutbox, messages, processInstances, roleBindings, tasks, timers, users } from '@/db/schema';
+import {
+  instanceEvents,
+  integrationOutbox,
+  messages,
+  processInstances,
+  roleBindings,
+  tasks,
+  timers,
+  users,
+  webhookDeliveries,
+  webhooks,
+} from '@/db/schema';
 import type { InstanceStatus } from '@/db/schema';
 import { isCandidate, resolveScopeOrg, type Actor } from './actor';
 import { addDelay, anchorDate, type WorkingCalendar } from './calendar';
-import { enqueueWebhooks } from './enqueue-webhooks';
+import { linkUploads, type AttachmentRef } from './attach-uploads';
+import { webhookDeliveryRows, webhookEventsFor } from './enqueue-webhooks';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import { activeStates, persistSnapshot, stateKey } from './snapshot';
 import type { Label, ProcessDefinition } from './types';
@@ -13,6 +25,7 @@ import type { Label, ProcessDefinition } from './types';
 type InstanceRow = typeof processInstances.$inferSelect;
 type EventRow = typeof instanceEvents.$inferSelect;
 type TaskRow = typeof tasks.$inferSelect;
+type WebhookRow = typeof webhooks.$inferSelect;
 
 export interface TransitionRecord {
   definition: ProcessDefinition;
@@ -26,6 +39,15 @@ export interface TransitionRecord {
   actionLabel: Label;
   now: Date;
   calendar: WorkingCalendar;
+  /**
+   * The instance's open tasks, read in this transaction after its row was locked (applyEvent
+   * reads them anyway); read here when absent.
+   */
+  openTasks?: TaskRow[];
+  /** The registered webhooks, read in this transaction; read here when absent and needed. */
+  webhooks?: WebhookRow[];
+  /** Uploads the event attaches: linked to the instance with the transition's other rows. */
+  attachments?: AttachmentRef[];
 }
 
 export interface TransitionResult {
@@ -50,6 +72,14 @@ function finalOutcome(snapshot: AnyMachineSnapshot): InstanceStatus {
  * Writes one transition inside the caller's transaction: the snapshot (revision + 1), the
  * hash-chained event-log row, the task rows projected from the new active states, the
  * durable timers of entered states, and the in-app messages it causes.
+ *
+ * Round trips: everything is worked out first, then written in two pipelined batches — the
+ * rows (instance, event, tasks, timers, outbox) with the one read they need (the candidates
+ * messages go to), then the messages, webhook deliveries and upload links. The statements run
+ * in the order they are issued, on the transaction's one connection, exactly as if awaited
+ * one by one; postgres.js only does not wait for each answer before sending the next
+ * (PGlite runs them one after another). A failing statement fails the batch and the
+ * transaction, as before.
  */
 export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<TransitionResult> {
   const { definition, before, nextSnapshot, event, now } = r;
@@ -59,6 +89,7 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   const instanceId = before?.id ?? r.start!.id;
   const applicantId = before ? before.applicantId : r.start!.applicantId;
   const applicantOrgId = before ? before.applicantOrgId : r.start!.applicantOrgId;
+  const processVersion = before?.processVersion ?? definition.version;
   const seq = (before?.revision ?? 0) + 1;
   const prevHash = before?.lastHash ?? GENESIS_HASH;
   const chained = {
@@ -84,67 +115,32 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
     stateSince: toState === fromState && before ? before.stateSince : now,
     completedAt: status === 'active' ? null : now,
   };
+  const webhook = { instanceId, processId: definition.id, processVersion, eventType: event.type, fromState, toState, status, revision: seq, now };
 
-  let instance: InstanceRow;
-  if (before) {
-    const updated = await tx
-      .update(processInstances)
-      .set(values)
-      .where(and(eq(processInstances.id, before.id), eq(processInstances.revision, before.revision)))
-      .returning();
-    if (!updated[0]) throw new Error(`instance ${before.id} changed under its row lock`);
-    instance = updated[0];
-  } else {
-    const inserted = await tx
-      .insert(processInstances)
-      .values({
-        id: instanceId,
-        processId: definition.id,
-        processVersion: definition.version,
-        title: r.start!.title,
-        applicantId,
-        applicantOrgId,
-        createdAt: now,
-        ...values,
-      })
-      .returning();
-    instance = inserted[0]!;
-  }
-
-  const [eventRow] = await tx
-    .insert(instanceEvents)
-    .values({ ...chained, prevHash, hash })
-    .returning();
+  // Reads the caller did not do: the open tasks (after the row lock), the webhooks if needed.
+  const needHooks = !r.webhooks && webhookEventsFor(webhook).length > 0;
+  const [openTasks, hooks] = await Promise.all([
+    r.openTasks ?? (before ? tx.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open'))) : []),
+    r.webhooks ?? (needHooks ? tx.select().from(webhooks) : []),
+  ]);
 
   const prevActive = new Map((r.prevSnapshot ? activeStates(r.prevSnapshot) : []).map((s) => [s.path, s.meta]));
   const nextActive = new Map(activeStates(nextSnapshot).map((s) => [s.path, s.meta]));
 
   // Tasks of states the instance left are done by whoever could work them, cancelled otherwise.
-  const openTasks = before
-    ? await tx.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
-    : [];
   const stillWanted = (task: TaskRow) => {
     const meta = nextActive.get(task.state);
     if (!meta?.task || status !== 'active') return false;
     return meta.task.scope.kind !== 'context-orgs' || contextOrgs(nextSnapshot, meta.task.scope.key).includes(task.orgUnitId ?? '');
   };
-  for (const task of openTasks) {
-    if (stillWanted(task)) continue;
-    const byActor = event.actor !== null && isCandidate(event.actor, task) && task.actions.includes(event.type);
-    await tx
-      .update(tasks)
-      .set({
-        status: byActor ? 'done' : 'cancelled',
-        completedAt: now,
-        completedBy: byActor ? event.actor!.id : null,
-        outcome: event.type,
-      })
-      .where(eq(tasks.id, task.id));
-  }
+  const closedBy = (task: TaskRow) => event.actor !== null && isCandidate(event.actor, task) && task.actions.includes(event.type);
+  const leaving = openTasks.filter((t) => !stillWanted(t));
+  const done = leaving.filter(closedBy).map((t) => t.id);
+  const cancelled = leaving.filter((t) => !closedBy(t)).map((t) => t.id);
 
-  const openedTasks: TaskRow[] = [];
   const kept = openTasks.filter(stillWanted);
   const stillOpen = new Set(kept.map((t) => `${t.state}|${t.orgUnitId ?? ''}`));
+  const newTasks: Array<typeof tasks.$inferInsert & Pick<TaskRow, 'state' | 'role' | 'orgUnitId' | 'assigneeId'>> = [];
   if (status === 'active') {
     for (const [path, meta] of nextActive) {
       if (!meta.task) continue;
@@ -152,47 +148,29 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
       const orgs = scope.kind === 'context-orgs' ? contextOrgs(nextSnapshot, scope.key) : [resolveScopeOrg(scope, applicantOrgId)];
       for (const orgUnitId of orgs) {
         if (stillOpen.has(`${path}|${orgUnitId ?? ''}`)) continue;
-        const isApplicantTask = scope.kind === 'applicant';
-        const [task] = await tx
-          .insert(tasks)
-          .values({
-            instanceId,
-            state: path,
-            role: meta.task.role,
-            orgUnitId,
-            assigneeId: isApplicantTask ? applicantId : null,
-            actions: meta.task.actions.map((a) => a.type),
-            createdAt: now,
-            dueAt: meta.task.dueInWorkingDays
-              ? addDelay(now, { workingDays: meta.task.dueInWorkingDays }, r.calendar)
-              : null,
-          })
-          .returning();
-        openedTasks.push(task!);
+        newTasks.push({
+          instanceId,
+          state: path,
+          role: meta.task.role,
+          orgUnitId,
+          assigneeId: scope.kind === 'applicant' ? applicantId : null,
+          actions: meta.task.actions.map((a) => a.type),
+          createdAt: now,
+          dueAt: meta.task.dueInWorkingDays ? addDelay(now, { workingDays: meta.task.dueInWorkingDays }, r.calendar) : null,
+        });
       }
     }
   }
 
   // Timers belong to a state: leaving it disarms them, entering it arms them.
   const left = [...prevActive.keys()].filter((p) => !nextActive.has(p));
-  if (left.length > 0 || status !== 'active') {
-    await tx
-      .update(timers)
-      .set({ status: 'cancelled' })
-      .where(
-        and(
-          eq(timers.instanceId, instanceId),
-          eq(timers.status, 'pending'),
-          status === 'active' ? inArray(timers.state, left) : undefined,
-        ),
-      );
-  }
+  const newTimers: Array<typeof timers.$inferInsert> = [];
   if (status === 'active') {
     for (const [path, meta] of nextActive) {
       if (prevActive.has(path) || !meta.timers) continue;
       for (const timer of meta.timers) {
         const anchor = timer.from?.(nextSnapshot.context);
-        await tx.insert(timers).values({
+        newTimers.push({
           instanceId,
           state: path,
           eventType: timer.event,
@@ -203,9 +181,10 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
   }
 
   // Webhooks of entered states go out through the outbox, delivered after commit.
+  const outbox: Array<typeof integrationOutbox.$inferInsert> = [];
   for (const [path, meta] of nextActive) {
     if (prevActive.has(path) || !meta.webhook) continue;
-    await tx.insert(integrationOutbox).values({
+    outbox.push({
       hook: meta.webhook.hook,
       instanceId,
       payload: { processId: definition.id, instanceId, state: path, form: (nextSnapshot.context as { form?: unknown }).form ?? {} },
@@ -214,7 +193,77 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
     });
   }
 
-  await writeMessages(tx, { r, instanceId, applicantId, status, toState, openedTasks, nextActive });
+  // A timer that says `remind: 'task'` reminds the candidates of the tasks open after this event.
+  const reminder = event.actor === null ? reminderOf(r, prevActive) : undefined;
+  const reminded = reminder?.timer.remind === 'task' ? [...kept, ...newTasks] : [];
+
+  // Batch 1: the transition's rows, and the candidates its messages go to.
+  const [instanceRows, eventRows, , , openedTasks, , , , candidates] = await Promise.all([
+    before
+      ? tx
+          .update(processInstances)
+          .set(values)
+          .where(and(eq(processInstances.id, before.id), eq(processInstances.revision, before.revision)))
+          .returning()
+      : tx
+          .insert(processInstances)
+          .values({
+            id: instanceId,
+            processId: definition.id,
+            processVersion: definition.version,
+            title: r.start!.title,
+            applicantId,
+            applicantOrgId,
+            createdAt: now,
+            ...values,
+          })
+          .returning(),
+    tx
+      .insert(instanceEvents)
+      .values({ ...chained, prevHash, hash })
+      .returning(),
+    done.length > 0
+      ? tx
+          .update(tasks)
+          .set({ status: 'done', completedAt: now, completedBy: event.actor!.id, outcome: event.type })
+          .where(inArray(tasks.id, done))
+      : null,
+    cancelled.length > 0
+      ? tx.update(tasks).set({ status: 'cancelled', completedAt: now, completedBy: null, outcome: event.type }).where(inArray(tasks.id, cancelled))
+      : null,
+    newTasks.length > 0 ? tx.insert(tasks).values(newTasks).returning() : ([] as TaskRow[]),
+    left.length > 0 || status !== 'active'
+      ? tx
+          .update(timers)
+          .set({ status: 'cancelled' })
+          .where(
+            and(
+              eq(timers.instanceId, instanceId),
+              eq(timers.status, 'pending'),
+              status === 'active' ? inArray(timers.state, left) : undefined,
+            ),
+          )
+      : null,
+    newTimers.length > 0 ? tx.insert(timers).values(newTimers) : null,
+    outbox.length > 0 ? tx.insert(integrationOutbox).values(outbox) : null,
+    candidatesOf(tx, [...newTasks, ...reminded]),
+  ]);
+  const instance = instanceRows[0];
+  if (!instance) throw new Error(`instance ${before?.id} changed under its row lock`);
+
+  // Batch 2: messages, webhook deliveries, upload links.
+  const messageRows = [
+    ...taskMessages(r, instanceId, openedTasks, nextActive, candidates),
+    ...applicantMessages(r, instanceId, applicantId, status),
+    ...(reminder ? reminderMessages(r, instanceId, applicantId, reminder, reminded, candidates) : []),
+  ];
+  const deliveries = webhookDeliveryRows(hooks, webhook);
+  await Promise.all([
+    messageRows.length > 0 ? tx.insert(messages).values(messageRows) : null,
+    deliveries.length > 0 ? tx.insert(webhookDeliveries).values(deliveries) : null,
+    linkUploads(tx, r.attachments ?? [], instanceId),
+  ]);
+  // A process's own rows about this transition (校长信箱: the writer's e-mails), same transaction.
   await definition.afterTransition?.(tx, {
     instanceId,
     eventType: event.type,
@@ -223,104 +272,114 @@ export async function recordTransition(tx: Tx, r: TransitionRecord): Promise<Tra
     comment: event.comment,
     now,
   });
-  if (event.actor === null) await writeReminders(tx, r, instanceId, applicantId, prevActive);
-  await enqueueWebhooks(tx, {
-    instanceId,
-    processId: definition.id,
-    processVersion: instance.processVersion,
-    eventType: event.type,
-    fromState,
-    toState,
-    status,
-    revision: seq,
-    now,
-  });
-  return { instance, event: eventRow!, openedTasks };
+  return { instance, event: eventRows[0]!, openedTasks };
+}
+
+type Candidates = Array<{ id: string; role: string; orgUnitId: string | null }>;
+type TaskScopeRef = Pick<TaskRow, 'assigneeId' | 'role' | 'orgUnitId'>;
+
+/**
+ * Everyone who might be a candidate of these tasks (active holders of their roles in their
+ * scopes), in one query; recipientsOf picks each task's own. Named tasks need no query.
+ * Not async: the query starts when awaited, in its place in the batch.
+ */
+function candidatesOf(tx: Tx, list: TaskScopeRef[]): PromiseLike<Candidates> | Candidates {
+  const byRole = new Map<string, SQL | undefined>();
+  for (const task of list) {
+    if (task.assigneeId) continue;
+    const role = eq(roleBindings.role, task.role as typeof roleBindings.$inferSelect.role);
+    const scope = task.orgUnitId ? and(role, or(eq(roleBindings.orgUnitId, task.orgUnitId), isNull(roleBindings.orgUnitId))) : role;
+    byRole.set(`${task.role}|${task.orgUnitId ?? ''}`, scope);
+  }
+  if (byRole.size === 0) return [];
+  return tx
+    .selectDistinct({ id: users.id, role: roleBindings.role, orgUnitId: roleBindings.orgUnitId })
+    .from(roleBindings)
+    .innerJoin(users, eq(users.id, roleBindings.userId))
+    .where(and(eq(users.active, true), or(...byRole.values())));
 }
 
 /** Candidates of a task: its assignee, or every active holder of its role in its scope. */
-async function taskRecipients(tx: Tx, task: Pick<TaskRow, 'assigneeId' | 'role' | 'orgUnitId'>): Promise<string[]> {
+function recipientsOf(task: TaskScopeRef, candidates: Candidates): string[] {
   if (task.assigneeId) return [task.assigneeId];
-  const rows = await tx
-    .selectDistinct({ id: users.id })
-    .from(roleBindings)
-    .innerJoin(users, eq(users.id, roleBindings.userId))
-    .where(
-      and(
-        eq(roleBindings.role, task.role as typeof roleBindings.$inferSelect.role),
-        eq(users.active, true),
-        task.orgUnitId ? or(eq(roleBindings.orgUnitId, task.orgUnitId), isNull(roleBindings.orgUnitId)) : undefined,
-      ),
-    );
-  return rows.map((u) => u.id);
+  const ids = candidates
+    .filter((c) => c.role === task.role && (!task.orgUnitId || c.orgUnitId === task.orgUnitId || c.orgUnitId === null))
+    .map((c) => c.id);
+  return [...new Set(ids)];
+}
+
+type ActiveMeta = Map<string, { label: Label; timers?: Array<{ event: string; remind?: 'applicant' | 'task' }> }>;
+
+/** The timer (of a state just left) that fired this event, if it says to remind someone. */
+function reminderOf(r: TransitionRecord, prevActive: ActiveMeta) {
+  const timer = [...prevActive.values()].flatMap((m) => m.timers ?? []).find((x) => x.event === r.event.type && x.remind);
+  if (!timer) return undefined;
+  const stateLabel = [...prevActive.values()].find((m) => m.timers?.includes(timer as never))?.label;
+  return { timer, stateLabel };
 }
 
 /** A timer that says `remind` writes an 'instance.reminder' message when it fires. */
-async function writeReminders(
-  tx: Tx,
+function reminderMessages(
   r: TransitionRecord,
   instanceId: string,
   applicantId: string | null,
-  prevActive: Map<string, { label: Label; timers?: Array<{ event: string; remind?: 'applicant' | 'task' }> }>,
-): Promise<void> {
-  const timer = [...prevActive.values()].flatMap((m) => m.timers ?? []).find((x) => x.event === r.event.type && x.remind);
-  if (!timer) return;
+  reminder: NonNullable<ReturnType<typeof reminderOf>>,
+  open: TaskScopeRef[],
+  candidates: Candidates,
+): Array<typeof messages.$inferInsert> {
+  const { timer, stateLabel } = reminder;
   const recipients = new Set<string>();
   if (timer.remind === 'applicant' && applicantId) recipients.add(applicantId);
-  if (timer.remind === 'task') {
-    const open = await tx.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')));
-    for (const task of open) for (const id of await taskRecipients(tx, task)) recipients.add(id);
-  }
-  const stateLabel = [...prevActive.values()].find((m) => m.timers?.includes(timer as never))?.label;
+  if (timer.remind === 'task') for (const task of open) for (const id of recipientsOf(task, candidates)) recipients.add(id);
   const title = r.definition.title;
-  if (recipients.size === 0) return;
-  await tx.insert(messages).values(
-    [...recipients].map((userId) => ({
-      userId,
-      kind: 'instance.reminder',
-      params: { titleZh: title.zh, titleEn: title.en, stateZh: stateLabel?.zh ?? '', stateEn: stateLabel?.en ?? '' },
-      link: `/applications/${instanceId}`,
-      instanceId,
-      createdAt: r.now,
-    })),
-  );
+  return [...recipients].map((userId) => ({
+    userId,
+    kind: 'instance.reminder',
+    params: { titleZh: title.zh, titleEn: title.en, stateZh: stateLabel?.zh ?? '', stateEn: stateLabel?.en ?? '' },
+    link: `/applications/${instanceId}`,
+    instanceId,
+    createdAt: r.now,
+  }));
 }
 
-async function writeMessages(
-  tx: Tx,
-  m: {
-    r: TransitionRecord;
-    instanceId: string;
-    applicantId: string | null;
-    status: InstanceStatus;
-    toState: string;
-    openedTasks: TaskRow[];
-    nextActive: Map<string, { label: Label }>;
-  },
-): Promise<void> {
-  const { r, instanceId, applicantId, status, openedTasks, nextActive } = m;
+/** 'task.new' for the candidates of each opened task (not the actor). */
+function taskMessages(
+  r: TransitionRecord,
+  instanceId: string,
+  openedTasks: TaskRow[],
+  nextActive: Map<string, { label: Label }>,
+  candidates: Candidates,
+): Array<typeof messages.$inferInsert> {
   const title = r.definition.title;
-  const link = `/applications/${instanceId}`;
   const rows: Array<typeof messages.$inferInsert> = [];
-
   for (const task of openedTasks) {
     const label = nextActive.get(task.state)?.label;
-    const recipients = await taskRecipients(tx, task);
-    for (const userId of recipients) {
+    for (const userId of recipientsOf(task, candidates)) {
       if (userId === r.event.actor?.id) continue;
       rows.push({
         userId,
         kind: 'task.new',
         params: { titleZh: title.zh, titleEn: title.en, stateZh: label?.zh ?? '', stateEn: label?.en ?? '' },
-        link,
+        link: `/applications/${instanceId}`,
         instanceId,
         createdAt: r.now,
       });
     }
   }
+  return rows;
+}
 
-  if (applicantId && r.before && r.event.actor?.id !== applicantId) {
-    rows.push({
+/** The applicant hears of every step someone else takes on their instance. */
+function applicantMessages(
+  r: TransitionRecord,
+  instanceId: string,
+  applicantId: string | null,
+  status: InstanceStatus,
+): Array<typeof messages.$inferInsert> {
+  if (!applicantId || !r.before || r.event.actor?.id === applicantId) return [];
+  const title = r.definition.title;
+  return [
+    {
       userId: applicantId,
       kind: status === 'active' ? 'instance.update' : `instance.${status}`,
       params: {
@@ -330,10 +389,9 @@ async function writeMessages(
         actionEn: r.actionLabel.en,
         comment: r.event.comment ?? '',
       },
-      link,
+      link: `/applications/${instanceId}`,
       instanceId,
       createdAt: r.now,
-    });
-  }
-  if (rows.length > 0) await tx.insert(messages).values(rows);
+    },
+  ];
 }

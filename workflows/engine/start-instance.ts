@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { initialTransition } from 'xstate';
 import type { Db, Tx } from '@/db/client';
-import { settings } from '@/db/schema';
+import { settings, webhooks } from '@/db/schema';
 import { getDefinition } from '../registry';
 import type { Actor } from './actor';
-import { findAttachableUploads, linkUploads } from './attach-uploads';
+import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from './labels';
@@ -59,8 +59,7 @@ async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<v
 export async function startInstance(db: Db, req: StartRequest): Promise<TransitionResult> {
   // An unknown id (even one with bytes PostgreSQL refuses, like NUL) is a 404 before any query.
   getDefinition(req.processId, req.version);
-  await assertWindowOpen(db, req.processId, req.now);
-  const calendar = req.calendar ?? (await loadWorkingCalendar(db));
+  const [, calendar] = await Promise.all([assertWindowOpen(db, req.processId, req.now), req.calendar ?? loadWorkingCalendar(db)]);
   return db.transaction((tx) => startInstanceInTransaction(tx, { ...req, calendar }));
 }
 
@@ -89,7 +88,11 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
   const id = randomUUID();
   const [snapshot] = initialTransition(definition.machine, { form, applicantId: applicant?.id ?? null });
 
-  const attachments = await findAttachableUploads(tx, definition.uploadIds(form), req.actor?.id ?? null, id);
+  // One batch (see recordTransition): the uploads to attach, and the webhooks the start raises.
+  const [attachments, hooks] = await Promise.all([
+    findAttachableUploads(tx, definition.uploadIds(form), req.actor?.id ?? null, id),
+    tx.select().from(webhooks),
+  ]);
   const result = await recordTransition(tx, {
     definition,
     before: null,
@@ -111,8 +114,9 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
     actionLabel: eventLabel(req.applicant ? 'issue' : 'submit'),
     now: req.now,
     calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
+    webhooks: hooks,
+    attachments,
   });
-  await linkUploads(tx, attachments, id);
   await req.alongside?.(tx, result);
   return result;
 }
