@@ -92,9 +92,12 @@ const zh = {
     tokenFor: '为 {name} 创建令牌',
   },
   events: {
-    'instance.started': '实例发起',
-    'instance.state_changed': '状态变化',
-    'instance.finished': '实例办结',
+    // Nested as the event names are dotted: the translator walks keys by '.'.
+    instance: {
+      started: '实例发起',
+      state_changed: '状态变化',
+      finished: '实例办结',
+    },
   },
 };
 
@@ -191,9 +194,12 @@ const en: typeof zh = {
     tokenFor: 'Create a token for {name}',
   },
   events: {
-    'instance.started': 'Instance started',
-    'instance.state_changed': 'State changed',
-    'instance.finished': 'Instance finished',
+    // Nested as the event names are dotted: the translator walks keys by '.'.
+    instance: {
+      started: 'Instance started',
+      state_changed: 'State changed',
+      finished: 'Instance finished',
+    },
   },
 };
 

@@ -127,7 +127,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <div className="stats-grid">
                 {/* A year of days is too many bars: the chart shows the latest 60, the table all. */}
                 <BarChart title={t(`admin.table.${table.id}`)} labels={chartRows(table).map(labelOf)} values={chartRows(table).map((r) => Number(r[chartCol] ?? 0))} />
-                <div className="table-wrap">
+                {/* Scrolls sideways on phones: focusable so keyboard users can scroll it too. */}
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={t(`admin.table.${table.id}`)}>
                   <table className="data">
                     <thead>
                       <tr>
