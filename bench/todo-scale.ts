@@ -21,7 +21,9 @@ export async function generateScale(db: Db, o: { users: number; instances: numbe
   // One counselor per college per 100 users (staff), as in a real college.
   await db.execute(sql`insert into role_bindings (user_id, role, org_unit_id)
     select id, 'counselor', org_unit_id from users where username like 'gen%' and kind = 'staff'`);
-  await db.execute(sql`create temporary table gen_students as
+  // A plain table, not a temporary one: the pool may run the next statement on another connection.
+  await db.execute(sql`drop table if exists gen_students`);
+  await db.execute(sql`create unlogged table gen_students as
     select id, org_unit_id, row_number() over () as n from users where username like 'gen%' and kind = 'student'`);
   const studentCount = Number(rows(await db.execute(sql`select count(*)::int as c from gen_students`))[0]!.c);
   // Instances: 20 % waiting for a counselor, 10 % at 校医院, the rest finished.
@@ -45,6 +47,7 @@ export async function generateScale(db: Db, o: { users: number; instances: numbe
     select i.id, 'counselorReview', 'counselor', i.applicant_org_id, '["approve","return","reject"]'::jsonb, 'done', i.created_at, now(), 'approve'
     from process_instances i where i.status = 'completed'`);
   await db.execute(sql`analyze`);
+  await db.execute(sql`drop table gen_students`);
 }
 
 export interface QueryTiming {
