@@ -11,33 +11,5 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
   }
 }
 
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      field = '';
-      if (record.some((v) => v !== '')) records.push(record);
-      record = [];
-    } else field += c;
-  }
-  record.push(field);
-  if (record.some((v) => v !== '')) records.push(record);
-  return records;
-}
+/** RFC 4180 records: the shared parser (lib/csv). */
+export { parseCsv } from '@/lib/csv';
