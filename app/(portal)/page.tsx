@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { listApplications } from '@/lib/instances/list-applications';
-import { listTasks } from '@/lib/instances/list-tasks';
+import { countOpenTasks, listTasks } from '@/lib/instances/list-tasks';
 import { StatusChip } from '../_components/status-chip';
 import { ServiceItem } from './services/service-item';
 import './portal.css';
@@ -17,8 +17,10 @@ export default async function HomePage() {
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
   const db = await getDb();
-  const [tasks, applications, favourites, catalog, departments] = await Promise.all([
-    listTasks(db, user, 'open', 1000),
+  // The five oldest tasks to show, and the exact count for the figure (a queue may hold thousands).
+  const [tasks, pending, applications, favourites, catalog, departments] = await Promise.all([
+    listTasks(db, user, 'open', 5),
+    countOpenTasks(db, user),
     listApplications(db, user, 5),
     listFavourites(db, user),
     loadCatalog(db),
@@ -46,8 +48,8 @@ export default async function HomePage() {
         <section className="card" aria-labelledby="home-tasks">
           <h2 id="home-tasks">{t('home.pending')}</h2>
           <p className="stat">
-            <strong data-testid="pending-count">{tasks.length}</strong>
-            <span className="muted">{t('home.pendingCount', { count: tasks.length })}</span>
+            <strong data-testid="pending-count">{pending}</strong>
+            <span className="muted">{t('home.pendingUnit')}</span>
           </p>
           {tasks.length === 0 ? (
             <p className="empty">{t('home.noTasks')}</p>

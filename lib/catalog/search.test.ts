@@ -8,6 +8,7 @@ const docs = [
   { name: '城乡居民医保不参保申请', nameEn: 'Opting out of resident medical insurance' },
   { name: '中层干部请假申请' },
   { name: '图书超期缴费' },
+  { name: '学生证补办', nameEn: 'Student card replacement' },
 ];
 const names = (q: string) => searchDocs(docs, q).map((d) => d.name);
 
@@ -15,6 +16,12 @@ test('pinyin initials, full pinyin and Chinese abbreviations find 体测', () =>
   for (const q of ['tc', 'tice', 'tizhiceshi', 'tzcs', '体测', '体质', 'TiCe', 'ti ce']) {
     assert.equal(names(q)[0], '体质测试免测/缓测申请', q);
   }
+});
+
+test('two letters do not match inside English words ("studen·tc·ard"), but do at a word start', () => {
+  assert.ok(!names('tc').includes('学生证补办'));
+  assert.equal(names('stud')[0], '学生证补办');
+  assert.equal(names('medical')[0], '城乡居民医保不参保申请');
 });
 
 test('yibao finds 医保, and so does a typo', () => {

@@ -153,7 +153,13 @@ export function matchCost(query: string, doc: SearchDoc, queryMask = letterMask(
   }
   if (cost < Infinity) return cost;
   const en = doc.nameEn?.toLowerCase();
-  if (en && en.replace(/[\s'’·\-_/\\]+/g, '').includes(query)) return 2;
+  if (en) {
+    // English words by their beginnings ('med' → Medical); inside a run-together name only from
+    // 4 letters on, or 'tc' would find "studen·tc·ard" before anything 体测.
+    const words = en.split(/[\s'’·\-_/\\]+/).filter(Boolean);
+    if (words.some((w) => w.startsWith(query))) return 2;
+    if (query.length >= 4 && words.join('').includes(query)) return 2.5;
+  }
   if (/^[a-z]+$/.test(query) && query.length >= 4 && query.length <= 12) {
     const allowed = query.length >= 7 ? 2 : 1;
     const distance = substringDistance(query, name.joined);

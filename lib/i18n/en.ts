@@ -37,7 +37,7 @@ export const en: Messages = {
   home: {
     greeting: 'Hello, {name}',
     pending: 'Pending tasks',
-    pendingCount: '{count} pending',
+    pendingUnit: 'pending',
     myApplications: 'My applications',
     noApplications: 'No applications yet. Browse the services?',
     noTasks: 'Nothing waiting for you',

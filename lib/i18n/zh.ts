@@ -40,7 +40,7 @@ export const zh = {
   home: {
     greeting: '{name}，您好',
     pending: '待办事项',
-    pendingCount: '{count} 项待办',
+    pendingUnit: '项待办',
     myApplications: '我的申请',
     noApplications: '还没有申请。去办事大厅看看？',
     noTasks: '没有待办事项',
