@@ -59,4 +59,19 @@ describe('housing-payment-notice', () => {
     const done = await applyEvent(t.db, { instanceId: mine.id, actor: a.assets!, type: 'confirm', now });
     assert.equal(done.instance.status, 'completed');
   });
+
+  test('a notice already issued for the same tenant, room and period is refused; a chunked run is not its own duplicate', async () => {
+    // From the previous test: cadre / 3-201 / 2026年12月 exists. A new period for the same room is fine.
+    const again = [`cadre,3-201,2026年12月,650.00,${due}`, `cadre,3-201,2027年1月,650.00,${due}`].join('\n');
+    await assert.rejects(issueHousingNotices(t.db, a.assets!, { csv: again }, now), (e: unknown) => {
+      assert.ok(isAppError(e) && e.code === 'INVALID_INPUT');
+      assert.match(e.userMessage!.zh, /第 1 行：cadre 的 3-201 2026年12月 缴费通知已发出过/);
+      assert.deepEqual((e.details!.rows as Array<{ line: number }>).map((r) => r.line), [1]);
+      return true;
+    });
+    const fresh = `cadre,3-201,2027年1月,650.00,${due}`;
+    assert.deepEqual(await issueHousingNotices(t.db, a.assets!, { csv: fresh }, now), { total: 1, issued: 1, next: null });
+    // The same call retried (say the answer was lost) issues nothing twice.
+    await expectCode(issueHousingNotices(t.db, a.assets!, { csv: fresh }, now), 'INVALID_INPUT');
+  });
 });

@@ -39,9 +39,9 @@ export async function issueHousingNotices(db: Db, actor: Actor, req: IssueReques
   if (!mayStart(getDefinition(PROCESS_ID), actor)) {
     throw new AppError('FORBIDDEN', `${actor.id} may not issue housing notices`, { zh: '仅资产管理处可发送缴费通知', en: 'Only the Assets office issues these notices' });
   }
-  const { notices, errors } = await validateNotices(db, req.csv);
-  if (errors.length > 0) throw rowErrors(errors);
   const from = req.from ?? 0;
+  const { notices, errors } = await validateNotices(db, req.csv, { issuedFrom: from });
+  if (errors.length > 0) throw rowErrors(errors);
   if (req.dryRun) return { total: notices.length, issued: 0, next: 0 };
   const chunk = notices.slice(from, from + CHUNK);
   const calendar = await loadWorkingCalendar(db);

@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { users } from '@/db/schema';
+import { processInstances, users } from '@/db/schema';
 import { housingNoticeFormSchema, type HousingNoticeForm } from '@/workflows/housing-payment-notice/form';
 import { parseCsv } from './parse-csv';
 
@@ -20,10 +20,18 @@ export const MAX_NOTICES = 5000;
 
 /**
  * Validates a whole notice list before anything is written: each row's fields, duplicate rows
- * (same tenant, room and period), and that every tenant is an active account. Errors carry the
- * CSV line numbers; an empty error list means every row can be issued.
+ * (same tenant, room and period), that every tenant is an active account, and that no notice for
+ * the same tenant, room and period was issued before (withdrawn or cancelled ones aside). Errors
+ * carry the CSV line numbers; an empty error list means every row can be issued.
+ *
+ * `issuedFrom`: a list is issued in chunks, each call re-validating it; rows before this index
+ * were issued by earlier calls of the same run and are not duplicates of themselves.
  */
-export async function validateNotices(db: Queryable, csv: string): Promise<{ notices: ValidNotice[]; errors: RowError[] }> {
+export async function validateNotices(
+  db: Queryable,
+  csv: string,
+  { issuedFrom = 0 }: { issuedFrom?: number } = {},
+): Promise<{ notices: ValidNotice[]; errors: RowError[] }> {
   const rows = parseCsv(csv);
   if (rows[0] && HEADER.test(rows[0].cells[0] ?? '')) rows.shift();
   const errors: RowError[] = [];
@@ -67,6 +75,32 @@ export async function validateNotices(db: Queryable, csv: string): Promise<{ not
     if (!tenant) errors.push({ line: p.line, message: `找不到租户 ${p.form.tenant}` });
     else notices.push({ ...p, tenant: { id: tenant.id, name: tenant.name, orgUnitId: tenant.orgUnitId } });
   }
+  errors.push(...(await alreadyIssued(db, notices.slice(issuedFrom))));
   errors.sort((a, b) => a.line - b.line);
   return { notices, errors };
+}
+
+/** Rows whose tenant already has a live or finished notice for the same room and period. */
+async function alreadyIssued(db: Queryable, notices: ValidNotice[]): Promise<RowError[]> {
+  if (notices.length === 0) return [];
+  const earlier = await db
+    .select({ applicantId: processInstances.applicantId, snapshot: processInstances.snapshot, status: processInstances.status })
+    .from(processInstances)
+    .where(
+      and(
+        eq(processInstances.processId, 'housing-payment-notice'),
+        inArray(processInstances.applicantId, [...new Set(notices.map((n) => n.tenant.id))]),
+      ),
+    );
+  const issued = new Set(
+    earlier
+      .filter((e) => e.status === 'active' || e.status === 'completed')
+      .map((e) => {
+        const form = (e.snapshot as { context?: { form?: HousingNoticeForm } }).context?.form;
+        return `${e.applicantId}\u0000${form?.room}\u0000${form?.period}`;
+      }),
+  );
+  return notices
+    .filter((n) => issued.has(`${n.tenant.id}\u0000${n.form.room}\u0000${n.form.period}`))
+    .map((n) => ({ line: n.line, message: `${n.form.tenant} 的 ${n.form.room} ${n.form.period} 缴费通知已发出过` }));
 }
