@@ -2,6 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './support/login';
 
 const SUBJECT = '三饭堂午餐排队太久';
+/** A phone photo as far as the server can tell (JPEG by its first bytes). */
+const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(2048, 7)]);
 
 async function openLetter(page: Page) {
   await page.goto('/mailbox-office?filter=all');
@@ -35,6 +37,22 @@ test('anonymous writer on a phone: writes, keeps the link, follows every step, �
   await page.getByLabel('投诉').check();
   await page.getByLabel('主题').fill(SUBJECT);
   await page.getByLabel('来信内容').fill('<script>alert(1)</script>我是张小明，电话 13812345678。中午排队超过 30 分钟。\u202Egnp.exe');
+  // Attachments: the camera-friendly picker; a wrong type and a disguised file are refused in Chinese.
+  const picker = page.getByLabel('添加附件（图片或 PDF，选填）');
+  await expect(picker).toHaveAttribute('accept', 'image/*,application/pdf');
+  await picker.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByTestId('letter-attachments').getByRole('alert')).toContainText('不是图片或 PDF');
+  await picker.setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await expect(page.getByTestId('letter-attachments').getByRole('alert')).toContainText('只接受 PDF、JPG、PNG、HEIC 或 WebP');
+  await picker.setInputFiles([
+    { name: '排队.jpg', mimeType: 'image/jpeg', buffer: PHOTO },
+    { name: '多余.jpg', mimeType: 'image/jpeg', buffer: PHOTO },
+  ]);
+  const chosen = page.getByTestId('letter-attachments').getByRole('listitem');
+  await expect(chosen).toHaveCount(2);
+  await page.getByRole('button', { name: '移除 多余.jpg' }).click();
+  await expect(chosen).toHaveCount(1);
+  await expect(chosen).toContainText('排队.jpg');
   await page.getByLabel('匿名来信（不留姓名）').check();
   await page.getByLabel(/同意在答复后匿名公开/).check();
   await noHorizontalScroll(page);
@@ -55,6 +73,21 @@ test('anonymous writer on a phone: writes, keeps the link, follows every step, �
   await page.getByText('来信内容').first().click();
   await expect(page.getByTestId('track-content')).toContainText('<script>alert(1)</script>');
   await expect(page.getByTestId('track-content')).toContainText('[U+202E]');
+  // The photo, served through the link itself (private, never cached), and only the one kept.
+  const trackFiles = page.getByTestId('track-attachments').getByRole('link');
+  await expect(trackFiles).toHaveCount(1);
+  await expect(trackFiles).toHaveText('排队.jpg');
+  const photoUrl = (await trackFiles.getAttribute('href'))!;
+  expect(photoUrl).toMatch(/^\/api\/v1\/mailbox\/track\/[A-Za-z0-9_-]{43}\/attachments\/[0-9a-f-]{36}$/);
+  const served = await page.request.get(photoUrl);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/jpeg');
+  expect(served.headers()['referrer-policy']).toBe('no-referrer');
+  expect((await served.body()).equals(PHOTO)).toBe(true);
+  const photoId = photoUrl.split('/').pop()!;
+  // Without the link (another letter's id, a wrong token, the plain upload API) there is nothing.
+  expect((await page.request.get(`/api/v1/uploads/${photoId}`)).status()).toBe(401);
+  expect((await page.request.get(photoUrl.replace(/track\/[^/]+\//, `track/${'A'.repeat(43)}/`))).status()).toBe(404);
   await noHorizontalScroll(page);
 
   // A wrong or truncated link is the same plain 404.
@@ -64,6 +97,16 @@ test('anonymous writer on a phone: writes, keeps the link, follows every step, �
   // The office accepts and assigns two departments.
   const office = await loginAs(browser, 'mailbox');
   await openLetter(office);
+  // The office sees the photo and opens it through the upload API (its own authorization).
+  const deskFiles = office.getByTestId('desk-attachments').getByRole('link');
+  await expect(deskFiles).toHaveText(['排队.jpg']);
+  const deskPhoto = await office.request.get((await deskFiles.getAttribute('href'))!);
+  expect(deskPhoto.status()).toBe(200);
+  expect((await deskPhoto.body()).equals(PHOTO)).toBe(true);
+  // Another signed-in user cannot.
+  const stranger = await loginAs(browser, 'student');
+  expect((await stranger.request.get(`/api/v1/uploads/${photoId}`)).status()).toBe(404);
+  await stranger.context().close();
   await office.getByRole('button', { name: '受理', exact: true }).click();
   await office.getByLabel('后勤处').check();
   await office.getByLabel('资产管理处').check();

@@ -51,6 +51,8 @@ interface Fixtures {
   repliedLetterId: string;
   trackingToken: string;
   queryCode: string;
+  /** A photo attached (without an account) to the letter of trackingToken. */
+  letterAttachmentId: string;
   /** A notice 资产管理处 sent to student alone, with an attachment. */
   noticeId: string;
   noticeMarkers: string[];
@@ -106,6 +108,25 @@ const repairForm = (description: string) => ({
   'attribute[room]': '305',
   'attribute[category]': 'plumbing',
 });
+
+/** POST /api/v1/mailbox/attachments: a multipart upload without an account (a cookie, if any, changes nothing). */
+async function letterAttachment(cookie: string | null, ip: string): Promise<JsonResult<{ id: string; claim: string }>> {
+  const form = new FormData();
+  form.set('file', new Blob([PDF_BYTES as Uint8Array<ArrayBuffer>]), '附件.pdf');
+  const res = await fetch(`${base}/api/v1/mailbox/attachments`, {
+    method: 'POST',
+    headers: { ...(cookie ? { cookie } : {}), 'x-forwarded-for': ip },
+    body: form,
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // keep text
+  }
+  return { status: res.status, body: body as { id: string; claim: string }, headers: res.headers };
+}
 
 /** The mailbox rate-limits submissions per address: give every caller its own. */
 const callerIp = (role: Role | null) => `10.77.0.${role ? ROLES.indexOf(role) + 1 : 99}`;
@@ -339,6 +360,25 @@ const MATRIX: Record<string, Entry> = {
     // So is the query code (with the contact, when one was given).
     POST: { path: () => '/api/v1/mailbox/lookup', body: (f) => ({ code: f.queryCode, contact: '' }), allowed: ALL, public: true, sees: [] },
   },
+  'api/v1/mailbox/attachments': {
+    // Anyone may upload a file for a letter they are writing (no login): kept without an owner,
+    // readable by nobody until a letter claims it with the secret the answer carries
+    // (tests/mailbox-attachments.test.ts: claim, reuse, disguised files, rate limit).
+    POST: {
+      path: () => '/api/v1/mailbox/attachments',
+      send: (_f, role, cookie) => letterAttachment(cookie, callerIp(role)),
+      allowed: ALL,
+      public: true,
+      markers: (f) => f.letterMarkers,
+      sees: [],
+      mutates: true,
+    },
+  },
+  'api/v1/mailbox/track/[token]/attachments/[id]': {
+    // The writer's file through their capability link: whoever holds the link reads (no session involved);
+    // the office reads it through api/v1/uploads/[id]; the writer's phone story is e2e/mailbox-writer.phone.spec.ts.
+    GET: { path: (f) => `/api/v1/mailbox/track/${f.trackingToken}/attachments/${f.letterAttachmentId}`, allowed: ALL, public: true, sees: [] },
+  },
   'api/v1/mailbox/track/[token]/[action]': {
     exempt:
       'the writer acts through their capability link (rate once, follow up once, re-issue revokes the link): one-shot by design, tested in e2e/mailbox-api.spec.ts and e2e/mailbox-writer.phone.spec.ts',
@@ -517,13 +557,18 @@ async function setUp(browser: import('@playwright/test').Browser, cookies: Recor
     return id;
   };
   const letterText = `矩阵来信专用内容-${Date.now()}`;
+  const attachment = must(await letterAttachment(null, '10.78.0.1'), 'letter attachment', 201);
+  f.letterAttachmentId = attachment.id;
   const sent = must(
     await api<{ trackingUrl: string; queryCode: string }>(
       base,
       null,
       'POST',
       '/api/v1/mailbox/letters',
-      { letter: { category: 'consultation', subject: '矩阵来信主题', content: letterText, anonymous: true, consentPublish: false } },
+      {
+        letter: { category: 'consultation', subject: '矩阵来信主题', content: letterText, anonymous: true, consentPublish: false, attachments: [attachment.id] },
+        attachmentClaims: [{ id: attachment.id, claim: attachment.claim }],
+      },
       { 'x-forwarded-for': '10.78.0.1' },
     ),
     'letter',

@@ -1,8 +1,12 @@
 import type { Db } from '@/db/client';
 import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
 import { now } from './clock';
+import { purgeUnclaimedAttachments } from './mailbox/attachments';
+import { getStorage } from './storage';
 
 const INTERVAL_MS = 5_000;
+/** Unclaimed 校长信箱 attachments are swept this often. */
+const PURGE_EVERY_MS = 10 * 60_000;
 
 /**
  * Polls for due durable timers. Every app server runs one; SKIP LOCKED claims keep each
@@ -10,11 +14,17 @@ const INTERVAL_MS = 5_000;
  */
 export function startTimerRunner(db: Db): void {
   let running = false;
+  let lastPurge = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await fireDueTimers(db, await now(db));
+      const at = await now(db);
+      await fireDueTimers(db, at);
+      if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
+        lastPurge = Date.now();
+        await purgeUnclaimedAttachments(db, getStorage(), at);
+      }
     } catch (error) {
       console.error('[timers] tick failed', error);
     } finally {

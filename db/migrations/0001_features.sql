@@ -253,6 +253,8 @@ CREATE TABLE "idempotency_keys" (
 );
 --> statement-breakpoint
 DROP INDEX "tasks_open_role_idx";--> statement-breakpoint
+ALTER TABLE "uploads" ADD COLUMN "claim_hash" text;--> statement-breakpoint
+ALTER TABLE "uploads" ADD COLUMN "claim_expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "api_token_uses" ADD CONSTRAINT "api_token_uses_token_id_api_tokens_id_fk" FOREIGN KEY ("token_id") REFERENCES "public"."api_tokens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campus_imports" ADD CONSTRAINT "campus_imports_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -14,6 +14,13 @@ export const uploads = pgTable(
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
     instanceId: uuid('instance_id').references(() => processInstances.id),
+    /**
+     * An upload without an owner (a 校长信箱 writer without an account) is claimed by presenting
+     * the secret its upload response returned: only its SHA-256 is kept, and only until then.
+     */
+    claimHash: text('claim_hash'),
+    /** After this the unclaimed upload can no longer be attached (it is left for cleanup). */
+    claimExpiresAt: timestamp('claim_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('uploads_instance_idx').on(t.instanceId), index('uploads_owner_idx').on(t.ownerId)],

@@ -4,6 +4,7 @@ import { instanceEvents, mailboxPublications, processInstances, tasks, users } f
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+import { listLetterAttachments, type LetterAttachment } from './attachments';
 import { assertDeskAccess, isMailboxOffice } from './office';
 import { suggestPublication, type PublicationDraft } from './publications';
 
@@ -22,6 +23,8 @@ export interface DeskLetterView {
   myOrgs: string[];
   history: Array<{ seq: number; type: string; actorName: string | null; actorRole: string; comment: string | null; at: string }>;
   isOffice: boolean;
+  /** The writer's files, read through /api/v1/uploads/{id} (lib/uploads/read-upload.ts). */
+  attachments: LetterAttachment[];
   publication: (PublicationDraft & { published: boolean }) | null;
 }
 
@@ -30,7 +33,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
   await assertDeskAccess(db, actor, id);
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
   const context = (row!.snapshot as { context: MailboxContext }).context;
-  const [events, open, writer, published] = await Promise.all([
+  const [events, open, writer, published, attachments] = await Promise.all([
     db
       .select({ e: instanceEvents, actorName: users.name })
       .from(instanceEvents)
@@ -40,6 +43,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
     db.select().from(tasks).where(and(eq(tasks.instanceId, id), eq(tasks.status, 'open'))),
     row!.applicantId && !context.form.anonymous ? db.select({ name: users.name }).from(users).where(eq(users.id, row!.applicantId)) : [],
     db.select().from(mailboxPublications).where(eq(mailboxPublications.instanceId, id)),
+    listLetterAttachments(db, id),
   ]);
   const mine = open.filter((t) => isCandidate(actor, t));
   const office = isMailboxOffice(actor);
@@ -68,6 +72,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
       at: e.at.toISOString(),
     })),
     isOffice: office,
+    attachments,
     publication,
   };
 }

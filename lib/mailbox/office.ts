@@ -97,6 +97,17 @@ export async function assertDeskAccess(db: Db, actor: Actor, id: string): Promis
   if (!rows.some((t) => t.role === 'handler' && (t.completedBy === actor.id || isCandidate(actor, t)))) throw hidden();
 }
 
+/** Whether the letter is on the actor's desk (the office, or a department it was assigned to). */
+export async function isOnDesk(db: Db, actor: Actor, id: string): Promise<boolean> {
+  try {
+    await assertDeskAccess(db, actor, id);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
+    throw error;
+  }
+}
+
 export async function departmentOptions(db: Db): Promise<Array<{ id: string; zh: string; en: string }>> {
   return db
     .select({ id: orgUnits.id, zh: orgUnits.nameZh, en: orgUnits.nameEn })

@@ -18,6 +18,15 @@ export const TOKEN_LIFETIME_MS = 365 * 24 * 3_600_000;
 export const letterRequestSchema = z.object({
   letter: z.unknown(),
   website: z.string().max(200).optional(),
+  /**
+   * For attachments uploaded without an account (POST /api/v1/mailbox/attachments): each id in
+   * letter.attachments with the claim secret its upload returned. A signed-in writer's own
+   * uploads (POST /api/v1/uploads) need none.
+   */
+  attachmentClaims: z
+    .array(z.object({ id: z.uuid('附件无效'), claim: z.string().min(1).max(100) }))
+    .max(5, '最多 5 个附件')
+    .optional(),
 });
 
 export interface SubmittedLetter {
@@ -36,7 +45,7 @@ export async function submitLetter(
   db: Db,
   req: { body: unknown; actor: Actor | null; ip: string; now: Date; origin: string; calendar?: WorkingCalendar },
 ): Promise<SubmittedLetter> {
-  const { letter, website } = parseInput(letterRequestSchema, req.body);
+  const { letter, website, attachmentClaims } = parseInput(letterRequestSchema, req.body);
   if (website) {
     throw new AppError('INVALID_INPUT', 'honeypot filled', { zh: '提交失败，请刷新页面后重试', en: 'Could not send; reload the page and try again' });
   }
@@ -56,6 +65,7 @@ export async function submitLetter(
     now: req.now,
     calendar: req.calendar,
     anonymousName: '',
+    uploadClaims: new Map((attachmentClaims ?? []).map((c) => [c.id, c.claim])),
     alongside: async (tx, result) => {
       await tx.insert(mailboxLetters).values({
         instanceId: result.instance.id,

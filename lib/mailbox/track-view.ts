@@ -4,6 +4,7 @@ import { instanceEvents, orgUnits, processInstances } from '@/db/schema';
 import { addDelay, loadWorkingCalendar, type WorkingCalendar } from '@/workflows/engine/calendar';
 import type { Label } from '@/workflows/engine/types';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+import { listLetterAttachments, type LetterAttachment } from './attachments';
 
 export interface TrackStep {
   label: Label;
@@ -16,6 +17,8 @@ export interface TrackView {
   category: string;
   subject: string;
   content: string;
+  /** The writer's own files, served through their link: /api/v1/mailbox/track/{token}/attachments/{id}. */
+  attachments: LetterAttachment[];
   anonymous: boolean;
   createdAt: string;
   status: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
@@ -29,7 +32,7 @@ export interface TrackView {
   canRate: boolean;
   canFollowUp: boolean;
   /** For a merged letter: the original it is handled with (its steps and reply, not its text). */
-  mergedInto: Omit<TrackView, 'mergedInto' | 'content' | 'subject'> | null;
+  mergedInto: Omit<TrackView, 'mergedInto' | 'content' | 'subject' | 'attachments'> | null;
 }
 
 const L = (zh: string, en: string): Label => ({ zh, en });
@@ -53,9 +56,10 @@ export async function buildTrackView(db: Db, instanceId: string, given?: Working
   const calendar = given ?? (await loadWorkingCalendar(db));
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, instanceId));
   if (!row) throw new Error(`letter ${instanceId} has no instance`);
-  const [events, units] = await Promise.all([
+  const [events, units, attachments] = await Promise.all([
     db.select().from(instanceEvents).where(eq(instanceEvents.instanceId, instanceId)).orderBy(asc(instanceEvents.seq)),
     db.select({ id: orgUnits.id, zh: orgUnits.nameZh, en: orgUnits.nameEn }).from(orgUnits),
+    listLetterAttachments(db, instanceId),
   ]);
   const unit = new Map(units.map((u) => [u.id, L(u.zh, u.en)]));
   const names = (ids: string[]): Label => ({
@@ -131,6 +135,7 @@ export async function buildTrackView(db: Db, instanceId: string, given?: Working
     category: context.form.category,
     subject: context.form.subject,
     content: context.form.content,
+    attachments,
     anonymous: context.form.anonymous,
     createdAt: row.createdAt.toISOString(),
     status: row.status,
@@ -153,6 +158,7 @@ export async function trackLetter(db: Db, instanceId: string, calendar?: Working
   const [row] = await db.select({ snapshot: processInstances.snapshot }).from(processInstances).where(eq(processInstances.id, instanceId));
   const original = (row!.snapshot as { context: MailboxContext }).context.duplicateOf;
   if (!original || original === instanceId) return view;
-  const { content: _c, subject: _s, mergedInto: _m, ...rest } = await buildTrackView(db, original, calendar);
+  // The original is someone else's letter: its text and files stay with it.
+  const { content: _c, subject: _s, mergedInto: _m, attachments: _a, ...rest } = await buildTrackView(db, original, calendar);
   return { ...view, mergedInto: { ...rest, canRate: false, canFollowUp: false } };
 }

@@ -5,17 +5,21 @@ import { env } from '../env';
 import { getStorage } from '../storage';
 import { saveUpload, type SavedUpload } from './save-upload';
 
-/** Reads the multipart field `file` of an upload request and stores it for its owner. */
-export async function receiveUpload(req: NextRequest, ownerId: string | null): Promise<SavedUpload> {
-  const max = env().uploadMaxBytes;
+const tooLarge = (max: number, what: string) =>
+  new AppError('PAYLOAD_TOO_LARGE', what, {
+    zh: `文件不能超过 ${Math.floor(max / 1024 / 1024)} MB`,
+    en: `Files may be at most ${Math.floor(max / 1024 / 1024)} MB`,
+  });
+
+/** Refuses a request whose declared size is over the limit, before its body is read. */
+export function assertDeclaredSize(req: NextRequest, max: number): void {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  // Refuse before reading: the body of an oversize request never reaches memory.
-  if (declared > max + 64 * 1024) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `declared ${declared}`, {
-      zh: `文件不能超过 ${Math.floor(max / 1024 / 1024)} MB`,
-      en: `Files may be at most ${Math.floor(max / 1024 / 1024)} MB`,
-    });
-  }
+  if (declared > max + 64 * 1024) throw tooLarge(max, `declared ${declared}`);
+}
+
+/** Reads the multipart field `file` of an upload request (size checked first: see assertDeclaredSize). */
+export async function readUploadFile(req: NextRequest, max: number): Promise<{ name: string; bytes: Uint8Array }> {
+  assertDeclaredSize(req, max);
   let form: FormData;
   try {
     form = await req.formData();
@@ -26,5 +30,14 @@ export async function receiveUpload(req: NextRequest, ownerId: string | null): P
   if (!(file instanceof File)) {
     throw new AppError('INVALID_INPUT', 'no file field', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
   }
-  return saveUpload(await getDb(), getStorage(), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, ownerId, max);
+  // A chunked body declares no length: the file's own size is checked before its bytes are copied.
+  if (file.size > max) throw tooLarge(max, `${file.size} > ${max}`);
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** Reads the multipart field `file` of an upload request and stores it for its owner. */
+export async function receiveUpload(req: NextRequest, ownerId: string | null): Promise<SavedUpload> {
+  const max = env().uploadMaxBytes;
+  const file = await readUploadFile(req, max);
+  return saveUpload(await getDb(), getStorage(), file, ownerId, max);
 }

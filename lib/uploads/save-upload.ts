@@ -31,6 +31,8 @@ export async function saveUpload(
   file: { name: string; bytes: Uint8Array },
   ownerId: string | null,
   maxBytes: number,
+  /** For an owner-less upload: the hash of its claim secret and when the claim runs out. */
+  claim?: { hash: string; expiresAt: Date },
 ): Promise<SavedUpload> {
   if (file.bytes.length === 0) {
     throw new AppError('INVALID_INPUT', 'empty file', { zh: '文件是空的', en: 'The file is empty' });
@@ -55,7 +57,17 @@ export async function saveUpload(
   const filename = cleanFilename(file.name);
   await storage.put(storageKey, file.bytes, contentType);
   try {
-    await db.insert(uploads).values({ id, ownerId, filename, contentType, size: file.bytes.length, sha256, storageKey });
+    await db.insert(uploads).values({
+      id,
+      ownerId,
+      filename,
+      contentType,
+      size: file.bytes.length,
+      sha256,
+      storageKey,
+      claimHash: claim?.hash ?? null,
+      claimExpiresAt: claim?.expiresAt ?? null,
+    });
   } catch (error) {
     await storage.delete(storageKey);
     throw error;

@@ -134,7 +134,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     const [next] = transition(definition.machine, snapshot, event);
 
     const attachments =
-      input !== undefined ? await findAttachableUploads(tx, definition.uploadIds(input), req.actor?.id ?? null, row.id) : [];
+      input !== undefined ? await findAttachableUploads(tx, definition.uploadIds(input), { ownerId: req.actor?.id ?? null, instanceId: row.id, now: req.now }) : [];
     const label: Label = action?.label ?? eventLabel(req.type);
     const result = await recordTransition(tx, {
       definition,

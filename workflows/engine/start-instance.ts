@@ -26,6 +26,8 @@ export interface StartRequest {
   version?: number;
   /** For issued processes (audience.issuedBy): the person the instance is for. */
   applicant?: { id: string; name: string; orgUnitId: string };
+  /** Claim secrets of owner-less uploads the new instance attaches (see findAttachableUploads). */
+  uploadClaims?: ReadonlyMap<string, string>;
   /** Writes the caller's own rows about the new instance in the same transaction (all or nothing). */
   alongside?: (tx: Tx, result: TransitionResult) => Promise<void>;
 }
@@ -90,7 +92,7 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
 
   // One batch (see recordTransition): the uploads to attach, and the webhooks the start raises.
   const [attachments, hooks] = await Promise.all([
-    findAttachableUploads(tx, definition.uploadIds(form), req.actor?.id ?? null, id),
+    findAttachableUploads(tx, definition.uploadIds(form), { ownerId: req.actor?.id ?? null, instanceId: id, now: req.now, claims: req.uploadClaims }),
     tx.select().from(webhooks),
   ]);
   const result = await recordTransition(tx, {

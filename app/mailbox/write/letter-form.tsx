@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { sendJson } from '../../_components/api-client';
+import { LetterAttachments, type AttachmentLabels, type LetterAttachment } from './letter-attachments';
 
 interface Labels {
   category: string;
@@ -26,6 +27,7 @@ interface Labels {
   copied: string;
   open: string;
   qr: string;
+  attachments: AttachmentLabels;
 }
 
 interface Sent {
@@ -48,9 +50,11 @@ function CopyButton({ text, labels }: { text: string; labels: Labels }) {
 }
 
 /** The letter form; on success it shows the link and code once, with copy buttons and a QR code. */
-export function LetterForm({ labels }: { labels: Labels }) {
+export function LetterForm({ labels, maxBytes }: { labels: Labels; maxBytes: number }) {
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [files, setFiles] = useState<LetterAttachment[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [sent, setSent] = useState<Sent | null>(null);
@@ -65,6 +69,7 @@ export function LetterForm({ labels }: { labels: Labels }) {
       '/api/v1/mailbox/letters',
       {
         website: String(data.get('website') ?? ''),
+        attachmentClaims: files.map((f) => ({ id: f.id, claim: f.claim })),
         letter: {
           category: String(data.get('category') ?? ''),
           subject: String(data.get('subject') ?? ''),
@@ -73,6 +78,7 @@ export function LetterForm({ labels }: { labels: Labels }) {
           name: anonymous ? undefined : String(data.get('name') ?? '') || undefined,
           contact: String(data.get('contact') ?? '') || undefined,
           consentPublish: data.get('consentPublish') === 'on',
+          attachments: files.map((f) => f.id),
         },
       },
       labels.networkError,
@@ -151,6 +157,8 @@ export function LetterForm({ labels }: { labels: Labels }) {
         <textarea id="content" name="content" rows={8} required aria-describedby="content-hint content-error" />
         {err('content')}
       </div>
+      <LetterAttachments labels={labels.attachments} maxBytes={maxBytes} files={files} onChange={setFiles} onBusy={setUploading} />
+      {err('attachments')}
       <label className="choice">
         <input type="checkbox" name="anonymous" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
         <span>{labels.anonymous}</span>
@@ -177,7 +185,7 @@ export function LetterForm({ labels }: { labels: Labels }) {
         <label htmlFor="website">{labels.website}</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <button className="btn block" type="submit" disabled={busy}>
+      <button className="btn block" type="submit" disabled={busy || uploading}>
         {busy ? labels.submitting : labels.submit}
       </button>
     </form>

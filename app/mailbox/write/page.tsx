@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { env } from '@/lib/env';
 import { getTranslator } from '@/lib/i18n/server';
 import { LETTER_CATEGORIES } from '@/workflows/presidents-mailbox/form';
 import { LetterForm } from './letter-form';
@@ -33,12 +34,23 @@ export default async function WritePage() {
     copied: t('mailbox.copied'),
     open: t('mailbox.open'),
     qr: t('mailbox.qr'),
+    attachments: {
+      add: t('mailbox.attachmentsAdd'),
+      hint: t('mailbox.attachmentsHint'),
+      uploading: t('mailbox.attachmentUploading'),
+      uploaded: t('mailbox.attachmentUploaded'),
+      remove: t('mailbox.attachmentRemove'),
+      errorType: t('mailbox.attachmentErrors.type'),
+      errorSize: t('mailbox.attachmentErrors.size'),
+      errorCount: t('mailbox.attachmentErrors.count'),
+      networkError: t('mailbox.networkError'),
+    },
   };
   return (
     <>
       <h1>{t('mailbox.write')}</h1>
       <p className="muted">{t('mailbox.limits')}</p>
-      <LetterForm labels={labels} />
+      <LetterForm labels={labels} maxBytes={env().uploadMaxBytes} />
     </>
   );
 }

@@ -95,6 +95,21 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
         </dl>
         <h2 style={{ marginTop: 12 }}>{t('mailbox.yourLetter')}</h2>
         <p className="mb-text mb-long">{showText(context.form.content)}</p>
+        <h3 style={{ marginTop: 12 }}>{t('mailbox.attachments')}</h3>
+        {letter.attachments.length === 0 ? (
+          <p className="muted">{t('mailbox.noAttachments')}</p>
+        ) : (
+          <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="desk-attachments">
+            {letter.attachments.map((a) => (
+              <li key={a.id} className="file-row">
+                <a className="grow" href={`/api/v1/uploads/${a.id}`} target="_blank" rel="noreferrer">
+                  {showText(a.filename)}
+                </a>
+                <span className="muted">{Math.max(1, Math.ceil(a.size / 1024))} KB</span>
+              </li>
+            ))}
+          </ul>
+        )}
         {context.followUp ? (
           <>
             <h3>{t('mailbox.followUpAsked')}</h3>

@@ -21,7 +21,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 type T = Awaited<ReturnType<typeof getTranslator>>['t'];
 type Locale = Awaited<ReturnType<typeof getTranslator>>['locale'];
 
-function Progress({ view, t, locale }: { view: Omit<TrackView, 'mergedInto' | 'content' | 'subject'>; t: T; locale: Locale }) {
+function Progress({ view, t, locale }: { view: Omit<TrackView, 'mergedInto' | 'content' | 'subject' | 'attachments'>; t: T; locale: Locale }) {
   return (
     <>
       <section className="card" aria-labelledby="steps-title" id="steps">
@@ -167,6 +167,22 @@ export default async function TrackPage({
           {showText(view.content)}
         </p>
       </details>
+      {view.attachments.length > 0 ? (
+        <section className="card">
+          <h2>{t('mailbox.attachments')}</h2>
+          <ul className="mb-files" data-testid="track-attachments">
+            {view.attachments.map((a) => (
+              <li key={a.id} className="file-row">
+                {/* Served through the link itself: nobody without it can open the file. */}
+                <a className="grow" href={`${base}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                  {showText(a.filename)}
+                </a>
+                <span className="muted">{Math.max(1, Math.ceil(a.size / 1024))} KB</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {ownUrl ? (
         <details className="card">
           <summary>{t('mailbox.qr')}</summary>
