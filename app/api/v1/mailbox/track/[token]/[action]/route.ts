@@ -5,22 +5,17 @@ import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { mailboxCalendar } from '@/lib/mailbox/calendar';
 import { CODE_SESSION_COOKIE, FLASH_COOKIE, SESSION_TOKEN } from '@/lib/mailbox/code-session';
-import { openLetter } from '@/lib/mailbox/find-letter';
-import { clientIp, isFormPost, jsonPrivate, readBody, requestOrigin, seeOther } from '@/lib/mailbox/http';
+import { isFormPost, jsonPrivate, readBody, requestOrigin, seeOther } from '@/lib/mailbox/http';
 import { trackLetter } from '@/lib/mailbox/track-view';
 import { askFollowUp, rateReply, reissueCapability } from '@/lib/mailbox/writer-actions';
+import { openLetterFromRequest } from '@/lib/mailbox/open-from-request';
 import { AppError } from '@/workflows/engine/errors';
 
 /** The writer's actions through their link: rate, follow-up, revoke and re-issue. */
 async function act(req: NextRequest, token: string, action: string): Promise<Response> {
   const db = await getDb();
   const at = await now(db);
-  const letter = await openLetter(db, {
-    token,
-    sessionCookie: req.cookies.get(CODE_SESSION_COOKIE)?.value,
-    ip: clientIp(req.headers),
-    now: at,
-  });
+  const letter = await openLetterFromRequest(db, req, token, at);
   const body = (await readBody(req)) as Record<string, unknown>;
   const calendar = await mailboxCalendar(db);
   const back = `/mailbox/track/${token}`;
