@@ -53,9 +53,11 @@ export function baseSecurityHeaders(tls: boolean): Record<string, string> {
  * 校长信箱 tracking links are capabilities (the token in the URL is the key): they must never be
  * sent on as a Referer, nor indexed. Applies to the tracking pages and the mailbox API.
  */
+export const CAPABILITY_HEADERS = { 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' } as const;
+
 export function capabilityHeaders(pathname: string): Record<string, string> {
   const capability = pathname === '/mailbox/track' || pathname.startsWith('/mailbox/track/') || pathname.startsWith('/api/v1/mailbox/');
-  return capability ? { 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' } : {};
+  return capability ? CAPABILITY_HEADERS : {};
 }
 
 export function isTls(protocol: string, forwardedProto: string | null): boolean {

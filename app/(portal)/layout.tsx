@@ -4,7 +4,7 @@ import { requireUserPage } from '@/lib/auth/current-user';
 import { adminScope } from '@/lib/authz-admin';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
-import { countOpenTasks } from '@/lib/instances/list-tasks';
+import { pendingTaskCount } from '@/lib/instances/pending-count';
 import { countUnread } from '@/lib/messages/list-messages';
 import { LanguageSwitch } from '../_components/language-switch';
 import { NavLinks, type NavItem } from '../_components/nav-links';
@@ -14,7 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
   const db = await getDb();
-  const [pending, unread] = await Promise.all([countOpenTasks(db, user), countUnread(db, user)]);
+  const [pending, unread] = await Promise.all([pendingTaskCount(), countUnread(db, user)]);
   const tabs: NavItem[] = [
     { href: '/', label: t('nav.home'), icon: 'home' },
     { href: '/services', label: t('nav.services'), icon: 'services' },

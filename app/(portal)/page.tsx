@@ -7,7 +7,8 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { listApplications } from '@/lib/instances/list-applications';
-import { countOpenTasks, listTasks } from '@/lib/instances/list-tasks';
+import { listTasks } from '@/lib/instances/list-tasks';
+import { pendingTaskCount } from '@/lib/instances/pending-count';
 import { StatusChip } from '../_components/status-chip';
 import { ServiceItem } from './services/service-item';
 import './portal.css';
@@ -20,7 +21,7 @@ export default async function HomePage() {
   // The five oldest tasks to show, and the exact count for the figure (a queue may hold thousands).
   const [tasks, pending, applications, favourites, catalog, departments] = await Promise.all([
     listTasks(db, user, 'open', 5),
-    countOpenTasks(db, user),
+    pendingTaskCount(),
     listApplications(db, user, 5),
     listFavourites(db, user),
     loadCatalog(db),
@@ -55,7 +56,7 @@ export default async function HomePage() {
             <p className="empty">{t('home.noTasks')}</p>
           ) : (
             <ul className="list">
-              {tasks.slice(0, 5).map((task) => (
+              {tasks.map((task) => (
                 <li key={task.id}>
                   <Link className="list-link" href={`/applications/${task.instanceId}`}>
                     <span className="grow">

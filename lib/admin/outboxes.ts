@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { integrationOutbox, messages, notifyDeliveries, users, webhookDeliveries, webhooks } from '@/db/schema';
 import { isUuid } from '@/lib/authz';
+import { retryDeliveries } from '@/lib/notify/admin-deliveries';
 import type { RetryableOutbox } from './outbox-hooks';
 
 /**
@@ -30,11 +31,7 @@ const notify: RetryableOutbox = {
     }));
   },
   async retry(db, id) {
-    if (!isUuid(id)) return;
-    await db
-      .update(notifyDeliveries)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null })
-      .where(and(eq(notifyDeliveries.id, id), eq(notifyDeliveries.status, 'failed')));
+    if (isUuid(id)) await retryDeliveries(db, new Date(), [id]);
   },
 };
 

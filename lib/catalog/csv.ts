@@ -1,12 +1,7 @@
 import iconv from 'iconv-lite';
-import { toCsvText } from '@/lib/csv';
 
 // The catalog's CSV is the shared one (lib/csv); decoding GBK from Excel is the catalog's own.
-export { parseCsv } from '@/lib/csv';
-
-export function toCsv(rows: string[][]): string {
-  return toCsvText(rows);
-}
+export { parseCsv, toCsvText as toCsv } from '@/lib/csv';
 
 export type DecodedText = { text: string; encoding: 'utf-8' | 'gbk' };
 

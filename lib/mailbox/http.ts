@@ -1,12 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { CAPABILITY_HEADERS } from '@/lib/security-headers';
 import { AppError } from '@/workflows/engine/errors';
 
 /** Capability URLs must not leak through Referer, search engines or caches. */
-export const PRIVATE_HEADERS = {
-  'Referrer-Policy': 'no-referrer',
-  'X-Robots-Tag': 'noindex, nofollow',
-  'Cache-Control': 'no-store',
-} as const;
+export const PRIVATE_HEADERS = { ...CAPABILITY_HEADERS, 'Cache-Control': 'no-store' } as const;
 
 /** Letters are text: 50,000 characters of Chinese are ~150 KB of UTF-8, plus the JSON around it. */
 export const MAX_BODY_BYTES = 256 * 1024;

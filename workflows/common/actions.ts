@@ -1,4 +1,5 @@
 import type { StateMeta, TaskAction } from '../engine/types';
+import { weekdayCalendar, workingDaysBetween } from '../engine/calendar';
 
 /** Approve / return / reject, as every reviewing step offers them; returns and rejections say why. */
 export const reviewActions = (zh: string, en: string): TaskAction[] => [
@@ -35,10 +36,5 @@ export function eventDay(event: { at?: string }): string {
 
 /** Weekdays (Monday–Friday) from start to end inclusive, both 'YYYY-MM-DD'. */
 export function weekdaysBetween(start: string, end: string): number {
-  let count = 0;
-  for (let t = Date.parse(`${start}T00:00:00Z`); t <= Date.parse(`${end}T00:00:00Z`); t += 86_400_000) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) count++;
-  }
-  return count;
+  return workingDaysBetween(weekdayCalendar, start, end);
 }

@@ -2,7 +2,7 @@ import { publicRoute } from '@/lib/api/route';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
-import { mailboxCalendar } from '@/lib/mailbox/calendar';
+import { loadWorkingCalendar } from '@/workflows/engine/calendar';
 import { clientIp, jsonPrivate, readBody, requestOrigin } from '@/lib/mailbox/http';
 import { qrSvg } from '@/lib/mailbox/qr';
 import { submitLetter } from '@/lib/mailbox/submit-letter';
@@ -17,7 +17,7 @@ export const POST = publicRoute(async ({ req }) => {
     ip: clientIp(req.headers),
     now: await now(db),
     origin: requestOrigin(req),
-    calendar: await mailboxCalendar(db),
+    calendar: await loadWorkingCalendar(db),
   });
   return jsonPrivate({ trackingUrl, queryCode, qrSvg: await qrSvg(trackingUrl) }, 201);
 });

@@ -3,7 +3,7 @@ import { publicRoute } from '@/lib/api/route';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { mailboxCalendar } from '@/lib/mailbox/calendar';
+import { loadWorkingCalendar } from '@/workflows/engine/calendar';
 import { CODE_SESSION_COOKIE, FLASH_COOKIE, SESSION_TOKEN } from '@/lib/mailbox/code-session';
 import { isFormPost, jsonPrivate, readBody, requestOrigin, seeOther } from '@/lib/mailbox/http';
 import { trackLetter } from '@/lib/mailbox/track-view';
@@ -17,7 +17,7 @@ async function act(req: NextRequest, token: string, action: string): Promise<Res
   const at = await now(db);
   const letter = await openLetterFromRequest(db, req, token, at);
   const body = (await readBody(req)) as Record<string, unknown>;
-  const calendar = await mailboxCalendar(db);
+  const calendar = await loadWorkingCalendar(db);
   const back = `/mailbox/track/${token}`;
   if (action === 'rate') {
     const input = { rating: body.rating, comment: body.comment || undefined };
