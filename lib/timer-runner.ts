@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
+import { compactMonitorRollup } from './admin/stats/compact-rollup';
 import { now } from './clock';
 import { purgeUnclaimedAttachments } from './mailbox/attachments';
 import { getStorage } from './storage';
@@ -7,6 +8,8 @@ import { getStorage } from './storage';
 const INTERVAL_MS = 5_000;
 /** Unclaimed 校长信箱 attachments are swept this often. */
 const PURGE_EVERY_MS = 10 * 60_000;
+/** Monitoring deltas are folded this often (readers sum them meanwhile). */
+const COMPACT_EVERY_MS = 60_000;
 
 /**
  * Polls for due durable timers. Every app server runs one; SKIP LOCKED claims keep each
@@ -15,6 +18,7 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export function startTimerRunner(db: Db): void {
   let running = false;
   let lastPurge = 0;
+  let lastCompact = 0;
   const tick = async () => {
     if (running) return;
     running = true;
@@ -24,6 +28,10 @@ export function startTimerRunner(db: Db): void {
       if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
         lastPurge = Date.now();
         await purgeUnclaimedAttachments(db, getStorage(), at);
+      }
+      if (Date.now() - lastCompact >= COMPACT_EVERY_MS) {
+        lastCompact = Date.now();
+        await compactMonitorRollup(db);
       }
     } catch (error) {
       console.error('[timers] tick failed', error);

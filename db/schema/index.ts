@@ -10,3 +10,4 @@ export * from './admin';
 export * from './notify';
 export * from './integration-outbox';
 export * from './idempotency';
+export * from './monitor-rollup';

@@ -37,6 +37,9 @@ export const processInstances = pgTable(
     index('instances_org_idx').on(t.applicantOrgId, t.createdAt),
     // Monitoring: live counts per state of one definition version (heatmap), running only.
     index('instances_active_state_idx').on(t.processId, t.processVersion, t.state).where(sql`status = 'active'`),
+    // Monitoring: running instances of some departments or processes, read from the index
+    // alone (overdue tasks of a leader's scope join these, lib/admin/stats/tables.ts).
+    index('instances_active_org_idx').on(t.applicantOrgId, t.processId, t.id).where(sql`status = 'active'`),
   ],
 );
 
@@ -97,8 +100,8 @@ export const tasks = pgTable(
     index('tasks_assignee_idx').on(t.assigneeId, t.status),
     index('tasks_completed_by_idx').on(t.completedBy, t.completedAt),
     index('tasks_instance_idx').on(t.instanceId),
-    // Monitoring: overdue open tasks by department.
-    index('tasks_open_due_idx').on(t.dueAt).where(sql`status = 'open'`),
+    // Monitoring: overdue open tasks by department, read from the index alone.
+    index('tasks_open_due_idx').on(t.dueAt, t.orgUnitId, t.instanceId).where(sql`status = 'open'`),
   ],
 );
 

@@ -3,6 +3,8 @@ import type { Db } from '@/db/client';
 import { instanceScopeSql, type AdminScope } from '../authz-admin';
 import type { Period } from './period';
 import { queryRows } from './rows';
+import { addToHistogram, histogramCount, histogramPercentile, type Histogram } from './stats/histogram';
+import { rollupRows } from './stats/rollup-source';
 
 export interface StateHeat {
   state: string;
@@ -15,46 +17,44 @@ export interface StateHeat {
 }
 
 /**
- * Per state of one definition version: instances there now, and the median / p90 time spent
- * there, computed from the event log (a stay runs from the event entering a state to the next
- * event that changes the state).
+ * Per state of one definition version: instances there now (live, from the partial index of
+ * running instances), and the median / p90 time spent there by stays entered in the period
+ * (from the monitoring rollup's histograms: a stay runs from the event entering a state to
+ * the next event that changes the state, and counts under the version it ran on).
  */
 export async function stateHeatmap(db: Db, scope: AdminScope, processId: string, version: number, period: Period): Promise<StateHeat[]> {
-  const scoped = instanceScopeSql(scope);
-  const [now, durations] = await Promise.all([
+  const [now, stays] = await Promise.all([
     queryRows<{ state: string; n: number }>(
       db,
       sql`select s.state, count(*)::int as n
           from process_instances i, unnest(string_to_array(i.state, ',')) as s(state)
-          where i.process_id = ${processId} and i.process_version = ${version} and i.status = 'active' and ${scoped}
+          where i.process_id = ${processId} and i.process_version = ${version} and i.status = 'active' and ${instanceScopeSql(scope)}
           group by s.state`,
     ),
-    queryRows<{ state: string; stays: number; median: number | null; p90: number | null }>(
+    queryRows<{ state: string; bucket: number; n: number }>(
       db,
-      sql`with changes as (
-            select e.instance_id, e.to_state, e.at,
-              lead(e.at) over (partition by e.instance_id order by e.seq) as left_at
-            from instance_events e join process_instances i on i.id = e.instance_id
-            where i.process_id = ${processId} and i.process_version = ${version} and ${scoped}
-              and e.at >= ${period.from.toISOString()}::timestamptz
-              and e.from_state is distinct from e.to_state
-          )
-          select s.state, count(*)::int as stays,
-            percentile_cont(0.5) within group (order by extract(epoch from left_at - at))::float8 as median,
-            percentile_cont(0.9) within group (order by extract(epoch from left_at - at))::float8 as p90
-          from changes c, unnest(string_to_array(c.to_state, ',')) as s(state)
-          where c.left_at is not null and c.at < ${period.to.toISOString()}::timestamptz
-          group by s.state`,
+      sql`select r.key as state, r.bucket, sum(r.n)::int as n from ${rollupRows('r', 'stay', period)}
+          where r.process_id = ${processId} and r.process_version = ${version} and ${instanceScopeSql(scope, 'r')}
+          group by 1, 2`,
     ),
   ]);
   const out = new Map<string, StateHeat>();
+  const histograms = new Map<string, Histogram>();
   const get = (state: string) => {
     let h = out.get(state);
     if (!h) out.set(state, (h = { state, now: 0, stays: 0, medianSeconds: null, p90Seconds: null }));
     return h;
   };
   for (const r of now) get(r.state).now = r.n;
-  for (const r of durations) Object.assign(get(r.state), { stays: r.stays, medianSeconds: r.median, p90Seconds: r.p90 });
+  for (const r of stays) {
+    let h = histograms.get(r.state);
+    if (!h) histograms.set(r.state, (h = new Map()));
+    addToHistogram(h, Number(r.bucket), Number(r.n));
+  }
+  for (const [state, h] of histograms) {
+    const stays = histogramCount(h);
+    if (stays > 0) Object.assign(get(state), { stays, medianSeconds: histogramPercentile(h, 0.5), p90Seconds: histogramPercentile(h, 0.9) });
+  }
   return [...out.values()];
 }
 

@@ -5,6 +5,7 @@ import { instanceScopeSql, processesOwnedBy } from '../authz-admin';
 import { allDefinitions } from '@/workflows/registry';
 import type { Label } from '@/workflows/engine/types';
 import { queryRows } from './rows';
+import { rollupRowsAllTime } from './stats/rollup-source';
 
 export interface DefinitionVersionRow {
   id: string;
@@ -17,15 +18,19 @@ export interface DefinitionVersionRow {
   finished: number;
 }
 
-/** Every process with every version and its running / finished instance counts (within the scope). */
+/**
+ * Every process with every version and its running / finished instance counts (within the
+ * scope), from the monitoring rollup's instance counts — a few hundred month rows, not a
+ * count over every instance ever started.
+ */
 export async function listDefinitions(db: Db, scope: AdminScope): Promise<DefinitionVersionRow[]> {
   const counts = await queryRows<{ process_id: string; process_version: number; running: number; finished: number }>(
     db,
-    sql`select process_id, process_version,
-          count(*) filter (where status = 'active')::int as running,
-          count(*) filter (where status <> 'active')::int as finished
-        from process_instances i where ${instanceScopeSql(scope)}
-        group by process_id, process_version`,
+    sql`select r.process_id, r.process_version,
+          coalesce(sum(r.n) filter (where r.key = 'active'), 0)::int as running,
+          coalesce(sum(r.n) filter (where r.key <> 'active'), 0)::int as finished
+        from ${rollupRowsAllTime('r', 'started')} where ${instanceScopeSql(scope, 'r')}
+        group by r.process_id, r.process_version`,
   );
   const byKey = new Map(counts.map((c) => [`${c.process_id}@${c.process_version}`, c]));
   const newest = new Map<string, number>();

@@ -44,3 +44,15 @@ export function instanceWhere(scope: AdminScope, f: StatsFilters, opts: { period
     sql` and `,
   );
 }
+
+/** The same filters on monitoring rollup rows r (the period is chosen by rollupRows). */
+export function rollupWhere(scope: AdminScope, f: StatsFilters): SQL {
+  return sql.join(
+    [
+      instanceScopeSql(scope, 'r'),
+      f.department ? sql`r.applicant_org_id = ${f.department}` : undefined,
+      f.process ? sql`r.process_id = ${f.process}` : undefined,
+    ].filter((c): c is SQL => c !== undefined),
+    sql` and `,
+  );
+}

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { AdminScope } from '../../authz-admin';
 import { queryRows } from '../rows';
-import { instanceWhere, type StatsFilters } from './filters';
+import { instanceWhere, rollupWhere, type StatsFilters } from './filters';
+import { addToHistogram, histogramCount, histogramPercentile, type Histogram } from './histogram';
+import { rollupRows } from './rollup-source';
 
 export const STATS_TABLES = [
   'started-by-day',
@@ -24,20 +26,15 @@ export interface StatsTable {
   rows: Array<Array<string | number | null>>;
 }
 
-/** Dates are bucketed in China time: a day on campus starts at midnight Beijing time. */
-const LOCAL = sql`'Asia/Shanghai'`;
-const hours = (expr: string) => sql.raw(`round((${expr})::numeric / 3600, 1)::float8`);
-
 /**
  * 学期: autumn term runs September–January, spring term February–August,
  * named by academic year (2026-2027-1 = autumn 2026, 2026-2027-2 = spring 2027).
+ * Terms are whole months, so month rows of the rollup map onto them exactly.
  */
 const TERM = sql`case
-  when extract(month from i.created_at at time zone ${LOCAL}) >= 9
-    then extract(year from i.created_at at time zone ${LOCAL})::int || '-' || (extract(year from i.created_at at time zone ${LOCAL})::int + 1) || '-1'
-  when extract(month from i.created_at at time zone ${LOCAL}) = 1
-    then (extract(year from i.created_at at time zone ${LOCAL})::int - 1) || '-' || extract(year from i.created_at at time zone ${LOCAL})::int || '-1'
-  else (extract(year from i.created_at at time zone ${LOCAL})::int - 1) || '-' || extract(year from i.created_at at time zone ${LOCAL})::int || '-2'
+  when extract(month from r.day) >= 9 then extract(year from r.day)::int || '-' || (extract(year from r.day)::int + 1) || '-1'
+  when extract(month from r.day) = 1 then (extract(year from r.day)::int - 1) || '-' || extract(year from r.day)::int || '-1'
+  else (extract(year from r.day)::int - 1) || '-' || extract(year from r.day)::int || '-2'
 end`;
 
 type Row = { [k: string]: string | number | null };
@@ -48,17 +45,42 @@ async function rows(db: Db, q: ReturnType<typeof sql>): Promise<Row[]> {
   return queryRows<Row>(db, q);
 }
 
-const STATUS_COLUMNS = sql`count(*)::int as total,
-  count(*) filter (where i.status = 'active')::int as running,
-  count(*) filter (where i.status = 'completed')::int as completed,
-  count(*) filter (where i.status = 'rejected')::int as rejected,
-  count(*) filter (where i.status in ('withdrawn', 'cancelled'))::int as withdrawn`;
+const STATUS_COLUMNS = sql`sum(r.n)::int as total,
+  coalesce(sum(r.n) filter (where r.key = 'active'), 0)::int as running,
+  coalesce(sum(r.n) filter (where r.key = 'completed'), 0)::int as completed,
+  coalesce(sum(r.n) filter (where r.key = 'rejected'), 0)::int as rejected,
+  coalesce(sum(r.n) filter (where r.key in ('withdrawn', 'cancelled')), 0)::int as withdrawn`;
 
-/** One dashboard table, computed live from the instances, tasks and event log. */
+/** Seconds → hours with one decimal, as the tables show them. */
+const hours = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 3600) * 10) / 10);
+
+/** Histograms grouped by the given columns → one row per group: count, median, p90. */
+function percentileRows(r: Row[], groupBy: string[]): Array<Array<string | number | null>> {
+  const groups = new Map<string, { key: Array<string | number | null>; h: Histogram }>();
+  for (const x of r) {
+    const key = cols(x, ...groupBy);
+    const id = JSON.stringify(key);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { key, h: new Map() }));
+    addToHistogram(g.h, Number(x.bucket), Number(x.n));
+  }
+  return [...groups.values()]
+    .filter((g) => histogramCount(g.h) > 0)
+    .map((g) => [...g.key, histogramCount(g.h), hours(histogramPercentile(g.h, 0.5)), hours(histogramPercentile(g.h, 0.9))]);
+}
+
+/**
+ * One dashboard table. Counts and durations come from the monitoring rollup (exact counts,
+ * durations from histograms); overdue tasks are read live from their partial index.
+ */
 export async function statsTable(db: Db, scope: AdminScope, id: StatsTableId, f: StatsFilters, now: Date): Promise<StatsTable> {
-  const where = instanceWhere(scope, f);
-  const bucket = (expr: ReturnType<typeof sql>, columns: string[]) =>
-    rows(db, sql`select ${expr} as bucket, ${STATUS_COLUMNS} from process_instances i where ${where} group by 1 order by 1`).then((r) => ({
+  const where = rollupWhere(scope, f);
+  const bucket = (expr: ReturnType<typeof sql>, columns: string[], dailyOnly = false) =>
+    rows(
+      db,
+      sql`select ${expr} as bucket, ${STATUS_COLUMNS} from ${rollupRows('r', 'started', f.period, { dailyOnly })}
+          where ${where} group by 1 having sum(r.n) <> 0 order by 1`,
+    ).then((r) => ({
       id,
       columns,
       rows: r.map((x) => cols(x, 'bucket', 'total', 'running', 'completed', 'rejected', 'withdrawn')),
@@ -66,55 +88,51 @@ export async function statsTable(db: Db, scope: AdminScope, id: StatsTableId, f:
   const statusCols = ['total', 'running', 'completed', 'rejected', 'withdrawn'];
   switch (id) {
     case 'started-by-day':
-      return bucket(sql`to_char(i.created_at at time zone ${LOCAL}, 'YYYY-MM-DD')`, ['day', ...statusCols]);
+      return bucket(sql`to_char(r.day, 'YYYY-MM-DD')`, ['day', ...statusCols], true);
     case 'started-by-month':
-      return bucket(sql`to_char(i.created_at at time zone ${LOCAL}, 'YYYY-MM')`, ['month', ...statusCols]);
+      return bucket(sql`to_char(r.day, 'YYYY-MM')`, ['month', ...statusCols]);
     case 'started-by-term':
       return bucket(TERM, ['term', ...statusCols]);
     case 'by-department':
-      return bucket(sql`coalesce(i.applicant_org_id, '-')`, ['department', ...statusCols]);
+      return bucket(sql`coalesce(nullif(r.applicant_org_id, ''), '-')`, ['department', ...statusCols]);
     case 'by-process':
-      return bucket(sql`i.process_id`, ['process', ...statusCols]);
+      return bucket(sql`r.process_id`, ['process', ...statusCols]);
     case 'handling-time': {
       const r = await rows(
         db,
-        sql`select i.process_id, count(*)::int as n,
-              ${hours('percentile_cont(0.5) within group (order by extract(epoch from i.completed_at - i.created_at))')} as median,
-              ${hours('percentile_cont(0.9) within group (order by extract(epoch from i.completed_at - i.created_at))')} as p90
-            from process_instances i where ${where} and i.completed_at is not null group by 1 order by 1`,
+        sql`select r.process_id, r.bucket, sum(r.n)::int as n from ${rollupRows('r', 'handling', f.period)}
+            where ${where} group by 1, 2 order by 1`,
       );
-      return { id, columns: ['process', 'finished', 'medianHours', 'p90Hours'], rows: r.map((x) => cols(x, 'process_id', 'n', 'median', 'p90')) };
+      return { id, columns: ['process', 'finished', 'medianHours', 'p90Hours'], rows: percentileRows(r, ['process_id']) };
     }
     case 'step-time': {
       const r = await rows(
         db,
-        sql`select i.process_id, t.state, count(*)::int as n,
-              ${hours('percentile_cont(0.5) within group (order by extract(epoch from t.completed_at - t.created_at))')} as median,
-              ${hours('percentile_cont(0.9) within group (order by extract(epoch from t.completed_at - t.created_at))')} as p90
-            from tasks t join process_instances i on i.id = t.instance_id
-            where ${where} and t.status = 'done' group by 1, 2 order by 1, 2`,
+        sql`select r.process_id, r.key as state, r.bucket, sum(r.n)::int as n from ${rollupRows('r', 'step', f.period)}
+            where ${where} group by 1, 2, 3 order by 1, 2`,
       );
-      return { id, columns: ['process', 'step', 'handled', 'medianHours', 'p90Hours'], rows: r.map((x) => cols(x, 'process_id', 'state', 'n', 'median', 'p90')) };
+      return { id, columns: ['process', 'step', 'handled', 'medianHours', 'p90Hours'], rows: percentileRows(r, ['process_id', 'state']) };
     }
     case 'overdue-by-department': {
       // Overdue now, whenever the instance started: the period does not hide a late task.
-      const open = instanceWhere(scope, f, { period: false });
+      // Open tasks belong to running instances; both sides are read from partial indexes alone,
+      // and the instances only when a scope or filter needs them.
+      const needsInstance = scope.kind !== 'all' || f.department !== undefined || f.process !== undefined;
+      const open = needsInstance
+        ? sql`tasks t join process_instances i on i.id = t.instance_id and i.status = 'active' and ${instanceWhere(scope, f, { period: false })}`
+        : sql`tasks t`;
       const r = await rows(
         db,
         sql`select coalesce(t.org_unit_id, '-') as unit, count(*)::int as n,
               round((max(extract(epoch from ${now.toISOString()}::timestamptz - t.due_at)))::numeric / 3600, 1)::float8 as worst
-            from tasks t join process_instances i on i.id = t.instance_id
-            where ${open} and t.status = 'open' and t.due_at < ${now.toISOString()}::timestamptz
+            from ${open}
+            where t.status = 'open' and t.due_at < ${now.toISOString()}::timestamptz
             group by 1 order by 2 desc, 1`,
       );
       return { id, columns: ['department', 'overdue', 'worstHoursLate'], rows: r.map((x) => cols(x, 'unit', 'n', 'worst')) };
     }
     case 'busiest-hours': {
-      const r = await rows(
-        db,
-        sql`select extract(hour from i.created_at at time zone ${LOCAL})::int as h, count(*)::int as n
-            from process_instances i where ${where} group by 1 order by 1`,
-      );
+      const r = await rows(db, sql`select r.key as h, sum(r.n)::int as n from ${rollupRows('r', 'hour', f.period)} where ${where} group by 1`);
       const byHour = new Map(r.map((x) => [Number(x.h), Number(x.n)]));
       return { id, columns: ['hour', 'started'], rows: Array.from({ length: 24 }, (_, h) => [`${String(h).padStart(2, '0')}:00`, byHour.get(h) ?? 0]) };
     }

@@ -63,7 +63,7 @@ export const admin = {
       reset: '复位',
       exportSvg: '导出 SVG',
       exportPng: '导出 PNG',
-      legend: '● 当前停留办件数 · P50/P90 为区间内停留时长；颜色越深办件越多；双线圆角框为结束环节；[ ] 内为办理角色。',
+      legend: '● 当前停留办件数 · P50/P90 为区间内停留时长（由分段直方图估算，误差通常在 5% 以内）；颜色越深办件越多；双线圆角框为结束环节；[ ] 内为办理角色。',
       versions: '其他版本',
       search: '查看该流程的办件',
     },
@@ -138,6 +138,7 @@ export const admin = {
       chart: '图表',
       table: '数据表',
       empty: '区间内没有数据',
+      precision: '办件数为实时精确值；办理时长的中位数与 P90 由分段直方图估算，误差通常在 5% 以内。',
     },
     table: {
       'started-by-day': '每日发起量',
@@ -305,7 +306,7 @@ export const admin = {
       reset: 'Reset',
       exportSvg: 'Export SVG',
       exportPng: 'Export PNG',
-      legend: '● instances there now · P50/P90 time spent there in the period; darker = more instances; double rounded boxes are final states; [role] is the role that works it.',
+      legend: '● instances there now · P50/P90 time spent there in the period (estimated from bucketed histograms, usually within 5 %); darker = more instances; double rounded boxes are final states; [role] is the role that works it.',
       versions: 'Other versions',
       search: 'Instances of this process',
     },
@@ -380,6 +381,7 @@ export const admin = {
       chart: 'Chart',
       table: 'Table',
       empty: 'No data in this period',
+      precision: 'Counts are exact and live; median and P90 durations are estimated from bucketed histograms, usually within 5 %.',
     },
     table: {
       'started-by-day': 'Started per day',

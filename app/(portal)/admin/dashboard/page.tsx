@@ -63,6 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <h1>{t('admin.dashboard.title')}</h1>
       <SampleBanner db={db} t={t} />
+      <p className="hint">{t('admin.dashboard.precision')}</p>
       <form className="card filters" method="get" aria-label={t('admin.dashboard.filters')}>
         <div className="field">
           <label htmlFor="from">{t('admin.diagram.from')}</label>

@@ -1,0 +1,61 @@
+/**
+ * What the monitoring rollup costs the write path: the engine benchmark (fitness-test
+ * applications approved through three steps by concurrent clients, bench/engine-bench.ts)
+ * with the rollup triggers on and off, alternating rounds in one run on one database.
+ *
+ *   npx tsx bench/monitor-triggers.ts               # 4 rounds × 200 instances × 3 transitions, 8 clients
+ *   BENCH_ROUNDS=6 BENCH_INSTANCES=300 npx tsx bench/monitor-triggers.ts
+ */
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Db } from '@/db/client';
+import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
+import { createPgDatabase } from '../e2e/support/proof-server';
+import { engineBench } from './engine-bench';
+import { fmt, type Summary } from './stats';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 200);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+
+async function triggers(db: Db, on: boolean): Promise<void> {
+  for (const table of ['process_instances', 'instance_events', 'tasks']) {
+    await db.execute(sql.raw(`alter table ${table} ${on ? 'enable' : 'disable'} trigger user`));
+  }
+}
+
+async function main() {
+  const pg = await createPgDatabase('zj_bench_triggers');
+  const database = await openDatabase({ kind: 'postgresql', url: pg.url, maxConnections: CLIENTS + 2 });
+  const runs: Record<'on' | 'off', Summary[]> = { on: [], off: [] };
+  try {
+    await seedOrgUnits(database.db);
+    await seedDemoAccounts(database.db);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which goes first, so warming up favours neither.
+      for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+        await triggers(database.db, mode === 'on');
+        const s = await engineBench(database.db, INSTANCES, CLIENTS);
+        runs[mode].push(s);
+        console.log(`round ${round + 1}, triggers ${mode.padEnd(3)}: ${fmt(s)}`);
+      }
+    }
+    await triggers(database.db, true);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const on = median(runs.on.map((s) => s.perSecond));
+    const off = median(runs.off.map((s) => s.perSecond));
+    const p50on = median(runs.on.map((s) => s.p50));
+    const p50off = median(runs.off.map((s) => s.p50));
+    console.log(`\nmedian transitions/s: triggers on ${on.toFixed(0)}, off ${off.toFixed(0)} → ${((on / off) * 100).toFixed(0)} % of the rate without rollup`);
+    console.log(`median p50 latency: on ${p50on.toFixed(1)} ms, off ${p50off.toFixed(1)} ms`);
+    const [d] = (await database.db.execute(sql`select count(*)::int as n from monitor_rollup_delta`)) as unknown as Array<{ n: number }>;
+    console.log(`delta rows written with triggers on: ${d!.n.toLocaleString()} for ${(ROUNDS * INSTANCES).toLocaleString()} instances (${(d!.n / (ROUNDS * INSTANCES)).toFixed(1)} each)`);
+  } finally {
+    await database.close();
+    await pg.drop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
