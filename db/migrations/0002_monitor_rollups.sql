@@ -23,8 +23,10 @@ CREATE TABLE "monitor_rollup_delta" (
 	"n" bigint NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "instances_process_state_idx";--> statement-breakpoint
 DROP INDEX "tasks_open_due_idx";--> statement-breakpoint
 CREATE INDEX "monitor_rollup_delta_metric_day_idx" ON "monitor_rollup_delta" USING btree ("metric","day");--> statement-breakpoint
+CREATE INDEX "instances_process_created_idx" ON "process_instances" USING btree ("process_id","created_at");--> statement-breakpoint
 CREATE INDEX "instances_active_org_idx" ON "process_instances" USING btree ("applicant_org_id","process_id","id") WHERE status = 'active';--> statement-breakpoint
 CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree ("due_at","org_unit_id","instance_id") WHERE status = 'open';--> statement-breakpoint
 -- Monitoring rollups, kept by triggers (see db/schema/monitor-rollup.ts for the model).

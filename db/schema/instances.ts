@@ -31,7 +31,8 @@ export const processInstances = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
   (t) => [
-    index('instances_process_state_idx').on(t.processId, t.state),
+    // Instance search (newest first within a process) and anything else by process.
+    index('instances_process_created_idx').on(t.processId, t.createdAt),
     index('instances_applicant_idx').on(t.applicantId, t.createdAt),
     index('instances_created_idx').on(t.createdAt),
     index('instances_org_idx').on(t.applicantOrgId, t.createdAt),
