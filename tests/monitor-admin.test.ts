@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { instanceEvents, processInstances, roleBindings, tasks, uploads, users, adminAudit } from '@/db/schema';
+import { instanceEvents, processInstances, roleBindings, tasks, users, adminAudit } from '@/db/schema';
 import { getInstanceDetail } from '@/lib/admin/get-instance-detail';
 import { stateHeatmap } from '@/lib/admin/heatmap';
 import { loadDemoHistory } from '@/lib/admin/demo/load-demo-history';
@@ -18,7 +18,7 @@ import { adminScope, requireAdminScope, requireOperator } from '@/lib/authz-admi
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { isAppError } from '@/workflows/engine/errors';
 import { verifyChain } from '@/workflows/engine/hash-chain';
-import { startInstance } from '@/workflows/engine/start-instance';
+import { startFitnessDeferral } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 let t: TestDatabase;
@@ -30,14 +30,7 @@ async function expectCode(promise: Promise<unknown> | (() => unknown), code: str
   await assert.rejects(p, (e: unknown) => isAppError(e) && e.code === code);
 }
 
-async function apply(who: SessionUser): Promise<string> {
-  const [up] = await t.db
-    .insert(uploads)
-    .values({ ownerId: who.id, filename: 'c.pdf', contentType: 'application/pdf', size: 10, sha256: 'cd'.repeat(32), storageKey: `k/${Math.random()}` })
-    .returning();
-  const started = await startInstance(t.db, { processId: 'fitness-test-exemption', actor: who, input: { kind: 'defer', reason: '住院治疗中', evidence: [up!.id] }, now: now() });
-  return started.instance.id;
-}
+const apply = (who: SessionUser) => startFitnessDeferral(t.db, who, now());
 
 before(async () => {
   t = await createTestDatabase();

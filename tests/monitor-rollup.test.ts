@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { processInstances, uploads } from '@/db/schema';
+import { processInstances } from '@/db/schema';
 import { loadDemoHistory } from '@/lib/admin/demo/load-demo-history';
 import { stateHeatmap } from '@/lib/admin/heatmap';
 import { listDefinitions } from '@/lib/admin/list-definitions';
@@ -14,7 +14,7 @@ import { parseStatsFilters, type StatsFilters } from '@/lib/admin/stats/filters'
 import { statsTable } from '@/lib/admin/stats/tables';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { applyEvent } from '@/workflows/engine/apply-event';
-import { startInstance } from '@/workflows/engine/start-instance';
+import { startFitnessDeferral } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 /**
@@ -28,14 +28,7 @@ const a: Record<string, SessionUser> = {};
 const now = () => new Date();
 const scope = { kind: 'all' } as const;
 
-async function apply(who: SessionUser): Promise<string> {
-  const [up] = await t.db
-    .insert(uploads)
-    .values({ ownerId: who.id, filename: 'c.pdf', contentType: 'application/pdf', size: 10, sha256: 'cd'.repeat(32), storageKey: `k/${Math.random()}` })
-    .returning();
-  const started = await startInstance(t.db, { processId: 'fitness-test-exemption', actor: who, input: { kind: 'defer', reason: '住院治疗中', evidence: [up!.id] }, now: now() });
-  return started.instance.id;
-}
+const apply = (who: SessionUser) => startFitnessDeferral(t.db, who, now());
 
 /**
  * Every rollup figure as readers see it, as sorted text lines (zero sums dropped): folded rows,

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { uploads } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { isAppError } from '@/workflows/engine/errors';
+import { startInstance } from '@/workflows/engine/start-instance';
 
 /** A CST date 'YYYY-MM-DD' `days` from now. */
 export function dayFromNow(days: number, from = new Date()): string {
@@ -31,4 +32,11 @@ export async function expectCode(promise: Promise<unknown>, code: string): Promi
     assert.equal(e.code, code, e.message);
     return true;
   });
+}
+
+/** A fitness-test deferral (体测缓测) started by `who`, with one evidence upload; returns its id. */
+export async function startFitnessDeferral(db: Db, who: SessionUser, now = new Date()): Promise<string> {
+  const evidence = await fakeUpload(db, who.id, 'c.pdf');
+  const started = await startInstance(db, { processId: 'fitness-test-exemption', actor: who, input: { kind: 'defer', reason: '住院治疗中', evidence: [evidence] }, now });
+  return started.instance.id;
 }
