@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { messages, processInstances } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/load-actor';
 import { issueHousingNotices } from '@/lib/housing/issue-notices';
@@ -73,5 +73,20 @@ describe('housing-payment-notice', () => {
     assert.deepEqual(await issueHousingNotices(t.db, a.assets!, { csv: fresh }, now), { total: 1, issued: 1, next: null });
     // The same call retried (say the answer was lost) issues nothing twice.
     await expectCode(issueHousingNotices(t.db, a.assets!, { csv: fresh }, now), 'INVALID_INPUT');
+  });
+
+  test('two clerks issuing the same list at once: one run issues it, the other is refused, nobody gets two notices', async () => {
+    const list = [`cadre,3-201,2027年2月,650.00,${due}`, `cadre,5-102,2027年2月,720.00,${due}`].join('\n');
+    const runs = await Promise.allSettled(Array.from({ length: 4 }, () => issueHousingNotices(t.db, a.assets!, { csv: list }, now)));
+    assert.equal(runs.filter((r) => r.status === 'fulfilled').length, 1);
+    for (const r of runs.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
+      assert.ok(isAppError(r.reason) && r.reason.code === 'INVALID_INPUT', String(r.reason));
+      assert.match(r.reason.userMessage!.zh, /缴费通知已发出过/);
+    }
+    const [issued] = await t.db
+      .select({ n: count() })
+      .from(processInstances)
+      .where(and(eq(processInstances.processId, 'housing-payment-notice'), sql`${processInstances.snapshot}->'context'->'form'->>'period' = '2027年2月'`));
+    assert.equal(issued!.n, 2);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/workflows/engine/actor';
 import { loadWorkingCalendar } from '@/workflows/engine/calendar';
@@ -9,6 +10,8 @@ import { validateNotices, type RowError } from './validate-notices';
 
 export const PROCESS_ID = 'housing-payment-notice';
 export const CHUNK = 200;
+/** Serialises issuing calls (advisory lock key). */
+const ISSUE_LOCK = 'housing-payment-notice:issue';
 
 export interface IssueRequest {
   csv: string;
@@ -34,20 +37,29 @@ function rowErrors(errors: RowError[]): AppError {
  * 资产管理处 issues 周转房缴费通知: the whole list is validated on every call (so a single bad
  * row means nothing is written), then one chunk is written in one transaction, one instance
  * per tenant, each on the tenant's behalf.
+ *
+ * Validation and writing share the transaction, behind a lock every issuing call takes: two
+ * runs of the same list at once (two clerks, a double click) cannot both pass the check for
+ * notices already issued — the second waits, then finds the first's notices and is refused.
  */
 export async function issueHousingNotices(db: Db, actor: Actor, req: IssueRequest, now: Date): Promise<IssueResult> {
   if (!mayStart(getDefinition(PROCESS_ID), actor)) {
     throw new AppError('FORBIDDEN', `${actor.id} may not issue housing notices`, { zh: '仅资产管理处可发送缴费通知', en: 'Only the Assets office issues these notices' });
   }
   const from = req.from ?? 0;
-  const { notices, errors } = await validateNotices(db, req.csv, { issuedFrom: from });
-  if (errors.length > 0) throw rowErrors(errors);
-  if (req.dryRun) return { total: notices.length, issued: 0, next: 0 };
-  const chunk = notices.slice(from, from + CHUNK);
+  if (req.dryRun) {
+    const { notices, errors } = await validateNotices(db, req.csv, { issuedFrom: from });
+    if (errors.length > 0) throw rowErrors(errors);
+    return { total: notices.length, issued: 0, next: 0 };
+  }
   const calendar = await loadWorkingCalendar(db);
-  await db.transaction((tx) =>
-    startIssuedInstances(tx, { processId: PROCESS_ID, actor, items: chunk.map((n) => ({ applicant: n.tenant, input: n.form })), now, calendar }),
-  );
-  const next = from + chunk.length;
-  return { total: notices.length, issued: next, next: next < notices.length ? next : null };
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ISSUE_LOCK}))`);
+    const { notices, errors } = await validateNotices(tx, req.csv, { issuedFrom: from });
+    if (errors.length > 0) throw rowErrors(errors);
+    const chunk = notices.slice(from, from + CHUNK);
+    await startIssuedInstances(tx, { processId: PROCESS_ID, actor, items: chunk.map((n) => ({ applicant: n.tenant, input: n.form })), now, calendar });
+    const next = from + chunk.length;
+    return { total: notices.length, issued: next, next: next < notices.length ? next : null };
+  });
 }
