@@ -120,4 +120,19 @@ test.describe('API v1: the documented contract and its bad inputs', () => {
     }
     expect(lastUrl).toContain('throttled');
   });
+
+  test('forging X-Forwarded-For does not dodge a per-address limit (校长信箱 query codes)', async ({ baseURL }) => {
+    const api = await playwrightRequest.newContext({ baseURL });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      // The client writes a new address each time; the proxy's entry (rightmost) stays the same.
+      const res = await api.post('/api/v1/mailbox/lookup', {
+        data: { code: `WRONG-CODE-${i}`, contact: '' },
+        headers: { 'x-forwarded-for': `203.0.113.${i}, 10.77.0.9` },
+      });
+      statuses.push(res.status());
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
 });

@@ -33,6 +33,12 @@ const schema = z.object({
    * behind one NAT address, so this is a coarse flood guard; guessing is stopped per account.
    */
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is
+   * the entry that many places from the right (a client can write anything to the left of it).
+   * 0: no proxy, the header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   /** Where dorm-repair jobs are sent (the maintenance system); unset keeps them queued. */
   DORM_REPAIR_WEBHOOK_URL: z.url({ message: 'DORM_REPAIR_WEBHOOK_URL must be a URL' }).optional(),
   /** Shared HMAC-SHA256 secret that signs outgoing jobs and verifies the system's callbacks. */
@@ -82,6 +88,7 @@ export type Env = {
   uploadMaxBytes: number;
   testClock: boolean;
   loginMaxPerIp: number;
+  trustedProxyHops: number;
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
   demoHistory: boolean;
   notify: NotifyEnv;
@@ -119,6 +126,7 @@ export function env(): Env {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     testClock: e.TEST_CLOCK ?? false,
     loginMaxPerIp: e.LOGIN_MAX_PER_IP,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
     demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
     // One public address for links in messages and for SSO callbacks, whichever name it was given.

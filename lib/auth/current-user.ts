@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/workflows/engine/errors';
+import { clientAddress } from '../client-ip';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { authenticateToken, bearerSecret } from '../tokens/authenticate-token';
@@ -52,6 +53,6 @@ export async function getRequestUser(
   const secret = bearerSecret(req.headers.get('authorization'));
   if (secret === null) return getCurrentUser();
   const db = await getDb();
-  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  const ip = clientAddress(req.headers);
   return authenticateToken(db, secret, { method: req.method, path: new URL(req.url).pathname, ip }, requiredScope, await now(db));
 }

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { users } from '@/db/schema';
+import { clientAddress } from '../client-ip';
 import { getAuthSecret, getDb } from '../db';
 import { env } from '../env';
 import { hitRateLimit, resetRateLimit } from '../rate-limit';
@@ -20,12 +21,6 @@ const getDummyHash = () => (dummyHash ??= bcrypt.hashSync('not-a-password', 10))
 const WINDOW_MS = 15 * 60_000;
 
 export const SESSION_MAX_AGE_S = 8 * 3600;
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return first || 'local';
-}
 
 /**
  * next-auth configuration. Built per request because the secret may come from the database
@@ -44,7 +39,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           const { username, password } = parsed.data;
           const db = await getDb();
           const accountKey = `login:user:${username.toLowerCase()}`;
-          const ipOk = await hitRateLimit(db, `login:ip:${clientIp(req.headers)}`, env().loginMaxPerIp, WINDOW_MS);
+          const ipOk = await hitRateLimit(db, `login:ip:${clientAddress(req.headers) ?? 'local'}`, env().loginMaxPerIp, WINDOW_MS);
           const accountOk = await hitRateLimit(db, accountKey, 10, WINDOW_MS);
           if (!ipOk || !accountOk) throw new Error('throttled');
           const [user] = await db.select().from(users).where(eq(users.username, username));

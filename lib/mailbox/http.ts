@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientAddress } from '@/lib/client-ip';
 import { CAPABILITY_HEADERS } from '@/lib/security-headers';
 import { AppError } from '@/workflows/engine/errors';
 
@@ -8,10 +9,9 @@ export const PRIVATE_HEADERS = { ...CAPABILITY_HEADERS, 'Cache-Control': 'no-sto
 /** Letters are text: 50,000 characters of Chinese are ~150 KB of UTF-8, plus the JSON around it. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** The client's address as the reverse proxy reports it (first hop), for rate limits only. */
+/** The client's address as our reverse proxies report it, for rate limits only. */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || headers.get('x-real-ip') || 'local').slice(0, 64);
+  return clientAddress(headers) ?? 'local';
 }
 
 export function requestOrigin(req: NextRequest): string {

@@ -2,6 +2,7 @@ import { isAppError } from '@/workflows/engine/errors';
 import { ERROR_CODES } from '@/workflows/engine/errors';
 import type { Actor } from '@/workflows/engine/actor';
 import { bearerSecret, authenticateToken } from '../tokens/authenticate-token';
+import { clientAddress } from '../client-ip';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { toErrorBody } from '../errors';
@@ -36,7 +37,7 @@ export async function handleOpen311(
         const url = new URL(req.url);
         const key = bearerSecret(req.headers.get('authorization')) ?? form?.get('api_key') ?? url.searchParams.get('api_key') ?? '';
         const db = await getDb();
-        const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+        const ip = clientAddress(req.headers);
         return authenticateToken(db, key, { method: req.method, path: url.pathname, ip }, 'open311', await now(db));
       },
     };
