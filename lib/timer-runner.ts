@@ -2,11 +2,11 @@ import type { Db } from '@/db/client';
 import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
 import { compactMonitorRollup } from './admin/stats/compact-rollup';
 import { now } from './clock';
-import { purgeUnclaimedAttachments } from './mailbox/attachments';
 import { getStorage } from './storage';
+import { purgeUnattachedUploads } from './uploads/purge-unattached';
 
 const INTERVAL_MS = 5_000;
-/** Unclaimed 校长信箱 attachments are swept this often. */
+/** Uploads nobody attached (unclaimed 校长信箱 attachments, forms never sent) are swept this often. */
 const PURGE_EVERY_MS = 10 * 60_000;
 /** Monitoring deltas are folded this often (readers sum them meanwhile). */
 const COMPACT_EVERY_MS = 60_000;
@@ -27,7 +27,7 @@ export function startTimerRunner(db: Db): void {
       await fireDueTimers(db, at);
       if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
         lastPurge = Date.now();
-        await purgeUnclaimedAttachments(db, getStorage(), at);
+        await purgeUnattachedUploads(db, getStorage(), at);
       }
       if (Date.now() - lastCompact >= COMPACT_EVERY_MS) {
         lastCompact = Date.now();

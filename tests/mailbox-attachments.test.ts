@@ -10,7 +10,6 @@ import { toErrorBody } from '@/lib/errors';
 import {
   ATTACHMENT_CLAIM_MS,
   ATTACHMENTS_PER_IP,
-  purgeUnclaimedAttachments,
   readLetterAttachment,
   uploadLetterAttachment,
 } from '@/lib/mailbox/attachments';
@@ -22,6 +21,7 @@ import { trackLetter } from '@/lib/mailbox/track-view';
 import { localDiskStorage } from '@/lib/storage/local-disk';
 import type { Storage } from '@/lib/storage';
 import { readUpload } from '@/lib/uploads/read-upload';
+import { purgeUnattachedUploads } from '@/lib/uploads/purge-unattached';
 import { saveUpload } from '@/lib/uploads/save-upload';
 import { weekdayCalendar } from '@/workflows/engine/calendar';
 import { isAppError } from '@/workflows/engine/errors';
@@ -245,14 +245,14 @@ describe('校长信箱 attachments from writers without an account', () => {
 
   test('unclaimed attachments are swept after their hour; attached ones and users’ own uploads stay', async () => {
     const later = new Date(at.getTime() + 10 * ATTACHMENT_CLAIM_MS);
-    await purgeUnclaimedAttachments(t.db, storage, later, 10_000); // what earlier tests left
+    await purgeUnattachedUploads(t.db, storage, later, 10_000); // what earlier tests left
     const stale = await upload('stale.jpg', JPEG, freshIp(), later);
     const kept = await upload('kept.jpg', JPEG, freshIp(), later);
     await submit({ letter: letter([kept.id]), attachmentClaims: [{ id: kept.id, claim: kept.claim }] }, null, later);
     const own = (await saveUpload(t.db, storage, { name: 'own.pdf', bytes: PDF }, actors.student!.id, MAX)).id;
     const [staleRow] = await t.db.select().from(uploads).where(eq(uploads.id, stale.id));
-    assert.equal(await purgeUnclaimedAttachments(t.db, storage, later), 0, 'nothing expired yet');
-    assert.equal(await purgeUnclaimedAttachments(t.db, storage, new Date(later.getTime() + ATTACHMENT_CLAIM_MS + 1)), 1);
+    assert.equal(await purgeUnattachedUploads(t.db, storage, later), 0, 'nothing expired yet');
+    assert.equal(await purgeUnattachedUploads(t.db, storage, new Date(later.getTime() + ATTACHMENT_CLAIM_MS + 1)), 1);
     const left = new Set((await t.db.select({ id: uploads.id }).from(uploads)).map((r) => r.id));
     assert.equal(left.has(stale.id), false);
     assert.equal(left.has(kept.id), true);

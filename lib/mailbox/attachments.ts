@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { uploads } from '@/db/schema';
 import { hashClaim } from '@/workflows/engine/attach-uploads';
@@ -85,22 +85,3 @@ export async function listLetterAttachments(db: Db, instanceId: string): Promise
     .orderBy(uploads.createdAt, uploads.id);
 }
 
-/**
- * Removes attachments nobody claimed within their hour (bytes and row), a batch at a time.
- * The rows go first (DELETE … RETURNING): of several app servers, one removes each file.
- */
-export async function purgeUnclaimedAttachments(db: Db, storage: Storage, now: Date, limit = 100): Promise<number> {
-  const stale = db
-    .select({ id: uploads.id })
-    .from(uploads)
-    .where(and(isNull(uploads.ownerId), isNull(uploads.instanceId), lt(uploads.claimExpiresAt, now)))
-    .limit(limit);
-  const gone = await db
-    .delete(uploads)
-    .where(and(inArray(uploads.id, stale), isNull(uploads.instanceId)))
-    .returning({ storageKey: uploads.storageKey });
-  for (const g of gone) {
-    await storage.delete(g.storageKey).catch((error: unknown) => console.error('[mailbox] could not delete an unclaimed attachment', error));
-  }
-  return gone.length;
-}
