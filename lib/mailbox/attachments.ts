@@ -54,7 +54,7 @@ export async function uploadLetterAttachment(
   const file = await a.read();
   const claim = randomBytes(32).toString('base64url');
   const expiresAt = new Date(a.now.getTime() + ATTACHMENT_CLAIM_MS);
-  const saved = await saveUpload(db, storage, file, null, a.maxBytes, { hash: hashClaim(claim), expiresAt });
+  const saved = await saveUpload(db, storage, file, null, a.maxBytes, { claim: { hash: hashClaim(claim), expiresAt }, at: a.now });
   return { ...saved, claim, claimExpiresAt: expiresAt.toISOString() };
 }
 

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { AppError } from '@/workflows/engine/errors';
+import { now } from '../clock';
 import { getDb } from '../db';
 import { env } from '../env';
 import { getStorage } from '../storage';
@@ -39,5 +40,6 @@ export async function readUploadFile(req: NextRequest, max: number): Promise<{ n
 export async function receiveUpload(req: NextRequest, ownerId: string | null): Promise<SavedUpload> {
   const max = env().uploadMaxBytes;
   const file = await readUploadFile(req, max);
-  return saveUpload(await getDb(), getStorage(), file, ownerId, max);
+  const db = await getDb();
+  return saveUpload(db, getStorage(), file, ownerId, max, { at: await now(db) });
 }

@@ -31,9 +31,14 @@ export async function saveUpload(
   file: { name: string; bytes: Uint8Array },
   ownerId: string | null,
   maxBytes: number,
-  /** For an owner-less upload: the hash of its claim secret and when the claim runs out. */
-  claim?: { hash: string; expiresAt: Date },
+  opts: {
+    /** For an owner-less upload: the hash of its claim secret and when the claim runs out. */
+    claim?: { hash: string; expiresAt: Date };
+    /** The app clock's now (the unattached-upload sweep compares with it); the database's otherwise. */
+    at?: Date;
+  } = {},
 ): Promise<SavedUpload> {
+  const { claim, at } = opts;
   if (file.bytes.length === 0) {
     throw new AppError('INVALID_INPUT', 'empty file', { zh: '文件是空的', en: 'The file is empty' });
   }
@@ -67,6 +72,7 @@ export async function saveUpload(
       storageKey,
       claimHash: claim?.hash ?? null,
       claimExpiresAt: claim?.expiresAt ?? null,
+      ...(at ? { createdAt: at } : {}),
     });
   } catch (error) {
     await storage.delete(storageKey);
