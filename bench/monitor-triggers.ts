@@ -5,10 +5,15 @@
  *
  *   npx tsx bench/monitor-triggers.ts               # 4 rounds × 200 instances × 3 transitions, 8 clients
  *   BENCH_ROUNDS=6 BENCH_INSTANCES=300 npx tsx bench/monitor-triggers.ts
+ *   BENCH_DB=pglite npx tsx bench/monitor-triggers.ts   # the embedded database (WASM), in a temp dir
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase, type Database, type Db } from '@/db/client';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
+import { queryRows } from '@/lib/admin/rows';
 import { createPgDatabase } from '../e2e/support/proof-server';
 import { engineBench } from './engine-bench';
 import { fmt, type Summary } from './stats';
@@ -23,9 +28,18 @@ async function triggers(db: Db, on: boolean): Promise<void> {
   }
 }
 
-async function main() {
+/** A throw-away database of the kind asked for, and how to get rid of it. */
+async function scratchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (process.env.BENCH_DB === 'pglite') {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'zj-bench-triggers-'));
+    return { database: await openDatabase({ kind: 'pglite', dataDir: dir }), drop: () => rm(dir, { recursive: true, force: true }) };
+  }
   const pg = await createPgDatabase('zj_bench_triggers');
-  const database = await openDatabase({ kind: 'postgresql', url: pg.url, maxConnections: CLIENTS + 2 });
+  return { database: await openDatabase({ kind: 'postgresql', url: pg.url, maxConnections: CLIENTS + 2 }), drop: () => pg.drop() };
+}
+
+async function main() {
+  const { database, drop } = await scratchDatabase();
   const runs: Record<'on' | 'off', Summary[]> = { on: [], off: [] };
   try {
     await seedOrgUnits(database.db);
@@ -47,11 +61,11 @@ async function main() {
     const p50off = median(runs.off.map((s) => s.p50));
     console.log(`\nmedian transitions/s: triggers on ${on.toFixed(0)}, off ${off.toFixed(0)} → ${((on / off) * 100).toFixed(0)} % of the rate without rollup`);
     console.log(`median p50 latency: on ${p50on.toFixed(1)} ms, off ${p50off.toFixed(1)} ms`);
-    const [d] = (await database.db.execute(sql`select count(*)::int as n from monitor_rollup_delta`)) as unknown as Array<{ n: number }>;
+    const [d] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from monitor_rollup_delta`);
     console.log(`delta rows written with triggers on: ${d!.n.toLocaleString()} for ${(ROUNDS * INSTANCES).toLocaleString()} instances (${(d!.n / (ROUNDS * INSTANCES)).toFixed(1)} each)`);
   } finally {
     await database.close();
-    await pg.drop();
+    await drop();
   }
 }
 
