@@ -9,7 +9,7 @@ import { pick } from '@/lib/i18n/translate';
 import { listApplications } from '@/lib/instances/list-applications';
 import { listTasks } from '@/lib/instances/list-tasks';
 import { pendingTaskCount } from '@/lib/instances/pending-count';
-import { StatusChip } from '../_components/status-chip';
+import { ApplicationRow } from '../_components/application-row';
 import { ServiceItem } from './services/service-item';
 import './portal.css';
 
@@ -84,17 +84,7 @@ export default async function HomePage() {
           ) : (
             <ul className="list">
               {applications.map((app) => (
-                <li key={app.id}>
-                  <Link className="list-link" href={`/applications/${app.id}`}>
-                    <span className="grow">
-                      <span className="title">{pick(app.title, locale)}</span>
-                      <span className="sub">
-                        {t('portal.currentStep', { step: pick(app.stepLabel, locale) })} · {formatDateTime(app.updatedAt, locale)}
-                      </span>
-                    </span>
-                    <StatusChip status={app.status} t={t} />
-                  </Link>
-                </li>
+                <ApplicationRow key={app.id} app={app} t={t} locale={locale} />
               ))}
             </ul>
           )}

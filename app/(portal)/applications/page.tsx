@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
-import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import { pick, type MessageKey } from '@/lib/i18n/translate';
+import type { MessageKey } from '@/lib/i18n/translate';
 import { listApplications } from '@/lib/instances/list-applications';
-import { StatusChip } from '../../_components/status-chip';
+import { ApplicationRow } from '../../_components/application-row';
 import '../portal.css';
 
 const STATUSES: Array<[string, MessageKey]> = [
@@ -42,17 +41,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         ) : (
           <ul className="list" data-testid="application-list">
             {apps.map((app) => (
-              <li key={app.id}>
-                <Link className="list-link" href={`/applications/${app.id}`}>
-                  <span className="grow">
-                    <span className="title">{pick(app.title, locale)}</span>
-                    <span className="sub">
-                      {t('portal.currentStep', { step: pick(app.stepLabel, locale) })} · {formatDateTime(app.updatedAt, locale)}
-                    </span>
-                  </span>
-                  <StatusChip status={app.status} t={t} />
-                </Link>
-              </li>
+              <ApplicationRow key={app.id} app={app} t={t} locale={locale} />
             ))}
           </ul>
         )}

@@ -6,8 +6,9 @@ import { columnHeader } from '@/lib/admin/stats/export-table';
 import { STATS_TABLES, statsTable, type StatsTable, type StatsTableId } from '@/lib/admin/stats/tables';
 import { isAppError } from '@/lib/errors';
 import { pick } from '@/lib/i18n/translate';
-import { allDefinitions } from '@/workflows/registry';
+import { currentDefinitions } from '@/workflows/registry';
 import { BarChart } from '../_components/bar-chart';
+import { ProcessSelect } from '../_components/process-select';
 import { SampleBanner } from '../_components/sample-banner';
 
 const chartRows = (table: StatsTable) => (table.id === 'started-by-day' ? table.rows.slice(-60) : table.rows);
@@ -44,8 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const units = await db.select().from(orgUnits).orderBy(asc(orgUnits.sort));
   const unitName = new Map(units.map((u) => [u.id, locale === 'zh' ? u.nameZh : u.nameEn]));
   const visibleUnits = scope.kind === 'all' ? units : units.filter((u) => scope.orgUnitIds.includes(u.id));
-  const processes = [...new Map(allDefinitions().map((d) => [d.id, d])).values()];
-  const processName = new Map(processes.map((d) => [d.id, pick(d.title, locale)]));
+  const processName = new Map(currentDefinitions().map((d) => [d.id, pick(d.title, locale)]));
   const qs = new URLSearchParams({ from: filters.period.fromText, to: filters.period.toText, ...(filters.department ? { department: filters.department } : {}), ...(filters.process ? { process: filters.process } : {}) });
 
   const byMonth = tables.find((x) => x.id === 'started-by-month')!;
@@ -84,17 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="process">{t('admin.dashboard.process')}</label>
-          <select id="process" name="process" defaultValue={filters.process ?? ''}>
-            <option value="">{t('admin.dashboard.all')}</option>
-            {processes.map((d) => (
-              <option key={d.id} value={d.id}>
-                {pick(d.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProcessSelect label={t('admin.dashboard.process')} anyLabel={t('admin.dashboard.all')} value={filters.process} locale={locale} />
         <button className="btn" type="submit">
           {t('admin.dashboard.apply')}
         </button>

@@ -5,7 +5,7 @@ import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { pick } from '@/lib/i18n/translate';
 import { INSTANCE_STATUSES } from '@/db/schema';
-import { allDefinitions } from '@/workflows/registry';
+import { ProcessSelect } from '../_components/process-select';
 import { SampleBanner } from '../_components/sample-banner';
 
 type Query = { q?: string; process?: string; state?: string; status?: string; from?: string; to?: string };
@@ -22,7 +22,6 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
     if (!isAppError(e)) throw e;
     error = e.userMessage?.[locale] ?? t(`errors.${e.code}`);
   }
-  const processes = [...new Map(allDefinitions().map((d) => [d.id, d])).values()];
   return (
     <>
       <h1>{t('admin.instances.title')}</h1>
@@ -32,17 +31,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
           <label htmlFor="q">{t('admin.instances.q')}</label>
           <input id="q" name="q" defaultValue={query.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="process">{t('admin.instances.process')}</label>
-          <select id="process" name="process" defaultValue={query.process ?? ''}>
-            <option value="">{t('admin.instances.any')}</option>
-            {processes.map((d) => (
-              <option key={d.id} value={d.id}>
-                {pick(d.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProcessSelect label={t('admin.instances.process')} anyLabel={t('admin.instances.any')} value={query.process} locale={locale} />
         <div className="field">
           <label htmlFor="state">{t('admin.instances.state')}</label>
           <input id="state" name="state" defaultValue={query.state ?? ''} />

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { sendJson } from '../../../_components/api-client';
+import { ShownSecret } from '../../../_components/shown-secret';
 
 export interface AdminField {
   name: string;
@@ -65,14 +66,7 @@ export function AdminForm({
           {error}
         </div>
       ) : null}
-      {secret ? (
-        <div className="alert ok" role="status">
-          {secretLabel}
-          <code data-testid="shown-secret" style={{ display: 'block', overflowWrap: 'anywhere' }}>
-            {secret}
-          </code>
-        </div>
-      ) : null}
+      {secret ? <ShownSecret label={secretLabel} secret={secret} testId="shown-secret" /> : null}
       {fields.map((f) =>
         f.kind === 'checkboxes' ? (
           <fieldset key={f.name} className="field">

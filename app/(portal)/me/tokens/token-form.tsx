@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { sendJson } from '../../../_components/api-client';
 import { CopyButton } from '../../../_components/copy-button';
+import { ShownSecret } from '../../../_components/shown-secret';
 
 interface Labels {
   name: string;
@@ -48,13 +49,9 @@ export function TokenForm({ scopes, labels }: { scopes: Array<{ value: string; l
         </div>
       ) : null}
       {secret ? (
-        <div className="alert ok" role="status">
-          <p>{labels.created}</p>
-          <code data-testid="token-secret" style={{ overflowWrap: 'anywhere', display: 'block', marginBottom: 8 }}>
-            {secret}
-          </code>
+        <ShownSecret label={labels.created} secret={secret} testId="token-secret">
           <CopyButton value={secret} name={labels.name} label={labels.copy} doneLabel={labels.copied} />
-        </div>
+        </ShownSecret>
       ) : null}
       <div className="field">
         <label htmlFor="token-name">{labels.name}</label>
