@@ -49,6 +49,11 @@ test('admin: live counts on the diagram, replay of one instance, dashboard CSV m
   await expect(diagram.locator('g[data-state="hospitalReview"] text[data-count]')).toHaveAttribute('data-count', String(hospitalNow));
   await expect(diagram.locator('g[data-state="approved"] rect')).toHaveCount(2); // a final state: double outline
   await admin.screenshot({ path: 'test-results/monitor-diagram.png', fullPage: true });
+  // Coloured by the p90 stay instead, the state where applications wait longest is the strongest.
+  await admin.getByLabel('着色依据').selectOption('p90');
+  await admin.getByRole('button', { name: '应用' }).click();
+  await expect(admin).toHaveURL(/by=p90/);
+  await expect(diagram.locator('g[data-state] > rect[fill="hsl(14 85% 58%)"]')).toHaveCount(1);
 
   // It finds the instance, verifies its chain and steps through its replay.
   await admin.goto(`/admin/instances?q=${instanceId}`);

@@ -6,6 +6,8 @@ export interface StateFigures {
   /** Median / p90 time spent in the state, already formatted. */
   median?: string;
   p90?: string;
+  /** What the colour shows (instances now, or seconds of p90 stay); `now` when absent. */
+  heat?: number;
 }
 
 export interface DiagramProps {
@@ -20,7 +22,7 @@ export interface DiagramProps {
   title: string;
 }
 
-/** 0 → pale, 1 → strong: the heat of a state relative to the busiest one. */
+/** 0 → pale, 1 → strong: the heat of a state relative to the hottest one. */
 function heat(value: number, max: number): string {
   if (max <= 0 || value <= 0) return '#ffffff';
   const r = value / max;
@@ -41,7 +43,8 @@ export function StatechartSvg({ layout, locale, active = [], visited = [], visit
   const isActive = (p: string) => activeSet.has(p) || active.some((a) => a.startsWith(`${p}.`));
   const visitedSet = new Set(visited);
   const edgeSet = new Set(visitedEdges);
-  const max = Math.max(0, ...Object.values(figures ?? {}).map((f) => f.now ?? 0));
+  const heatOf = (f: StateFigures | undefined) => f?.heat ?? f?.now ?? 0;
+  const max = Math.max(0, ...Object.values(figures ?? {}).map(heatOf));
   const pad = 8;
   return (
     <svg
@@ -92,7 +95,7 @@ export function StatechartSvg({ layout, locale, active = [], visited = [], visit
           const f = figures?.[n.path];
           const lit = isActive(n.path);
           const final = n.kind === 'final';
-          const fill = lit ? '#dbeafe' : figures ? heat(f?.now ?? 0, max) : visitedSet.has(n.path) ? '#eff6ff' : '#fff';
+          const fill = lit ? '#dbeafe' : figures ? heat(heatOf(f), max) : visitedSet.has(n.path) ? '#eff6ff' : '#fff';
           return (
             <g key={n.path} data-state={n.path} data-active={lit ? 'true' : undefined}>
               {n.initial && <circle cx={n.x - 14} cy={n.y + n.h / 2} r={5} fill="#111827" />}

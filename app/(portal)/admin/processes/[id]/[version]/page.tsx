@@ -28,7 +28,7 @@ export default async function DiagramPage({
   searchParams,
 }: {
   params: Promise<{ id: string; version: string }>;
-  searchParams: Promise<{ from?: string; to?: string }>;
+  searchParams: Promise<{ from?: string; to?: string; by?: string }>;
 }) {
   const { id, version } = await params;
   const query = await searchParams;
@@ -44,10 +44,17 @@ export default async function DiagramPage({
     period = parsePeriod({}, now, 90);
   }
   const [layout, heat] = await Promise.all([layoutDiagram(definition), stateHeatmap(db, scope, definition.id, definition.version, period)]);
+  // Colour by instances waiting now (default), or by the p90 stay — where applications wait longest.
+  const byP90 = query.by === 'p90';
   const figures: Record<string, StateFigures> = {};
-  for (const node of layout.nodes) figures[node.path] = { now: 0 };
+  for (const node of layout.nodes) figures[node.path] = { now: 0, heat: 0 };
   for (const h of heat) {
-    figures[h.state] = { now: h.now, median: h.medianSeconds === null ? undefined : formatDuration(h.medianSeconds, locale), p90: h.p90Seconds === null ? undefined : formatDuration(h.p90Seconds, locale) };
+    figures[h.state] = {
+      now: h.now,
+      median: h.medianSeconds === null ? undefined : formatDuration(h.medianSeconds, locale),
+      p90: h.p90Seconds === null ? undefined : formatDuration(h.p90Seconds, locale),
+      heat: byP90 ? (h.p90Seconds ?? 0) : h.now,
+    };
   }
   const byState = new Map(heat.map((h) => [h.state, h]));
   const title = t('admin.diagram.title', { process: pick(definition.title, locale), version: definition.version });
@@ -67,6 +74,13 @@ export default async function DiagramPage({
         <div className="field">
           <label htmlFor="to">{t('admin.diagram.to')}</label>
           <input id="to" name="to" type="date" defaultValue={period.toText} />
+        </div>
+        <div className="field">
+          <label htmlFor="by">{t('admin.diagram.colourBy')}</label>
+          <select id="by" name="by" defaultValue={byP90 ? 'p90' : 'now'}>
+            <option value="now">{t('admin.diagram.now')}</option>
+            <option value="p90">{t('admin.diagram.p90')}</option>
+          </select>
         </div>
         <button className="btn" type="submit">{t('admin.diagram.apply')}</button>
         <Link href={`/admin/instances?process=${definition.id}`}>{t('admin.diagram.search')}</Link>
