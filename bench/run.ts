@@ -22,6 +22,7 @@ const INSTANCES = num('BENCH_INSTANCES', 300);
 const PGBENCH_SECONDS = num('BENCH_PGBENCH_SECONDS', 15);
 const SCALE_USERS = num('BENCH_SCALE_USERS', 25_000);
 const SCALE_INSTANCES = num('BENCH_SCALE_INSTANCES', 100_000);
+const SCALE_EVENTS_PER = num('BENCH_SCALE_EVENTS_PER', 4);
 const TERM_USERS = num('BENCH_TERM_USERS', 200);
 const TERM_CONCURRENCY = num('BENCH_TERM_CONCURRENCY', 20);
 const CRASHES = num('BENCH_CRASHES', 0);
@@ -41,7 +42,7 @@ function machine() {
     loadAverage: os.loadavg().map((l) => l.toFixed(1)).join(' '),
     node: process.version,
     postgres: pg,
-    scale: { CLIENTS, INSTANCES, PGBENCH_SECONDS, SCALE_USERS, SCALE_INSTANCES, TERM_USERS, TERM_CONCURRENCY, CRASHES },
+    scale: { CLIENTS, INSTANCES, PGBENCH_SECONDS, SCALE_USERS, SCALE_INSTANCES, SCALE_EVENTS_PER, TERM_USERS, TERM_CONCURRENCY, CRASHES },
   };
   results.machine = facts;
   line(`machine: ${facts.cpus}, ${facts.memoryGb} GB, load ${facts.loadAverage}, node ${facts.node}, PostgreSQL ${facts.postgres}`);
@@ -146,10 +147,10 @@ async function todoAtScale() {
     await seedDemoAccounts(database.db);
     await prepareInstances(database.db, 1);
     const t0 = performance.now();
-    await generateScale(database.db, { users: SCALE_USERS, instances: SCALE_INSTANCES, eventsPerInstance: 4 });
-    line(`待办 at scale: generated ${SCALE_USERS} users, ${SCALE_INSTANCES} instances, ${SCALE_INSTANCES * 4} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    await generateScale(database.db, { users: SCALE_USERS, instances: SCALE_INSTANCES, eventsPerInstance: SCALE_EVENTS_PER });
+    line(`待办 at scale: generated ${SCALE_USERS} users, ${SCALE_INSTANCES} instances, ${SCALE_INSTANCES * SCALE_EVENTS_PER} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     const timings = await timeTaskQueries(database.db, ['counselor', 'gen100', 'doctor', 'gen1'], num('BENCH_QUERY_ITERATIONS', 20));
-    results.todoAtScale = { users: SCALE_USERS, instances: SCALE_INSTANCES, events: SCALE_INSTANCES * 4, timings };
+    results.todoAtScale = { users: SCALE_USERS, instances: SCALE_INSTANCES, events: SCALE_INSTANCES * SCALE_EVENTS_PER, timings };
     for (const t of timings) {
       line(`  待办 for ${t.who.padEnd(9)} (${String(t.rows).padStart(3)} rows shown): p50 ${ms(t.p50)}  p95 ${ms(t.p95)} (goal ≤ 10 ms)  badge COUNT p95 ${ms(t.countP95)}`);
     }

@@ -62,4 +62,9 @@ test('countOpenTasks counts in the database and agrees with the list', async () 
   const listed = await listTasks(t.db, actors.counselor!, 'open', 1000);
   assert.equal(await countOpenTasks(t.db, actors.counselor!), listed.length);
   assert.equal(await countOpenTasks(t.db, actors.doctor!), (await listTasks(t.db, actors.doctor!, 'open', 1000)).length);
+  // Past the cap it stops counting: cap + 1 says "more than cap".
+  assert.ok(listed.length >= 2, `the counselor has ${listed.length} open tasks`);
+  assert.equal(await countOpenTasks(t.db, actors.counselor!, 1), 2);
+  assert.equal(await countOpenTasks(t.db, actors.counselor!, listed.length - 1), listed.length);
+  assert.equal(await countOpenTasks(t.db, actors.counselor!, listed.length), listed.length);
 });

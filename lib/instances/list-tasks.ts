@@ -101,9 +101,16 @@ export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', l
   });
 }
 
-/** The 待办 badge: a COUNT in the database over the same branches, not rows fetched to be counted. */
-export async function countOpenTasks(db: Db, actor: Actor): Promise<number> {
-  const result = await db.execute(sql`select count(*)::int as n from (${openTaskIds(actor)}) u`);
+/** Beyond this many open tasks the count says "1000+": nobody works through a thousand at once. */
+export const OPEN_TASK_COUNT_CAP = 1000;
+
+/**
+ * The 待办 badge and home figure: a COUNT in the database over the same branches, not rows
+ * fetched to be counted — and over each branch's oldest `cap + 1` only, so a 校医院 handler with
+ * 100,000 waiting costs what one with a thousand does. Exact up to `cap`; `cap + 1` means more.
+ */
+export async function countOpenTasks(db: Db, actor: Actor, cap = OPEN_TASK_COUNT_CAP): Promise<number> {
+  const result = await db.execute(sql`select count(*)::int as n from (${openTaskIds(actor, cap + 1)}) u`);
   // postgres.js returns the rows, PGlite an object holding them.
   const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ n: number }>;
   return Number(rows[0]?.n ?? 0);
