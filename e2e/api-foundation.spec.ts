@@ -56,6 +56,9 @@ test.describe('API v1: the documented contract and its bad inputs', () => {
       const e = await errorOf(await student.post('/api/v1/instances', { data: { process: 'fitness-test-exemption', input: { kind: 'exempt', reason, evidence: [file.id] } } }));
       expect(e.status).toBe(400);
     }
+    // JSON may carry a lone surrogate ("\ud800"); PostgreSQL cannot store it: a 400 naming the field, not a 500.
+    const lone = await errorOf(await student.post('/api/v1/instances', { data: { process: 'fitness-test-exemption', input: { kind: 'exempt', reason: '膝伤\ud800', evidence: [file.id] } } }));
+    expect(lone).toMatchObject({ status: 400, code: 'INVALID_INPUT', message: '内容含有无法识别的字符，请删除后重试' });
     const created = await student.post('/api/v1/instances', {
       data: { process: 'fitness-test-exemption', input: { kind: 'exempt', reason: '膝伤未愈需休养', evidence: [file.id] } },
     });
@@ -91,6 +94,7 @@ test.describe('API v1: the documented contract and its bad inputs', () => {
     expect(task?.actions.map((a) => a.type)).toEqual(['approve', 'return', 'reject']);
     expect((await errorOf(await counselor.get('/api/v1/tasks?status=bogus'))).status).toBe(400);
     expect((await errorOf(await counselor.post(events, { data: { type: 'reject' } }))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(await counselor.post(events, { data: { type: 'return', comment: '\udc00' } }))).status).toBe(400);
 
     const [a, b] = await Promise.all([
       counselor.post(events, { data: { type: 'approve', expectedRevision: instance.revision } }),
