@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { withRollupTriggersOff } from './rollup-triggers';
 
 /**
  * Generates a monitoring dataset with set-based SQL (generate_series), fast enough for
@@ -11,14 +12,7 @@ import type { Db } from '@/db/client';
  * far quicker than 14 M row triggers); the caller rebuilds the rollup.
  */
 export async function generateMonitorData(db: Db, o: { instances: number; eventsPer: number; tasksPer: number; termStart: string }): Promise<void> {
-  const triggers = (on: boolean) =>
-    Promise.all(['process_instances', 'instance_events', 'tasks'].map((t) => db.execute(sql.raw(`alter table ${t} ${on ? 'enable' : 'disable'} trigger user`))));
-  await triggers(false);
-  try {
-    await insertRows(db, o);
-  } finally {
-    await triggers(true);
-  }
+  await withRollupTriggersOff(db, () => insertRows(db, o));
 }
 
 async function insertRows(db: Db, o: { instances: number; eventsPer: number; tasksPer: number; termStart: string }): Promise<void> {

@@ -11,22 +11,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database, type Db } from '@/db/client';
+import { openDatabase, type Database } from '@/db/client';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { queryRows } from '@/lib/admin/rows';
 import { createPgDatabase } from '../e2e/support/proof-server';
 import { engineBench } from './engine-bench';
+import { setRollupTriggers } from './rollup-triggers';
 import { fmt, type Summary } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 200);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
-
-async function triggers(db: Db, on: boolean): Promise<void> {
-  for (const table of ['process_instances', 'instance_events', 'tasks']) {
-    await db.execute(sql.raw(`alter table ${table} ${on ? 'enable' : 'disable'} trigger user`));
-  }
-}
 
 /** A throw-away database of the kind asked for, and how to get rid of it. */
 async function scratchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -47,13 +42,13 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which goes first, so warming up favours neither.
       for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-        await triggers(database.db, mode === 'on');
+        await setRollupTriggers(database.db, mode === 'on');
         const s = await engineBench(database.db, INSTANCES, CLIENTS);
         runs[mode].push(s);
         console.log(`round ${round + 1}, triggers ${mode.padEnd(3)}: ${fmt(s)}`);
       }
     }
-    await triggers(database.db, true);
+    await setRollupTriggers(database.db, true);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const on = median(runs.on.map((s) => s.perSecond));
     const off = median(runs.off.map((s) => s.perSecond));

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { withRollupTriggersOff } from './rollup-triggers';
 import { loadActor } from '@/lib/auth/load-actor';
 import { countOpenTasks, listTasks } from '@/lib/instances/list-tasks';
 import { percentile } from './stats';
@@ -11,14 +12,7 @@ import { percentile } from './stats';
 export async function generateScale(db: Db, o: { users: number; instances: number; eventsPerInstance: number }): Promise<void> {
   // The monitoring rollup's triggers stay off while millions of rows go in: this database only
   // serves the 待办 timings and is dropped afterwards (bench/monitor-bench.ts times the rollup).
-  const triggers = (on: boolean) =>
-    Promise.all(['process_instances', 'instance_events', 'tasks'].map((t) => db.execute(sql.raw(`alter table ${t} ${on ? 'enable' : 'disable'} trigger user`))));
-  await triggers(false);
-  try {
-    await insertScale(db, o);
-  } finally {
-    await triggers(true);
-  }
+  await withRollupTriggersOff(db, () => insertScale(db, o));
 }
 
 async function insertScale(db: Db, o: { users: number; instances: number; eventsPerInstance: number }): Promise<void> {
