@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { instanceScopeSql, type AdminScope } from '../authz-admin';
 import type { Period } from './period';
 import { queryRows } from './rows';
-import { addToHistogram, histogramCount, histogramPercentile, type Histogram } from './stats/histogram';
+import { summarizeDurations } from './stats/histogram';
 import { rollupRows } from './stats/rollup-source';
 
 export interface StateHeat {
@@ -39,21 +39,14 @@ export async function stateHeatmap(db: Db, scope: AdminScope, processId: string,
     ),
   ]);
   const out = new Map<string, StateHeat>();
-  const histograms = new Map<string, Histogram>();
   const get = (state: string) => {
     let h = out.get(state);
     if (!h) out.set(state, (h = { state, now: 0, stays: 0, medianSeconds: null, p90Seconds: null }));
     return h;
   };
   for (const r of now) get(r.state).now = r.n;
-  for (const r of stays) {
-    let h = histograms.get(r.state);
-    if (!h) histograms.set(r.state, (h = new Map()));
-    addToHistogram(h, Number(r.bucket), Number(r.n));
-  }
-  for (const [state, h] of histograms) {
-    const stays = histogramCount(h);
-    if (stays > 0) Object.assign(get(state), { stays, medianSeconds: histogramPercentile(h, 0.5), p90Seconds: histogramPercentile(h, 0.9) });
+  for (const [state, d] of summarizeDurations(stays, (r) => r.state)) {
+    Object.assign(get(state), { stays: d.count, medianSeconds: d.medianSeconds, p90Seconds: d.p90Seconds });
   }
   return [...out.values()];
 }

@@ -29,29 +29,18 @@ export function parseStatsFilters(scope: AdminScope, params: URLSearchParams | R
   return { period, department, process };
 }
 
-/** WHERE on process_instances i: scope, start date within the period, department, process. */
-export function instanceWhere(scope: AdminScope, f: StatsFilters, opts: { period?: boolean } = {}): SQL {
-  const dateColumn = sql`i.created_at`;
-  const inPeriod = opts.period ?? true;
+/**
+ * WHERE for the scope and the department and process filters, on `alias` — process_instances
+ * (i) or monitoring rollup rows (r), which share the column names. The period is not in it:
+ * rollup readers choose day and month rows by it (rollup-source.ts), and overdue tasks ignore it.
+ */
+export function scopeWhere(scope: AdminScope, f: StatsFilters, alias: 'i' | 'r'): SQL {
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
   return sql.join(
     [
-      instanceScopeSql(scope),
-      inPeriod ? sql`${dateColumn} >= ${f.period.from.toISOString()}::timestamptz` : undefined,
-      inPeriod ? sql`${dateColumn} < ${f.period.to.toISOString()}::timestamptz` : undefined,
-      f.department ? sql`i.applicant_org_id = ${f.department}` : undefined,
-      f.process ? sql`i.process_id = ${f.process}` : undefined,
-    ].filter((c): c is SQL => c !== undefined),
-    sql` and `,
-  );
-}
-
-/** The same filters on monitoring rollup rows r (the period is chosen by rollupRows). */
-export function rollupWhere(scope: AdminScope, f: StatsFilters): SQL {
-  return sql.join(
-    [
-      instanceScopeSql(scope, 'r'),
-      f.department ? sql`r.applicant_org_id = ${f.department}` : undefined,
-      f.process ? sql`r.process_id = ${f.process}` : undefined,
+      instanceScopeSql(scope, alias),
+      f.department ? sql`${column('applicant_org_id')} = ${f.department}` : undefined,
+      f.process ? sql`${column('process_id')} = ${f.process}` : undefined,
     ].filter((c): c is SQL => c !== undefined),
     sql` and `,
   );

@@ -62,3 +62,30 @@ export function histogramPercentile(h: Histogram, q: number): number | null {
   const low = orderStatistic(below);
   return rank === below ? low : low + (rank - below) * (orderStatistic(below + 1) - low);
 }
+
+export interface DurationSummary {
+  /** Durations counted, known or not. */
+  count: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+/**
+ * Rollup rows (bucket, n) grouped by `keyOf` into one histogram per group, summarised as
+ * count, median and p90; groups whose counts sum to nothing are left out.
+ */
+export function summarizeDurations<R extends { bucket: number | string; n: number | string }>(rows: R[], keyOf: (row: R) => string): Map<string, DurationSummary> {
+  const histograms = new Map<string, Histogram>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    let h = histograms.get(key);
+    if (!h) histograms.set(key, (h = new Map()));
+    addToHistogram(h, Number(row.bucket), Number(row.n));
+  }
+  const out = new Map<string, DurationSummary>();
+  for (const [key, h] of histograms) {
+    const count = histogramCount(h);
+    if (count > 0) out.set(key, { count, medianSeconds: histogramPercentile(h, 0.5), p90Seconds: histogramPercentile(h, 0.9) });
+  }
+  return out;
+}

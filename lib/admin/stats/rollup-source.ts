@@ -4,6 +4,9 @@ import type { Period } from '../period';
 /** Rollup metrics (db/schema/monitor-rollup.ts). */
 export type RollupMetric = 'started' | 'hour' | 'handling' | 'step' | 'stay';
 
+/** The columns readers see (monitor_rollup and monitor_rollup_delta share them). */
+const COLUMNS = sql.raw('grain, day, process_id, process_version, applicant_org_id, key, bucket, n');
+
 /**
  * The rollup rows as readers see them: the folded table plus the deltas not folded yet, so a
  * figure is exact the moment the transition that changed it commits.
@@ -12,20 +15,18 @@ export type RollupMetric = 'started' | 'hour' | 'handling' | 'step' | 'stay';
  */
 export function rollupRows(alias: string, metric: RollupMetric, period: Period, opts: { dailyOnly?: boolean } = {}): SQL {
   const days = rollupDays(period, opts.dailyOnly ?? false);
-  const cols = sql.raw('grain, day, process_id, process_version, applicant_org_id, key, bucket, n');
   // Deltas are day rows only (the fold makes the month rows): all the period's days count.
-  return sql`(select ${cols} from monitor_rollup where metric = ${metric} and (${days})
+  return sql`(select ${COLUMNS} from monitor_rollup where metric = ${metric} and (${days})
     union all
-    select ${cols} from monitor_rollup_delta
+    select ${COLUMNS} from monitor_rollup_delta
     where metric = ${metric} and day >= ${period.fromText}::date and day <= ${period.toText}::date) ${sql.raw(alias)}`;
 }
 
 /** All of a metric's rows since the beginning: month rows of the folded table plus the deltas. */
 export function rollupRowsAllTime(alias: string, metric: RollupMetric): SQL {
-  const cols = sql.raw('grain, day, process_id, process_version, applicant_org_id, key, bucket, n');
-  return sql`(select ${cols} from monitor_rollup where metric = ${metric} and grain = 'm'
+  return sql`(select ${COLUMNS} from monitor_rollup where metric = ${metric} and grain = 'm'
     union all
-    select ${cols} from monitor_rollup_delta where metric = ${metric}) ${sql.raw(alias)}`;
+    select ${COLUMNS} from monitor_rollup_delta where metric = ${metric}) ${sql.raw(alias)}`;
 }
 
 const firstOfMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { AdminScope } from '../../authz-admin';
 import { queryRows } from '../rows';
-import { instanceWhere, rollupWhere, type StatsFilters } from './filters';
-import { addToHistogram, histogramCount, histogramPercentile, type Histogram } from './histogram';
+import { scopeWhere, type StatsFilters } from './filters';
+import { summarizeDurations } from './histogram';
 import { rollupRows } from './rollup-source';
 
 export const STATS_TABLES = [
@@ -54,19 +54,16 @@ const STATUS_COLUMNS = sql`sum(r.n)::int as total,
 /** Seconds → hours with one decimal, as the tables show them. */
 const hours = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 3600) * 10) / 10);
 
-/** Histograms grouped by the given columns → one row per group: count, median, p90. */
+/** Histograms grouped by the given columns → one row per group (in query order): count, median, p90. */
 function percentileRows(r: Row[], groupBy: string[]): Array<Array<string | number | null>> {
-  const groups = new Map<string, { key: Array<string | number | null>; h: Histogram }>();
-  for (const x of r) {
+  const keys = new Map<string, Array<string | number | null>>();
+  const summaries = summarizeDurations(r as Array<Row & { bucket: number; n: number }>, (x) => {
     const key = cols(x, ...groupBy);
     const id = JSON.stringify(key);
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { key, h: new Map() }));
-    addToHistogram(g.h, Number(x.bucket), Number(x.n));
-  }
-  return [...groups.values()]
-    .filter((g) => histogramCount(g.h) > 0)
-    .map((g) => [...g.key, histogramCount(g.h), hours(histogramPercentile(g.h, 0.5)), hours(histogramPercentile(g.h, 0.9))]);
+    keys.set(id, key);
+    return id;
+  });
+  return [...summaries].map(([id, d]) => [...keys.get(id)!, d.count, hours(d.medianSeconds), hours(d.p90Seconds)]);
 }
 
 /**
@@ -74,7 +71,7 @@ function percentileRows(r: Row[], groupBy: string[]): Array<Array<string | numbe
  * durations from histograms); overdue tasks are read live from their partial index.
  */
 export async function statsTable(db: Db, scope: AdminScope, id: StatsTableId, f: StatsFilters, now: Date): Promise<StatsTable> {
-  const where = rollupWhere(scope, f);
+  const where = scopeWhere(scope, f, 'r');
   const bucket = (expr: ReturnType<typeof sql>, columns: string[], dailyOnly = false) =>
     rows(
       db,
@@ -119,7 +116,7 @@ export async function statsTable(db: Db, scope: AdminScope, id: StatsTableId, f:
       // and the instances only when a scope or filter needs them.
       const needsInstance = scope.kind !== 'all' || f.department !== undefined || f.process !== undefined;
       const open = needsInstance
-        ? sql`tasks t join process_instances i on i.id = t.instance_id and i.status = 'active' and ${instanceWhere(scope, f, { period: false })}`
+        ? sql`tasks t join process_instances i on i.id = t.instance_id and i.status = 'active' and ${scopeWhere(scope, f, 'i')}`
         : sql`tasks t`;
       const r = await rows(
         db,
