@@ -26,3 +26,8 @@ export function clientAddress(headers: HeaderSource, hops = env().trustedProxyHo
   const reported = chain.length > 0 ? chain[Math.max(0, chain.length - hops)] : header(headers, 'x-real-ip')?.trim();
   return reported ? reported.slice(0, 64) : null;
 }
+
+/** The key rate limits count a client under: its address, or one shared 'local' bucket when none was reported. */
+export function rateLimitAddress(headers: HeaderSource): string {
+  return clientAddress(headers) ?? 'local';
+}

@@ -26,6 +26,7 @@ import { saveUpload } from '@/lib/uploads/save-upload';
 import { weekdayCalendar } from '@/workflows/engine/calendar';
 import { isAppError } from '@/workflows/engine/errors';
 import { startInstance } from '@/workflows/engine/start-instance';
+import { outcomeCode } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 let t: TestDatabase;
@@ -58,15 +59,7 @@ const upload = (name: string, bytes: Uint8Array, ip = freshIp(), now = at) =>
 const submit = (body: unknown, actor: SessionUser | null = null, now = at) =>
   submitLetter(t.db, { body, actor, ip: freshIp(), now, origin: 'http://campus.test', calendar: weekdayCalendar });
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return error.code;
-  }
-}
+const codeOf = (promise: Promise<unknown>) => outcomeCode(promise);
 
 before(async () => {
   forgetMailboxKey();

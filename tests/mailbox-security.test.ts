@@ -11,21 +11,14 @@ import { submitLetter } from '@/lib/mailbox/submit-letter';
 import { trackLetter } from '@/lib/mailbox/track-view';
 import { isAppError } from '@/workflows/engine/errors';
 import { LETTER_CONTENT_MAX } from '@/workflows/presidents-mailbox/form';
+import { outcomeCode } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 let t: TestDatabase;
 const now = new Date();
 const letter = { category: 'suggestion', subject: '建议', content: '内容', anonymous: true, consentPublish: false };
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'FOUND';
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return error.code;
-  }
-}
+const codeOf = (promise: Promise<unknown>) => outcomeCode(promise, 'FOUND');
 
 before(async () => {
   forgetMailboxKey();

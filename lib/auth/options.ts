@@ -4,7 +4,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { users } from '@/db/schema';
-import { clientAddress } from '../client-ip';
+import { rateLimitAddress } from '../client-ip';
 import { getAuthSecret, getDb } from '../db';
 import { env } from '../env';
 import { hitRateLimit, resetRateLimit } from '../rate-limit';
@@ -39,7 +39,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           const { username, password } = parsed.data;
           const db = await getDb();
           const accountKey = `login:user:${username.toLowerCase()}`;
-          const ipOk = await hitRateLimit(db, `login:ip:${clientAddress(req.headers) ?? 'local'}`, env().loginMaxPerIp, WINDOW_MS);
+          const ipOk = await hitRateLimit(db, `login:ip:${rateLimitAddress(req.headers)}`, env().loginMaxPerIp, WINDOW_MS);
           const accountOk = await hitRateLimit(db, accountKey, 10, WINDOW_MS);
           if (!ipOk || !accountOk) throw new Error('throttled');
           const [user] = await db.select().from(users).where(eq(users.username, username));

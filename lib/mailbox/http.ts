@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { clientAddress } from '@/lib/client-ip';
 import { CAPABILITY_HEADERS } from '@/lib/security-headers';
 import { AppError } from '@/workflows/engine/errors';
 
@@ -8,11 +7,6 @@ export const PRIVATE_HEADERS = { ...CAPABILITY_HEADERS, 'Cache-Control': 'no-sto
 
 /** Letters are text: 50,000 characters of Chinese are ~150 KB of UTF-8, plus the JSON around it. */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-/** The client's address as our reverse proxies report it, for rate limits only. */
-export function clientIp(headers: Headers): string {
-  return clientAddress(headers) ?? 'local';
-}
 
 export function requestOrigin(req: NextRequest): string {
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? req.nextUrl.host;

@@ -40,3 +40,14 @@ export async function startFitnessDeferral(db: Db, who: SessionUser, now = new D
   const started = await startInstance(db, { processId: 'fitness-test-exemption', actor: who, input: { kind: 'defer', reason: '住院治疗中', evidence: [evidence] }, now });
   return started.instance.id;
 }
+
+/** What a call ended with: `ok` when it resolved, else the AppError code (anything else is rethrown). */
+export async function outcomeCode(promise: Promise<unknown>, ok = 'OK'): Promise<string> {
+  try {
+    await promise;
+    return ok;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return error.code;
+  }
+}

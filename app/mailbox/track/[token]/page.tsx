@@ -10,7 +10,7 @@ import { pick } from '@/lib/i18n/translate';
 import { CODE_SESSION_COOKIE, FLASH_COOKIE, SESSION_TOKEN } from '@/lib/mailbox/code-session';
 import { showText } from '@/lib/mailbox/display';
 import { openLetter } from '@/lib/mailbox/find-letter';
-import { clientIp } from '@/lib/mailbox/http';
+import { rateLimitAddress } from '@/lib/client-ip';
 import { qrSvg } from '@/lib/mailbox/qr';
 import { trackLetter, type TrackView } from '@/lib/mailbox/track-view';
 import { RATINGS } from '@/workflows/presidents-mailbox/form';
@@ -72,7 +72,7 @@ export default async function TrackPage({
   const at = await now(db);
   let view: TrackView;
   try {
-    const letter = await openLetter(db, { token, sessionCookie: jar.get(CODE_SESSION_COOKIE)?.value, ip: clientIp(h), now: at });
+    const letter = await openLetter(db, { token, sessionCookie: jar.get(CODE_SESSION_COOKIE)?.value, ip: rateLimitAddress(h), now: at });
     view = await trackLetter(db, letter.instanceId);
   } catch (e) {
     if (isAppError(e) && e.code === 'RATE_LIMITED') {

@@ -3,9 +3,10 @@ import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { uploadLetterAttachment } from '@/lib/mailbox/attachments';
-import { clientIp, jsonPrivate } from '@/lib/mailbox/http';
+import { jsonPrivate } from '@/lib/mailbox/http';
 import { getStorage } from '@/lib/storage';
 import { assertDeclaredSize, readUploadFile } from '@/lib/uploads/receive-upload';
+import { rateLimitAddress } from '@/lib/client-ip';
 
 /**
  * An attachment for a letter about to be written (no login needed): rate-limited per address,
@@ -17,7 +18,7 @@ export const POST = publicRoute(async ({ req }) => {
   assertDeclaredSize(req, max);
   const db = await getDb();
   const saved = await uploadLetterAttachment(db, getStorage(), {
-    ip: clientIp(req.headers),
+    ip: rateLimitAddress(req.headers),
     now: await now(db),
     maxBytes: max,
     read: () => readUploadFile(req, max),

@@ -3,9 +3,10 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { loadWorkingCalendar } from '@/workflows/engine/calendar';
-import { clientIp, jsonPrivate, readBody, requestOrigin } from '@/lib/mailbox/http';
+import { jsonPrivate, readBody, requestOrigin } from '@/lib/mailbox/http';
 import { qrSvg } from '@/lib/mailbox/qr';
 import { submitLetter } from '@/lib/mailbox/submit-letter';
+import { rateLimitAddress } from '@/lib/client-ip';
 
 /** Anyone may write (no login); a signed-in writer also finds the letter under 我的申请. */
 export const POST = publicRoute(async ({ req }) => {
@@ -14,7 +15,7 @@ export const POST = publicRoute(async ({ req }) => {
   const { trackingUrl, queryCode } = await submitLetter(db, {
     body,
     actor: await getCurrentUser(),
-    ip: clientIp(req.headers),
+    ip: rateLimitAddress(req.headers),
     now: await now(db),
     origin: requestOrigin(req),
     calendar: await loadWorkingCalendar(db),

@@ -4,8 +4,9 @@ import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { CODE_SESSION_COOKIE, CODE_SESSION_SECONDS, SESSION_TOKEN, signCodeSession } from '@/lib/mailbox/code-session';
 import { findLetterByCode } from '@/lib/mailbox/find-letter';
-import { clientIp, isFormPost, jsonPrivate, readBody, seeOther } from '@/lib/mailbox/http';
+import { isFormPost, jsonPrivate, readBody, seeOther } from '@/lib/mailbox/http';
 import { trackLetter } from '@/lib/mailbox/track-view';
+import { rateLimitAddress } from '@/lib/client-ip';
 
 /**
  * Looks a letter up by query code (and the contact given, when one was). JSON callers get the
@@ -18,7 +19,7 @@ export const POST = publicRoute(async ({ req }) => {
   const code = typeof body.code === 'string' ? body.code : '';
   const contact = typeof body.contact === 'string' ? body.contact : '';
   try {
-    const letter = await findLetterByCode(db, code, contact, clientIp(req.headers), at);
+    const letter = await findLetterByCode(db, code, contact, rateLimitAddress(req.headers), at);
     if (!isFormPost(req)) return jsonPrivate(await trackLetter(db, letter.instanceId));
     const res = seeOther(req, `/mailbox/track/${SESSION_TOKEN}`);
     res.cookies.set(CODE_SESSION_COOKIE, await signCodeSession(db, letter.tokenHash, at), {
