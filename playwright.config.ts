@@ -1,51 +1,48 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { E2E_WEBHOOK_SECRET } from './e2e/support/processes';
 
-const port = Number(process.env.E2E_PORT || 3100);
-const baseURL = `http://127.0.0.1:${port}`;
-const PHONE_SPEC = /.*\.phone\.spec\.ts$/;
+// One app server per database mode, both in one run, several specs at a time against each.
+//   E2E_DB        pglite,postgres (default) | pglite | postgres — which servers and projects
+//   E2E_PORT_BASE the first mode's server port (default 3100; E2E_PORT is the old name); the
+//                 second mode's is base + 20. A server on port P has its stand-ins on P+5 … P+8
+//                 and the proof specs' extra servers on P+10 … P+14.
+//   E2E_WORKERS   specs running at once (default 4)
+// Specs learn their server from appServer() (e2e/support/server.ts), never from the environment.
+const base = Number(process.env.E2E_PORT_BASE || process.env.E2E_PORT || 3100);
+const modes = (process.env.E2E_DB || 'pglite,postgres')
+  .split(',')
+  .map((m) => m.trim().replace(/^postgresql$/, 'postgres'))
+  .filter((m, i, all) => m && all.indexOf(m) === i) as Array<'pglite' | 'postgres'>;
+for (const m of modes) if (m !== 'pglite' && m !== 'postgres') throw new Error(`E2E_DB: unknown mode '${m}' (pglite, postgres)`);
 
-export default defineConfig({
-  testDir: 'e2e',
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
-  timeout: 60_000,
-  reporter: 'list',
-  use: {
-    baseURL,
-    locale: 'zh-CN',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
-  },
-  projects: [
-    {
-      // Files named *.phone.spec.ts run here, and only here.
-      name: 'phone',
-      testMatch: PHONE_SPEC,
-      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
-    },
-    {
-      // Every other *.spec.ts.
-      name: 'desktop',
-      testMatch: /.*\.spec\.ts$/,
-      testIgnore: PHONE_SPEC,
-      use: { viewport: { width: 1280, height: 800 } },
-    },
+const PHONE = /.*\.phone\.spec\.ts$/;
+// Specs that move the server's test clock or change what every account sees (roles, the term
+// calendar, service accounts): they run alone against their server, after the parallel ones.
+const EXCLUSIVE = /\/(processes-cadre-leave|processes-private-travel|proof-authz)\.spec\.ts$/;
+// Specs that start servers of their own on one shared PostgreSQL database.
+const POSTGRES_ONLY = /\/(proof-crash|proof-scale-out)\.spec\.ts$/;
+
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
   ],
-  webServer: {
+};
+
+type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>[number];
+
+function server(db: 'pglite' | 'postgres', port: number): WebServer {
+  const baseURL = `http://127.0.0.1:${port}`;
+  return {
     command: 'node scripts/serve-test.mjs',
     url: `${baseURL}/api/health`,
+    name: db,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
@@ -53,7 +50,7 @@ export default defineConfig({
     // Without this Playwright SIGKILLs the server's process group and the fresh database is leaked.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     env: {
-      E2E_DB: process.env.E2E_DB || 'pglite',
+      E2E_DB: db,
       PORT: String(port),
       // Every spec logs in from 127.0.0.1; per-account throttling is still on (api-foundation tests it).
       LOGIN_MAX_PER_IP: '100000',
@@ -71,5 +68,37 @@ export default defineConfig({
       NOTIFY_RETRY_MAX_MS: '2000',
       NOTIFY_QUIET_HOURS: 'off',
     },
-  },
+  };
+}
+
+const servers = modes.map((db, i) => ({ db, port: base + 20 * i }));
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: Number(process.env.E2E_WORKERS || 4),
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  reporter: 'list',
+  use: { locale: 'zh-CN', launchOptions: chromium },
+  projects: servers.flatMap(({ db, port }) => {
+    const shared = { use: { baseURL: `http://127.0.0.1:${port}` }, metadata: { db, port } };
+    const ignore = db === 'postgres' ? [EXCLUSIVE] : [EXCLUSIVE, POSTGRES_ONLY];
+    const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+    const desktop = { viewport: { width: 1280, height: 800 } };
+    return [
+      // Files named *.phone.spec.ts run on a phone, and only there; every other *.spec.ts on a desktop.
+      { name: `${db}-phone`, testMatch: PHONE, testIgnore: ignore, ...shared, use: { ...shared.use, ...phone } },
+      { name: `${db}-desktop`, testMatch: /.*\.spec\.ts$/, testIgnore: [PHONE, ...ignore], ...shared, use: { ...shared.use, ...desktop } },
+      {
+        name: `${db}-alone`,
+        testMatch: EXCLUSIVE,
+        dependencies: [`${db}-phone`, `${db}-desktop`],
+        workers: 1,
+        ...shared,
+        use: { ...shared.use, ...desktop },
+      },
+    ];
+  }),
+  webServer: servers.map(({ db, port }) => server(db, port)),
 });

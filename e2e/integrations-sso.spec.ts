@@ -1,8 +1,13 @@
 import { expect, test } from '@playwright/test';
 
-// The SSO stand-ins run beside the app (scripts/serve-test.mjs): OIDC on E2E_PORT+5, CAS and
-// WeChat Work on E2E_PORT+6 (whose /control endpoints choose who the OIDC stand-in signs in).
-const control = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3100) + 6}`;
+import { appServer } from './support/server';
+
+// The SSO stand-ins run beside the app (scripts/serve-test.mjs): OIDC on port+5, CAS and
+// WeChat Work on port+6 (whose /control endpoints choose who the OIDC stand-in signs in).
+let control: string;
+test.beforeAll(() => {
+  control = `http://127.0.0.1:${appServer().port + 6}`;
+});
 
 test('sign in through the OIDC stand-in as an existing campus id; a wrong audience is refused', async ({ browser, request }) => {
   await request.post(`${control}/control/oidc`, { data: { username: 'student', name: '李明' } });

@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { WecomStandIn } from '../tests/helpers/standins/wecom';
 import { loginAs, PDF_BYTES } from './support/login';
+import { appServer } from './support/server';
 
 // The app is configured (playwright.config.ts) to send WeChat Work messages to port + 8.
-const port = Number(process.env.E2E_PORT || 3100);
-const wecom = new WecomStandIn(port + 8);
+let wecom: WecomStandIn;
 
 test.beforeAll(async () => {
+  wecom = new WecomStandIn(appServer().port + 8);
   await wecom.start();
 });
 test.afterAll(async () => {

@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 import { act, openTask, sign, startMaintenanceStandIn } from './support/processes';
+import { appServer } from './support/server';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
-const port = Number(process.env.E2E_PORT || 3100) + 7;
 
 test.setTimeout(120_000);
 
 test('宿舍报修 on a phone: hub → report with photo → dispatched to the maintenance system (signed) → its callback → student rates', async ({ browser }) => {
-  const standIn = await startMaintenanceStandIn(port);
+  const standIn = await startMaintenanceStandIn(appServer().port + 7);
   try {
     const student = await loginAs(browser, 'student');
     await student.goto('/repairs');

@@ -4,12 +4,16 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 import { api, apiLogin, FITNESS, type JsonResult, PDF_BYTES, startFitness, uploadFile } from './support/proof-http';
+import { appServer } from './support/server';
 
 // The authorization matrix: every route handler under app/ (found by scanning the directory: app/api,
 // and the ones outside it such as /open311 and the admin catalog export) × every demo role, from the
 // table below. A route without an entry fails the test; so does an entry for a method the route does
 // not export. Refused answers must be 401/403/404 and carry no record data.
-const base = `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
+let base: string;
+test.beforeAll(() => {
+  base = appServer().base;
+});
 const ROOT = path.resolve(__dirname, '..');
 
 const ROLES = ['student', 'student2', 'counselor', 'counselor2', 'doctor', 'sports', 'cadre', 'leader', 'org', 'mailbox', 'logistics', 'assets', 'security', 'admin'] as const;

@@ -1,9 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { api, apiLogin, PDF_BYTES, startFitness, uploadFile, FITNESS } from './support/proof-http';
+import { appServer } from './support/server';
 
 // Reliability over HTTP against the e2e server (both database modes): exactly one of many
 // simultaneous decisions wins, and Idempotency-Key makes retried POSTs apply once.
-const base = `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
+let base: string;
+test.beforeAll(() => {
+  base = appServer().base;
+});
 
 test('100 concurrent approvals of one task: exactly 1 × 200 and 99 × 409, one event, one next task', async () => {
   const student = await apiLogin(base, 'student');

@@ -1,10 +1,14 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { apiLogin, FITNESS, PDF_BYTES } from './support/proof-http';
+import { appServer } from './support/server';
 
 // Fuzzed bad input (fast-check): API bodies, raw bytes, query strings and ids, and uploads.
 // The property everywhere: the server never answers 5xx. ≥ 2,000 generated requests per run.
-const base = `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
+let base: string;
+test.beforeAll(() => {
+  base = appServer().base;
+});
 const RUNS = Number(process.env.PROOF_FUZZ_RUNS || 1);
 // Each run draws new inputs; a failure prints its seed, and FUZZ_SEED=<seed> replays that run.
 if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });

@@ -3,10 +3,14 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 import { api, apiLogin, FITNESS, PDF_BYTES, uploadFile } from './support/proof-http';
+import { appServer } from './support/server';
 
 // Security headers, cookies, cross-origin server actions, stored payloads that must not run,
 // and no secret in the client bundles.
-const base = `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
+let base: string;
+test.beforeAll(() => {
+  base = appServer().base;
+});
 const ROOT = path.resolve(__dirname, '..');
 
 test('pages: strict CSP whose nonce is on every script; nosniff, Referrer-Policy; HSTS only behind TLS', async () => {

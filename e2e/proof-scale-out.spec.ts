@@ -2,27 +2,32 @@ import { expect, test } from '@playwright/test';
 import { api, apiLogin, startFitness } from './support/proof-http';
 import { AppServer, createPgDatabase, sleep, type PgDatabase } from './support/proof-server';
 import { startRoundRobinProxy } from './support/round-robin-proxy';
+import { appServer } from './support/server';
 
 // Two stateless app servers on one PostgreSQL behind a round-robin balancer that terminates
 // "TLS" (X-Forwarded-Proto: https): sessions work on either, exactly one of concurrent decisions
 // wins across processes, each timer fires once, each notification row is written once.
-test.skip(process.env.E2E_DB !== 'postgres', 'scale-out needs a shared PostgreSQL');
 test.setTimeout(180_000);
 
-const PROXY = 3268;
-const base = `http://127.0.0.1:${PROXY}`;
+// Runs in the PostgreSQL projects only (playwright.config.ts); ports: app port + 11 … + 13.
+let base: string;
+let ports: number[] = [];
 let db: PgDatabase;
 let servers: AppServer[] = [];
 let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
 
 test.beforeAll(async () => {
   db = await createPgDatabase('zj_scale');
-  servers = [3266, 3267].map(
-    (port) => new AppServer({ port, databaseUrl: db.url, env: { NEXTAUTH_URL: `https://127.0.0.1:${PROXY}` } }),
+  const first = appServer().port + 11;
+  const [a, b, balancer] = [first, first + 1, first + 2];
+  base = `http://127.0.0.1:${balancer}`;
+  ports = [a, b];
+  servers = [a, b].map(
+    (port) => new AppServer({ port, databaseUrl: db.url, env: { NEXTAUTH_URL: `https://127.0.0.1:${balancer}` } }),
   );
   // One after the other: both migrate/seed against the same database (the advisory lock serialises it anyway).
   for (const s of servers) await s.start();
-  proxy = await startRoundRobinProxy(PROXY, [3266, 3267], { proto: 'https' });
+  proxy = await startRoundRobinProxy(balancer, [a, b], { proto: 'https' });
 });
 
 test.afterAll(async () => {
@@ -48,8 +53,8 @@ test('sessions made on one server work on the other; cookies are Secure behind T
   expect(session).toMatch(/;\s*SameSite=Lax/i);
   const cookie = session.split(';')[0]!;
   for (let i = 0; i < 6; i++) expect((await api(base, cookie, 'GET', '/api/v1/tasks')).status).toBe(200);
-  expect(proxy.hits.get(3266)).toBeGreaterThan(2);
-  expect(proxy.hits.get(3267)).toBeGreaterThan(2);
+  expect(proxy.hits.get(ports[0]!)).toBeGreaterThan(2);
+  expect(proxy.hits.get(ports[1]!)).toBeGreaterThan(2);
   const page = await fetch(`${base}/login`);
   expect(page.headers.get('strict-transport-security')).toMatch(/max-age=/);
 });

@@ -40,8 +40,10 @@ export async function startStandIns(basePort, host = '127.0.0.1') {
   oidc.service.on('beforeUserinfo', (response) => {
     response.body = { sub: `oidc-${oidcState.username}`, preferred_username: oidcState.username, name: oidcState.name };
   });
+  // basePort 0: any two free ports (integration tests run in parallel).
   await oidc.start(basePort, host);
-  oidc.issuer.url = `http://${host}:${basePort}`;
+  const oidcPort = oidc.address().port;
+  oidc.issuer.url = `http://${host}:${oidcPort}`;
 
   const casTickets = new Map(); // ticket → { service, user }
   const wecomCodes = new Map(); // code → userid
@@ -153,10 +155,10 @@ export async function startStandIns(basePort, host = '127.0.0.1') {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(basePort + 1, host, resolve);
+    server.listen(basePort ? basePort + 1 : 0, host, resolve);
   });
 
-  const base = `http://${host}:${basePort + 1}`;
+  const base = `http://${host}:${server.address().port}`;
   return {
     env: {
       OIDC_ISSUER: oidc.issuer.url,

@@ -20,6 +20,7 @@ function validSignature(fullUrl, apiKey) {
   return a.length === b.length && timingSafeEqual(a, b) && expires > Date.now();
 }
 
+/** port 0: any free port (the env it returns names the one taken). */
 export async function startUploadthingStandIn(port, { apiKey, appId }) {
   const files = new Map(); // customId or key → { bytes, type, name, key }
   const stats = { uploads: 0, deletes: 0, reads: 0 };
@@ -86,6 +87,7 @@ export async function startUploadthingStandIn(port, { apiKey, appId }) {
     server.once('error', reject);
     server.listen(port, resolve);
   });
+  port = server.address().port;
   return {
     env: {
       UPLOADTHING_TOKEN: uploadthingToken({ apiKey, appId }),

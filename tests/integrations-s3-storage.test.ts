@@ -13,7 +13,7 @@ import { readUpload } from '@/lib/uploads/read-upload';
 import { saveUpload } from '@/lib/uploads/save-upload';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
-const PORT = 3259;
+let PORT = 0;
 let t: TestDatabase;
 let dir: string;
 let server: { run(): Promise<unknown>; close(): Promise<void> };
@@ -22,8 +22,9 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n
 before(async () => {
   t = await createTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'zj-s3rver-'));
-  server = new S3rver({ port: PORT, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'evidence' }] });
-  await server.run();
+  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'evidence' }] });
+  // Any free port: test files run in parallel, in both database modes at once.
+  PORT = ((await server.run()) as { port: number }).port;
 });
 after(async () => {
   await server.close();

@@ -14,7 +14,7 @@ const APP = 'http://127.0.0.1:3250';
 
 before(async () => {
   t = await createTestDatabase();
-  standIns = await startStandIns(3257);
+  standIns = await startStandIns(0);
 });
 after(async () => {
   await standIns.stop();

@@ -14,7 +14,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 before(async () => {
   t = await createTestDatabase();
-  standIn = await startUploadthingStandIn(3258, { apiKey: 'sk_live_standin', appId: 'standinapp' });
+  standIn = await startUploadthingStandIn(0, { apiKey: 'sk_live_standin', appId: 'standinapp' });
   // The SDK reads its URL overrides from the environment, as it would in production.
   Object.assign(process.env, standIn.env);
 });

@@ -19,7 +19,6 @@ import { weekdayCalendar } from '@/workflows/engine/calendar';
 import { startSmtpStandIn } from './helpers/standins/smtp';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
-const SMTP_PORT = 3248;
 let t: TestDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtpStandIn>>;
 const actors: Record<string, SessionUser> = {};
@@ -63,7 +62,7 @@ const deliver = () =>
 
 before(async () => {
   forgetMailboxKey();
-  smtp = await startSmtpStandIn(SMTP_PORT);
+  smtp = await startSmtpStandIn(0);
   t = await createTestDatabase();
   for (const name of ['mailbox', 'logistics']) actors[name] = (await loadActor(t.db, { username: name }))!;
 });

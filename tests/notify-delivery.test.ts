@@ -17,9 +17,6 @@ import { WecomStandIn } from './helpers/standins/wecom';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 // Stand-ins on this area's ports (3245+).
-const WECOM_PORT = 3245;
-const SMTP_PORT = 3246;
-const PUSH_PORT = 3247;
 const VAPID = {
   publicKey: 'BAAuUAw6GQFaVF0_VPZp6Z6v0lr-6xjFUh3pqXhXKyWSOrZfm-jFugx7Vtae7iSWOlQY5M6t7ZxHq1U4PB5NNHc',
   privateKey: 'ZatJ0cSyC1cZuKqMQH8hVB9vvn1eW4RuI9s8n8rGcGA',
@@ -28,7 +25,7 @@ const VAPID = {
 let t: TestDatabase;
 let student: SessionUser;
 let counselor: SessionUser;
-const wecom = new WecomStandIn(WECOM_PORT);
+const wecom = new WecomStandIn(0);
 let smtp: Awaited<ReturnType<typeof startSmtpStandIn>>;
 let push: Awaited<ReturnType<typeof startPushStandIn>>;
 
@@ -81,8 +78,8 @@ before(async () => {
   student = (await loadActor(t.db, { username: 'student' }))!;
   counselor = (await loadActor(t.db, { username: 'counselor' }))!;
   await wecom.start();
-  smtp = await startSmtpStandIn(SMTP_PORT);
-  push = await startPushStandIn(PUSH_PORT);
+  smtp = await startSmtpStandIn(0);
+  push = await startPushStandIn(0);
 });
 after(async () => {
   await wecom.stop();

@@ -11,10 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
 import { openDatabase, type Db } from '@/db/client';
-import { seedCalendar } from '@/db/seed/calendar';
-import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
+import { adminStatement, copyPgliteTemplate, createFromPostgresTemplate } from './db-template';
 
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -26,27 +24,19 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** A copy of the migrated, seeded template (tests/helpers/db-template.ts). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const mode = (process.env.TEST_DB ?? 'pglite').toLowerCase();
-  let opened: TestDatabase;
-  if (mode === 'pglite') opened = await createPglite();
-  else if (mode === 'postgres' || mode === 'postgresql') opened = await createPostgres();
-  else throw new Error(`TEST_DB must be 'pglite' or 'postgres', got '${process.env.TEST_DB}'`);
-  try {
-    await seedOrgUnits(opened.db);
-    await seedCalendar(opened.db);
-    await seedDemoAccounts(opened.db);
-  } catch (error) {
-    await opened.close().catch(() => {});
-    throw error;
-  }
-  return opened;
+  if (mode === 'pglite') return createPglite();
+  if (mode === 'postgres' || mode === 'postgresql') return createPostgres();
+  throw new Error(`TEST_DB must be 'pglite' or 'postgres', got '${process.env.TEST_DB}'`);
 }
 
 async function createPglite(): Promise<TestDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zj-test-'));
   let database;
   try {
+    await copyPgliteTemplate(dataDir);
     database = await openDatabase({ kind: 'pglite', dataDir });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
@@ -68,27 +58,16 @@ async function createPglite(): Promise<TestDatabase> {
   };
 }
 
-/** Runs one statement on the server's maintenance database with a short-lived connection. */
-async function admin(baseUrl: string, statement: string): Promise<void> {
-  const sql = postgres(baseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  try {
-    await sql.unsafe(statement);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
-
 async function createPostgres(): Promise<TestDatabase> {
   const baseUrl = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
   // Hex only, so quoting the identifier is safe.
   const name = `zj_test_${randomBytes(6).toString('hex')}`;
-  await admin(baseUrl, `create database "${name}"`);
-  const drop = () => admin(baseUrl, `drop database if exists "${name}" with (force)`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  const drop = () => adminStatement(baseUrl, `drop database if exists "${name}" with (force)`);
   let database;
+  let url;
   try {
-    database = await openDatabase({ kind: 'postgresql', url: url.toString(), maxConnections: 5 });
+    url = await createFromPostgresTemplate(baseUrl, name);
+    database = await openDatabase({ kind: 'postgresql', url, maxConnections: 5 });
   } catch (error) {
     await drop().catch(() => {});
     throw error;
@@ -97,7 +76,7 @@ async function createPostgres(): Promise<TestDatabase> {
   return {
     db: database.db,
     kind: 'postgresql',
-    url: url.toString(),
+    url,
     async close() {
       if (closed) return;
       closed = true;

@@ -5,6 +5,7 @@
  */
 import { createECDH, randomBytes } from 'node:crypto';
 import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import ece from 'http_ece';
 import { generate } from 'selfsigned';
 
@@ -42,6 +43,8 @@ export async function startPushStandIn(port: number) {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // port 0: the system picked a free one.
+  port = (server.address() as AddressInfo).port;
   const base = `https://127.0.0.1:${port}`;
   return {
     received,

@@ -1,4 +1,5 @@
 /** A local SMTP server (smtp-server) that keeps every message it receives. */
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -32,6 +33,8 @@ export async function startSmtpStandIn(port: number): Promise<{ mails: ReceivedM
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // port 0: the system picked a free one.
+  port = (server.server.address() as AddressInfo).port;
   return {
     mails,
     url: `smtp://127.0.0.1:${port}`,
