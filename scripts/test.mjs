@@ -25,7 +25,7 @@ const dbModes = pgError ? ['pglite'] : ['pglite', 'postgres'];
 
 /** [label, npm script, extra environment] */
 const phases = [
-  [['typecheck', 'typecheck']],
+  [['lint', 'lint'], ['typecheck', 'typecheck']],
   [['unit', 'test:unit']],
   dbModes.map((db) => [`db:${db}`, 'test:db', { TEST_DB: db }]),
   [['build', 'build']],

@@ -200,7 +200,7 @@ describe('durable delivery', () => {
     assert.match(push.received[0]!.payload.url!, /\/act\//);
     const left = await t.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, counselor.id));
     assert.deepEqual(left.map((s) => s.endpoint), [live.endpoint]);
-    await t.db.delete(pushSubscriptions);
+    await t.db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, counselor.id));
   });
 
   test('per-user choices: a channel turned off or a muted kind is skipped, not sent', async () => {
@@ -211,14 +211,14 @@ describe('durable delivery', () => {
     await apply(1);
     await drainWith(d);
     assert.equal(wecom.messages.length, 0);
-    await t.db.update(notifyPreferences).set({ channels: ['wecom'], mutedKinds: ['task.new'] });
+    await t.db.update(notifyPreferences).set({ channels: ['wecom'], mutedKinds: ['task.new'] }).where(eq(notifyPreferences.userId, counselor.id));
     await apply(1);
     await drainWith(d);
     assert.equal(wecom.messages.length, 0);
     const notes = await t.db.select({ note: notifyDeliveries.note }).from(notifyDeliveries).where(eq(notifyDeliveries.status, 'skipped'));
     assert.ok(notes.some((n) => n.note === 'channel off in settings'));
     assert.ok(notes.some((n) => n.note === 'kind muted in settings'));
-    await t.db.delete(notifyPreferences);
+    await t.db.delete(notifyPreferences).where(eq(notifyPreferences.userId, counselor.id));
   });
 
   test('many new tasks at once become one digest', async () => {

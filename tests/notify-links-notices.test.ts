@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { actionTokens, messages, noticeRecipients, notices, notifyDeliveries, notifyPreferences, tasks, uploads, users } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { checkActionToken, consumeActionToken, createActionToken } from '@/lib/notify/action-links';
@@ -144,7 +144,7 @@ describe('bulk notices', () => {
     assert.equal(u['student2/email']!.status, 'pending', 'urgent cuts through a muted kind');
     assert.equal(u['student/wecom']!.status, 'skipped', 'but not through a channel turned off');
     assert.equal(u['counselor/email']!.at.toISOString(), now.toISOString(), 'and not held by quiet hours');
-    await t.db.delete(notifyPreferences);
+    await t.db.delete(notifyPreferences).where(inArray(notifyPreferences.userId, [a.student!.id, a.student2!.id]));
   });
 
   test('nobody matching: refused, nothing written', async () => {

@@ -17,6 +17,7 @@ export function decodeCsv(bytes: Uint8Array): DecodedText | null {
   } catch {
     const text = iconv.decode(Buffer.from(body), 'gb18030');
     // Bytes that are not GBK either come out as U+FFFD; a binary file is full of control characters.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     if (text.includes('\uFFFD') || /[\u0000-\u0008\u000e-\u001f]/.test(text)) return null;
     return { text, encoding: 'gbk' };
   }

@@ -62,7 +62,6 @@ export function normalizeQuery(raw: string): string {
     .join('');
 }
 
-const LATIN = /[a-z0-9]/;
 const LEAD_SKIP = 0.1;
 const GAP_SKIP = 1;
 const PARTIAL = 0.3;

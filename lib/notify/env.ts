@@ -37,8 +37,7 @@ export const notifySchema = {
   ACTION_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
 };
 
-const notifyObject = z.object(notifySchema);
-type Raw = z.infer<typeof notifyObject>;
+type Raw = z.infer<z.ZodObject<typeof notifySchema>>;
 
 export interface NotifyEnv {
   publicUrl: string;

@@ -16,6 +16,7 @@ export interface SavedUpload {
 /** Keeps a displayable name: no path, no control or bidi-override characters, bounded length. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   const cleaned = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 120);
   return cleaned || 'file';
 }
