@@ -2,7 +2,7 @@
 // Production start: builds when the build is missing or older than the sources, then runs `next start`.
 //   PORT (default 3000), DATA_DIR / DATABASE_URL as in lib/env.ts.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,10 +52,10 @@ function buildReason() {
   return null;
 }
 
-/** Runs node <nextBin> args with signals forwarded; resolves with { code, signal }. */
+/** Runs node <nextBin> args with signals forwarded; `exit` resolves with { code, signal }. */
 function runNext(args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' });
+  const exit = new Promise((resolve) => {
     const forward = (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
@@ -71,6 +71,7 @@ function runNext(args, env) {
       resolve({ code, signal });
     });
   });
+  return { child, exit };
 }
 
 function exitLike({ code, signal }) {
@@ -101,15 +102,55 @@ if (!env.NEXTAUTH_URL) {
   env.AUTH_TRUST_HOST = 'true';
 }
 
+/** Prints `[start] <what>… N s` every `every` ms until stopped; returns the stop function. */
+function ticker(what, every) {
+  const t0 = Date.now();
+  const timer = setInterval(() => console.log(`[start] ${what}… ${Math.round((Date.now() - t0) / 1000)} s`), every);
+  return () => {
+    clearInterval(timer);
+    return Math.round((Date.now() - t0) / 1000);
+  };
+}
+
+const embedded = !env.DATABASE_URL;
+const demoLogin = env.DEMO_LOGIN ? env.DEMO_LOGIN === 'true' : embedded;
+
+/** Asks /api/health until the server answers with its database open (first start: created and seeded). */
+async function announceWhenReady(server) {
+  const url = `http://localhost:${port}`;
+  const firstStart = embedded && !existsSync(path.join(path.resolve(root, env.DATA_DIR || './data'), 'pglite'));
+  const stop = ticker(firstStart ? 'creating the embedded database and the demo data (first start only)' : 'opening the database', 5_000);
+  while (server.exitCode === null && server.signalCode === null) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) {
+      const took = stop();
+      console.log(`\n[start] ready in ${took} s: ${url}  (database: ${describeDatabase(env)})`);
+      if (demoLogin) {
+        const demo = JSON.parse(readFileSync(path.join(root, 'db', 'seed', 'demo-accounts.json'), 'utf8'));
+        const accounts = demo.accounts.map((a) => `${a.username} (${a.name})`).join(', ');
+        console.log(`[start] demo accounts, password ${demo.password}: ${accounts}\n`);
+      }
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  stop();
+}
+
 const reason = buildReason();
 if (reason) {
-  console.log(`[start] building: ${reason}`);
-  const result = await runNext(['build'], env);
+  console.log(`[start] building the app: ${reason}. A first build takes 3–5 minutes on 2 cores; later starts skip it.`);
+  const stop = ticker('building', 30_000);
+  const result = await runNext(['build'], env).exit;
+  const took = stop();
   if (result.signal || result.code !== 0) {
     console.error('[start] next build failed');
     exitLike(result.signal ? result : { code: result.code || 1, signal: null });
   }
+  console.log(`[start] built in ${took} s`);
 }
 
-console.log(`[start] serving on port ${port}, database: ${describeDatabase(env)}`);
-exitLike(await runNext(['start', '-p', port], env));
+console.log(`[start] starting on port ${port}, database: ${describeDatabase(env)}`);
+const server = runNext(['start', '-p', port], env);
+void announceWhenReady(server.child);
+exitLike(await server.exit);
