@@ -6,7 +6,8 @@ import { E2E_WEBHOOK_SECRET } from './e2e/support/processes';
 //   E2E_PORT_BASE the first mode's server port (default 3100; E2E_PORT is the old name); the
 //                 second mode's is base + 20. A server on port P has its stand-ins on P+5 … P+8
 //                 and the proof specs' extra servers on P+10 … P+14.
-//   E2E_WORKERS   specs running at once (default 4)
+//   E2E_WORKERS_PER_SERVER  specs at once against one server (default 1)
+// Running a phone or exclusive spec alone: add --no-deps (the projects before it would run first).
 // Specs learn their server from appServer() (e2e/support/server.ts), never from the environment.
 const base = Number(process.env.E2E_PORT_BASE || process.env.E2E_PORT || 3100);
 const modes = (process.env.E2E_DB || 'pglite,postgres')
@@ -72,13 +73,18 @@ function server(db: 'pglite' | 'postgres', port: number): WebServer {
 }
 
 const servers = modes.map((db, i) => ({ db, port: base + 20 * i }));
+// Specs that share demo accounts (whose unread counts, tasks and settings they assert) may disturb
+// each other on one server; one at a time per server is the safe default, the servers run at once.
+const perServer = Number(process.env.E2E_WORKERS_PER_SERVER || 1);
 
 export default defineConfig({
   testDir: 'e2e',
-  workers: Number(process.env.E2E_WORKERS || 4),
+  workers: servers.length * perServer,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  // Several specs share the two cores with two servers: a page may take a few seconds under load.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: 'list',
   use: { locale: 'zh-CN', launchOptions: chromium },
   projects: servers.flatMap(({ db, port }) => {
@@ -86,18 +92,12 @@ export default defineConfig({
     const ignore = db === 'postgres' ? [EXCLUSIVE] : [EXCLUSIVE, POSTGRES_ONLY];
     const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
     const desktop = { viewport: { width: 1280, height: 800 } };
+    // Per server: desktop specs, then phone specs, then the exclusive ones; the servers run side by side.
     return [
-      // Files named *.phone.spec.ts run on a phone, and only there; every other *.spec.ts on a desktop.
-      { name: `${db}-phone`, testMatch: PHONE, testIgnore: ignore, ...shared, use: { ...shared.use, ...phone } },
-      { name: `${db}-desktop`, testMatch: /.*\.spec\.ts$/, testIgnore: [PHONE, ...ignore], ...shared, use: { ...shared.use, ...desktop } },
-      {
-        name: `${db}-alone`,
-        testMatch: EXCLUSIVE,
-        dependencies: [`${db}-phone`, `${db}-desktop`],
-        workers: 1,
-        ...shared,
-        use: { ...shared.use, ...desktop },
-      },
+      // Every *.spec.ts but *.phone.spec.ts runs on a desktop; *.phone.spec.ts on a phone, and only there.
+      { name: `${db}-desktop`, testMatch: /.*\.spec\.ts$/, testIgnore: [PHONE, ...ignore], workers: perServer, ...shared, use: { ...shared.use, ...desktop } },
+      { name: `${db}-phone`, testMatch: PHONE, testIgnore: ignore, dependencies: [`${db}-desktop`], workers: perServer, ...shared, use: { ...shared.use, ...phone } },
+      { name: `${db}-alone`, testMatch: EXCLUSIVE, dependencies: [`${db}-phone`], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
     ];
   }),
   webServer: servers.map(({ db, port }) => server(db, port)),
