@@ -27,6 +27,11 @@ export class OutboundError extends Error {
     this.name = 'OutboundError';
     this.userMessage = m;
   }
+
+  /** Retrying cannot help: the destination itself is refused (until the configuration changes). */
+  get permanent(): boolean {
+    return this.reason === 'forbidden-address' || this.reason === 'scheme' || this.reason === 'invalid-url';
+  }
 }
 
 export function isOutboundError(error: unknown): error is OutboundError {

@@ -27,6 +27,7 @@ export function webPushSender(db: Db, config: WebPushConfig): ChannelSender {
       const payload = JSON.stringify({ title: message.title, body: message.text, url: message.url });
       let sent = 0;
       const errors: string[] = [];
+      let refused: string | null = null;
       for (const sub of subs) {
         try {
           const request = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
@@ -47,11 +48,18 @@ export function webPushSender(db: Db, config: WebPushConfig): ChannelSender {
             errors.push(`HTTP ${response.status}`);
           }
         } catch (error) {
-          // Guard and network failures carry a text safe to show; web-push's own are about the keys.
-          errors.push(isOutboundError(error) ? error.message : (error as Error).message);
+          if (isOutboundError(error) && error.permanent) {
+            // An endpoint the guard refuses (its name now resolves inside the network) is dropped like a gone one.
+            await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, sub.id));
+            refused = error.message;
+          } else {
+            // Guard and network failures carry a text safe to show; web-push's own are about the keys.
+            errors.push((error as Error).message);
+          }
         }
       }
       if (sent > 0) return errors.length ? { outcome: 'sent', note: `${errors.length} subscription(s) failed` } : { outcome: 'sent' };
+      if (errors.length === 0 && refused) return { outcome: 'failed', error: refused };
       if (errors.length === 0) return { outcome: 'skipped', note: 'every subscription had expired and was removed' };
       return { outcome: 'retry', error: errors.join('; ') };
     },
