@@ -37,7 +37,7 @@ test('a student cannot register a push endpoint at the metadata service or insid
   }
   assert.equal(await outcomeCode(saveSubscription(t.db, student.id, { endpoint: 'https://push.example.com/sub/1', keys }, new Date())), 'OK');
   assert.equal((await t.db.select().from(pushSubscriptions)).length, 1);
-  await t.db.delete(pushSubscriptions);
+  await t.db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, student.id));
 });
 
 test('a push endpoint refused at send time is dropped, and no error text describes the network', async () => {
@@ -54,7 +54,7 @@ test('a push endpoint refused at send time is dropped, and no error text describ
   await t.db.insert(pushSubscriptions).values({ userId: student.id, endpoint: 'https://127.0.0.1:1/push/y', ...keys, createdAt: new Date() });
   const closed = await push.send(recipient, message);
   assert.deepEqual(closed, { outcome: 'retry', error: '无法连接目标 / could not reach the destination' });
-  await t.db.delete(pushSubscriptions);
+  await t.db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, student.id));
 });
 
 test('an admin cannot register a webhook at the metadata service in any spelling', async () => {

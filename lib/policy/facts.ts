@@ -39,7 +39,8 @@ export async function loadInstanceFacts(db: Db, viewer: Pick<PolicyActor, 'id'> 
     processId: row.processId,
     applicantId: row.applicantId,
     applicantOrgId: row.applicantOrgId,
-    viewerIsWriter: false && viewer !== null,
+    // Was `false && viewer !== null` (always false; found by lint): the writer check is not wired here yet.
+    viewerIsWriter: false,
     anonymous: row.anonymous,
     confidential: Boolean(getDefinition(row.processId, row.processVersion).audience.anonymous),
     tasks: taskRows as TaskFacts[],
