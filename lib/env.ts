@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseNetworks, type Network } from './net/networks';
 import { notifySchema, readNotifyEnv, type NotifyEnv } from './notify/env';
 
 const booleanFlag = z
@@ -39,6 +40,14 @@ const schema = z.object({
    * 0: no proxy, the header is ignored.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /**
+   * Private or loopback networks (CIDR, comma-separated) that webhooks, external jobs and single
+   * sign-on may reach, e.g. the campus's 10.0.0.0/8. Empty: public addresses only. Link-local,
+   * metadata, multicast and reserved addresses are refused whatever this says.
+   */
+  OUTBOUND_ALLOWED_NETWORKS: z.string().default(''),
+  /** The same for Web Push endpoints; browsers' push services are public, so only tests set it. */
+  PUSH_ALLOWED_NETWORKS: z.string().default(''),
   /** Where dorm-repair jobs are sent (the maintenance system); unset keeps them queued. */
   DORM_REPAIR_WEBHOOK_URL: z.url({ message: 'DORM_REPAIR_WEBHOOK_URL must be a URL' }).optional(),
   /** Shared HMAC-SHA256 secret that signs outgoing jobs and verifies the system's callbacks. */
@@ -89,6 +98,7 @@ export type Env = {
   testClock: boolean;
   loginMaxPerIp: number;
   trustedProxyHops: number;
+  net: { outboundAllowed: Network[]; pushAllowed: Network[] };
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
   demoHistory: boolean;
   notify: NotifyEnv;
@@ -103,6 +113,14 @@ export type Env = {
 };
 
 let cached: Env | undefined;
+
+function networks(name: string, list: string): Network[] {
+  try {
+    return parseNetworks(list);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n  ${name}: ${(error as Error).message}`);
+  }
+}
 
 /** Reads and validates the environment once; the defaults give the zero-setup embedded mode. */
 export function env(): Env {
@@ -127,6 +145,10 @@ export function env(): Env {
     testClock: e.TEST_CLOCK ?? false,
     loginMaxPerIp: e.LOGIN_MAX_PER_IP,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    net: {
+      outboundAllowed: networks('OUTBOUND_ALLOWED_NETWORKS', e.OUTBOUND_ALLOWED_NETWORKS),
+      pushAllowed: networks('PUSH_ALLOWED_NETWORKS', e.PUSH_ALLOWED_NETWORKS),
+    },
     dormRepairWebhook: { url: e.DORM_REPAIR_WEBHOOK_URL, secret: e.DORM_REPAIR_WEBHOOK_SECRET },
     demoHistory: e.DEMO_HISTORY ?? (embedded && (e.SEED_DEMO ?? embedded) && !(e.TEST_CLOCK ?? false) && e.NODE_ENV !== 'test'),
     // One public address for links in messages and for SSO callbacks, whichever name it was given.

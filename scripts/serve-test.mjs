@@ -127,6 +127,10 @@ const env = {
   AUTH_TRUST_HOST: 'true',
   DEMO_LOGIN: 'true',
   SEED_DEMO: 'true',
+  // The stand-ins (SSO, webhook receivers, push) listen on loopback, which the outgoing-request guard
+  // refuses unless the operator allows it (lib/net).
+  OUTBOUND_ALLOWED_NETWORKS: process.env.OUTBOUND_ALLOWED_NETWORKS ?? '127.0.0.0/8,::1',
+  PUSH_ALLOWED_NETWORKS: process.env.PUSH_ALLOWED_NETWORKS ?? '127.0.0.0/8,::1',
 };
 
 // Identity-provider stand-ins (OIDC, CAS, WeChat Work) on PORT+5 and PORT+6, so e2e can sign in through them.

@@ -11,3 +11,4 @@ export * from './notify';
 export * from './integration-outbox';
 export * from './idempotency';
 export * from './monitor-rollup';
+export * from './outbox';

@@ -4,6 +4,7 @@ import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { getRequestUser, type RequestUser } from '../auth/current-user';
 import { errorResponse } from '../errors';
+import { recordingDecisions, tokenScopeOf, type Action } from '../policy';
 import { negotiateLocale, type Locale, LOCALE_COOKIE } from '../i18n/translate';
 
 export interface RouteContext<P> {
@@ -30,33 +31,93 @@ function requestLocale(req: NextRequest): Locale {
   return negotiateLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language'));
 }
 
-/** A route handler for anyone (no session needed); errors still come out in the one JSON shape. */
-export function publicRoute<P>(handler: (ctx: RouteContext<P>) => Promise<Response>): NextHandler<P> {
+/**
+ * What an entry point (route handler or server action) declares about who may call it:
+ * - `{ public: 'why' }`: anyone, no session (capability links, signed callbacks, login, health);
+ * - `'signed-in'`: any signed-in user, who works on their own rows only (the queries are scoped to them);
+ * - a policy action (lib/policy/table.ts): the handler's call tree must `authorize()` it.
+ */
+export type Permission = { public: string } | 'signed-in' | Action;
+
+export function isPublic(permission: Permission): permission is { public: string } {
+  return typeof permission === 'object';
+}
+
+/**
+ * Proves the declared permission was decided: a handler that succeeded without authorizing its
+ * declared action is a bug that would serve data to anyone signed in, so it fails closed (500).
+ */
+export async function runDeclared<T>(permission: Permission, run: () => Promise<T>, succeeded: (result: T) => boolean): Promise<T> {
+  if (isPublic(permission) || permission === 'signed-in') return run();
+  const { result, decided } = await recordingDecisions(run);
+  if (succeeded(result) && !decided.has(permission)) {
+    throw new Error(`declared permission ${permission} was never authorized (lib/policy authorize)`);
+  }
+  return result;
+}
+
+export interface RouteOptions<P> {
+  permission: Permission;
+  /** The scope an API token needs here (default: the action's, else 'api'), e.g. dataset:{id} from the path. */
+  tokenScope?: string | ((params: P) => string);
+  /** Turns an error into this route's own error format (Open311's GeoReport errors); default `{ error }` JSON. */
+  onError?: (error: unknown, locale: Locale) => Response;
+}
+
+type PublicContext<P> = RouteContext<P> & {
+  /** The signed-in user, if any (a public route may still treat them differently, e.g. 我的申请 for a letter). */
+  viewer: () => Promise<RequestUser | null>;
+};
+type UserContext<P> = RouteContext<P> & { user: RequestUser };
+
+/**
+ * Every route handler is built here, with its permission declared (tests/policy-coverage.test.ts
+ * fails for one that is not). Errors come out in the one JSON shape; state-changing requests from
+ * another site are refused; API clients authenticate with `Authorization: Bearer <token>`.
+ */
+export function route<P = Record<string, never>>(
+  handler: (ctx: PublicContext<P>) => Promise<Response>,
+  options: RouteOptions<P> & { permission: { public: string } },
+): NextHandler<P>;
+export function route<P = Record<string, never>>(
+  handler: (ctx: UserContext<P>) => Promise<Response>,
+  options: RouteOptions<P> & { permission: 'signed-in' | Action },
+): NextHandler<P>;
+export function route<P>(handler: (ctx: PublicContext<P> & UserContext<P>) => Promise<Response>, options: RouteOptions<P>): NextHandler<P> {
+  const { permission } = options;
   return async (req, { params }) => {
     const locale = requestLocale(req);
     try {
       assertSameOrigin(req);
-      return await handler({ req, params: await params, locale });
+      const p = await params;
+      const viewer = () => getRequestUser(req, scopeFor(options, p));
+      if (isPublic(permission)) return await handler({ req, params: p, locale, viewer } as PublicContext<P> & UserContext<P>);
+      const user = await viewer();
+      if (!user) throw new AppError('UNAUTHENTICATED', 'no session');
+      return await runDeclared(permission, () => handler({ req, params: p, locale, viewer, user }), (res) => res.status < 400);
     } catch (error) {
-      return errorResponse(error, locale);
+      return options.onError ? options.onError(error, locale) : errorResponse(error, locale);
     }
   };
 }
 
-/**
- * A route handler that runs only for a signed-in user, who is handed to it typed and non-null.
- * API clients authenticate with `Authorization: Bearer <token>` instead of a session; the token
- * needs `options.scope` (default 'api'), and the user then carries the token's scopes.
- */
+function scopeFor<P>(options: RouteOptions<P>, params: P): string {
+  if (typeof options.tokenScope === 'function') return options.tokenScope(params);
+  if (options.tokenScope) return options.tokenScope;
+  return isPublic(options.permission) || options.permission === 'signed-in' ? 'api' : tokenScopeOf(options.permission);
+}
+
+/** @deprecated use route(handler, { permission: { public: 'why' } }); kept until every route is converted. */
+export function publicRoute<P>(handler: (ctx: RouteContext<P>) => Promise<Response>): NextHandler<P> {
+  return route<P>(handler, { permission: { public: 'not yet converted' } });
+}
+
+/** @deprecated use route(handler, { permission }); kept until every route is converted. */
 export function userRoute<P>(
   handler: (ctx: RouteContext<P> & { user: RequestUser }) => Promise<Response>,
   options: { scope?: string } = {},
 ): NextHandler<P> {
-  return publicRoute<P>(async (ctx) => {
-    const user = await getRequestUser(ctx.req, options.scope ?? 'api');
-    if (!user) throw new AppError('UNAUTHENTICATED', 'no session');
-    return handler({ ...ctx, user });
-  });
+  return route<P>(handler, { permission: 'signed-in', tokenScope: options.scope });
 }
 
 /** Reads a JSON body and validates it; malformed JSON and wrong shapes are 400s with a message. */

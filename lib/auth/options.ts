@@ -8,6 +8,7 @@ import { rateLimitAddress } from '../client-ip';
 import { getAuthSecret, getDb } from '../db';
 import { env } from '../env';
 import { hitRateLimit, resetRateLimit } from '../rate-limit';
+import type { OidcMetadata } from './sso/oidc-discovery';
 import { ssoProviders } from './sso/providers';
 
 const credentialsSchema = z.object({
@@ -26,7 +27,7 @@ export const SESSION_MAX_AGE_S = 8 * 3600;
  * next-auth configuration. Built per request because the secret may come from the database
  * (generated once per installation), which is only reachable at run time.
  */
-export async function authOptions(): Promise<NextAuthOptions> {
+export async function authOptions(opts: { oidcMetadata?: OidcMetadata } = {}): Promise<NextAuthOptions> {
   const providers: NextAuthOptions['providers'] = [];
   if (env().demoLogin) {
     providers.push(
@@ -51,7 +52,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
       }),
     );
   }
-  providers.push(...ssoProviders());
+  providers.push(...ssoProviders(opts.oidcMetadata));
   return {
     secret: await getAuthSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { integrationOutbox } from '@/db/schema';
+import type { Fetcher } from '../net';
 import { deliverWebhook, type WebhookTarget } from './deliver-webhook';
 
 export const MAX_ATTEMPTS = 8;
@@ -21,7 +22,7 @@ export async function deliverDueWebhooks(
   db: Db,
   now: Date,
   targets: Record<string, WebhookTarget | undefined>,
-  fetchImpl?: typeof fetch,
+  fetchImpl?: Fetcher,
   limit = 50,
 ): Promise<number> {
   let delivered = 0;

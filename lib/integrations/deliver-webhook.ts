@@ -1,3 +1,4 @@
+import { fetcherFor, type Fetcher } from '../net';
 import { signedHeaders } from './signature';
 
 export interface WebhookTarget {
@@ -21,7 +22,7 @@ export type DeliveryResult = { ok: true } | { ok: false; error: string };
 export async function deliverWebhook(
   row: OutboxRowToSend,
   target: WebhookTarget,
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: Fetcher = fetcherFor('job'),
 ): Promise<DeliveryResult> {
   const body = JSON.stringify({ jobId: row.id, hook: row.hook, createdAt: row.createdAt.toISOString(), ...row.payload });
   try {
@@ -29,9 +30,7 @@ export async function deliverWebhook(
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signedHeaders(target.secret, body) },
       body,
-      signal: AbortSignal.timeout(10_000),
     });
-    await response.body?.cancel();
     return response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import { signWebhook } from './sign';
-import { assertDeliverableUrl } from './destination-guard';
+import { fetcherFor, type Fetcher } from '../net';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
@@ -18,7 +18,7 @@ export function backoffMs(attempts: number): number {
  * attempt pushed a minute ahead) before the HTTP call, so several app servers never send the
  * same delivery at once and a crash mid-call only delays it.
  */
-export async function deliverDueWebhooks(db: Db, now: Date, fetchImpl: typeof fetch = fetch): Promise<number> {
+export async function deliverDueWebhooks(db: Db, now: Date, fetchImpl: Fetcher = fetcherFor('webhook')): Promise<number> {
   const claimed = await db.transaction(async (tx) => {
     const due = await tx
       .select({ d: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
@@ -41,7 +41,6 @@ export async function deliverDueWebhooks(db: Db, now: Date, fetchImpl: typeof fe
     let status: number | null = null;
     let error: string | null = null;
     try {
-      await assertDeliverableUrl(url);
       const response = await fetchImpl(url, {
         method: 'POST',
         headers: {
@@ -52,11 +51,8 @@ export async function deliverDueWebhooks(db: Db, now: Date, fetchImpl: typeof fe
           'x-zijing-signature': signWebhook(secret, body, Math.floor(now.getTime() / 1000)),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(10_000),
       });
       status = response.status;
-      await response.body?.cancel();
     } catch (e) {
       error = e instanceof Error ? e.message.slice(0, 300) : 'request failed';
     }

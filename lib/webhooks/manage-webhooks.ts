@@ -8,14 +8,13 @@ import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { getDefinition } from '@/workflows/registry';
 import { isAdmin } from '../authz';
-import { isForbiddenAddress } from './destination-guard';
+import { checkDestination, isOutboundError } from '../net';
 
 export const webhookSchema = z.object({
   url: z
     .url()
     .max(500)
-    .refine((u) => /^https?:\/\//.test(u), 'http(s) only')
-    .refine((u) => !isForbiddenAddress(new URL(u).hostname.replace(/^\[|\]$/g, '')), '不能指向链路本地、元数据或组播地址 / link-local, metadata and multicast addresses are refused'),
+    .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
   processId: z.string().trim().max(60).nullish().transform((v) => v || null),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
 });
@@ -29,6 +28,10 @@ export async function registerWebhook(db: Db, actor: Actor, input: unknown) {
   assertAdmin(actor);
   const form = parseInput(webhookSchema, input);
   if (form.processId) getDefinition(form.processId);
+  await checkDestination(form.url, { purpose: 'webhook' }).catch((error: unknown) => {
+    if (!isOutboundError(error)) throw error;
+    throw new AppError('INVALID_INPUT', error.message, error.userMessage, { fields: { url: `${error.userMessage.zh} / ${error.userMessage.en}` } });
+  });
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const [row] = await db
     .insert(webhooks)

@@ -16,6 +16,11 @@ import { openDatabase, type Db } from '@/db/client';
 import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 
+// The real protocol peers of these tests (webhook receivers, SSO, WeChat Work and push stand-ins)
+// listen on loopback, which the outgoing-request guard refuses unless configured (lib/net).
+process.env.OUTBOUND_ALLOWED_NETWORKS ??= '127.0.0.0/8,::1';
+process.env.PUSH_ALLOWED_NETWORKS ??= '127.0.0.0/8,::1';
+
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {

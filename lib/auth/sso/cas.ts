@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { fetcherFor, type Fetcher } from '../../net';
 import { parseCasResponse } from './cas-response';
 import { consumeProof } from './consume-proof';
 import { provisionSsoUser } from './provision-user';
@@ -25,12 +26,12 @@ export async function validateCasTicket(
   db: Db,
   cas: { baseUrl: string },
   input: { ticket: string; service: string },
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: Fetcher = fetcherFor('sso'),
 ): Promise<{ id: string; name: string; sv: number } | null> {
   if (!TICKET.test(input.ticket)) return null;
   if (!(await consumeProof(db, 'cas', input.ticket))) return null;
   const url = `${cas.baseUrl}/p3/serviceValidate?service=${encodeURIComponent(input.service)}&ticket=${encodeURIComponent(input.ticket)}`;
-  const response = await fetchImpl(url, { signal: AbortSignal.timeout(10_000) });
+  const response = await fetchImpl(url, {});
   if (!response.ok) return null;
   const result = parseCasResponse(await response.text());
   if (!result.ok) return null;

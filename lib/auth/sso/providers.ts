@@ -3,7 +3,9 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '../../db';
 import { env } from '../../env';
+import { guardedLookup } from '../../net';
 import { casServiceUrl, validateCasTicket } from './cas';
+import { ssoNetworks, type OidcMetadata } from './oidc-discovery';
 import { provisionSsoUser } from './provision-user';
 import { signInWithWecomCode } from './wecom';
 
@@ -17,19 +19,31 @@ function safePath(value: string): string {
 }
 
 /** The single sign-on providers that are configured (env), in the order the login page shows them. */
-export function ssoProviders(): Provider[] {
+export function ssoProviders(oidcMetadata?: OidcMetadata): Provider[] {
   const { sso, appUrl } = env();
   const providers: Provider[] = [];
   if (sso.oidc) {
     const oidc = sso.oidc;
+    const params = { scope: 'openid profile email' };
     providers.push({
       id: 'oidc',
       name: oidc.name,
       type: 'oauth',
-      wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+      // The endpoints come from our own guarded discovery (discoverOidc), handed over only on the
+      // sign-in and callback requests that use them; openid-client's connections to them resolve
+      // through the guard's lookup, so each is pinned to an address the guard accepted.
+      ...(oidcMetadata
+        ? {
+            issuer: oidcMetadata.issuer,
+            authorization: { url: oidcMetadata.authorization_endpoint, params },
+            token: { url: oidcMetadata.token_endpoint },
+            userinfo: { url: oidcMetadata.userinfo_endpoint },
+            jwks_endpoint: oidcMetadata.jwks_uri,
+          }
+        : { authorization: { params } }),
+      httpOptions: { lookup: guardedLookup(ssoNetworks()), timeout: 10_000 },
       clientId: oidc.clientId,
       clientSecret: oidc.clientSecret,
-      authorization: { params: { scope: 'openid profile email' } },
       // The ID token is verified (signature, issuer, audience = our client id, expiry) by openid-client.
       idToken: true,
       checks: ['pkce', 'state'],

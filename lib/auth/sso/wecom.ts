@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { fetcherFor, type Fetcher } from '../../net';
 import { consumeProof } from './consume-proof';
 import { provisionSsoUser } from './provision-user';
 
@@ -26,11 +27,11 @@ export function wecomAuthorizeUrl(config: WecomConfig, redirectUri: string, stat
 let cached: { key: string; token: string; expiresAt: number } | null = null;
 const TOKEN_ERRORS = new Set([40014, 42001]);
 
-async function accessToken(config: WecomConfig, fetchImpl: typeof fetch, force = false): Promise<string> {
+async function accessToken(config: WecomConfig, fetchImpl: Fetcher, force = false): Promise<string> {
   const key = `${config.apiBase}|${config.corpId}`;
   if (!force && cached && cached.key === key && cached.expiresAt > Date.now()) return cached.token;
   const url = `${config.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&corpsecret=${encodeURIComponent(config.secret)}`;
-  const body = (await (await fetchImpl(url, { signal: AbortSignal.timeout(10_000) })).json()) as {
+  const body = (await (await fetchImpl(url, {})).json()) as {
     errcode?: number;
     access_token?: string;
     expires_in?: number;
@@ -54,7 +55,7 @@ export async function signInWithWecomCode(
   db: Db,
   config: WecomConfig,
   code: string,
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: Fetcher = fetcherFor('sso'),
 ): Promise<{ id: string; name: string; sv: number } | null> {
   if (!/^[A-Za-z0-9_-]{1,512}$/.test(code)) return null;
   if (!(await consumeProof(db, 'wecom', code))) return null;
@@ -62,7 +63,7 @@ export async function signInWithWecomCode(
   for (const force of [false, true]) {
     const token = await accessToken(config, fetchImpl, force);
     const url = `${config.apiBase}/cgi-bin/auth/getuserinfo?access_token=${encodeURIComponent(token)}&code=${encodeURIComponent(code)}`;
-    body = (await (await fetchImpl(url, { signal: AbortSignal.timeout(10_000) })).json()) as typeof body;
+    body = (await (await fetchImpl(url, {})).json()) as typeof body;
     if (!TOKEN_ERRORS.has(body.errcode ?? 0)) break;
   }
   const userid = body.userid ?? body.UserId;

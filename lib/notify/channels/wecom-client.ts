@@ -1,3 +1,5 @@
+import { guardedFetch, isOutboundError, type GuardedRequestInit } from '../../net';
+
 /**
  * A small WeChat Work (企业微信) application-message client: there is no maintained server SDK.
  * The access token is cached for its lifetime and fetched again when the API says it expired
@@ -39,12 +41,14 @@ export class WecomClient {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  private async call(path: string, init?: RequestInit): Promise<Record<string, unknown>> {
+  private async call(path: string, init?: GuardedRequestInit): Promise<Record<string, unknown>> {
     let res: Response;
     try {
-      res = await fetch(new URL(path, this.config.baseUrl), { ...init, signal: AbortSignal.timeout(10_000) });
+      res = await guardedFetch(new URL(path, this.config.baseUrl), init, { purpose: 'wecom' });
     } catch (error) {
-      throw new WecomTransientError(`network: ${(error as Error).message}`);
+      // A base URL the guard refuses stays refused: no point retrying until the configuration changes.
+      const refused = isOutboundError(error) && ['forbidden-address', 'scheme', 'invalid-url'].includes(error.reason);
+      throw new (refused ? WecomPermanentError : WecomTransientError)(`network: ${(error as Error).message}`);
     }
     if (res.status >= 500 || res.status === 429) throw new WecomTransientError(`HTTP ${res.status}`);
     if (!res.ok) throw new WecomPermanentError(`HTTP ${res.status}`);

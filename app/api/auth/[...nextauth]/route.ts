@@ -1,11 +1,27 @@
 import NextAuth from 'next-auth';
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { authOptions } from '@/lib/auth/options';
+import { discoverOidc } from '@/lib/auth/sso/oidc-discovery';
+import { env } from '@/lib/env';
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built per request: the secret may live in the database.
 async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
+  const [action, provider] = (await ctx.params).nextauth;
+  const oidc = env().sso.oidc;
+  // Only signing in through OIDC needs the identity provider's endpoints; every other request
+  // (the session, sign-out, password login) must not wait on, or fail with, the provider.
+  if (oidc && provider === 'oidc' && (action === 'signin' || action === 'callback')) {
+    let oidcMetadata;
+    try {
+      oidcMetadata = await discoverOidc(oidc.issuer);
+    } catch (error) {
+      console.error(`[sso] OIDC discovery failed: ${(error as Error).message}`);
+      return NextResponse.redirect(new URL('/login?error=OAuthSignin', env().appUrl));
+    }
+    return NextAuth(req, ctx, await authOptions({ oidcMetadata }));
+  }
   return NextAuth(req, ctx, await authOptions());
 }
 
