@@ -36,5 +36,5 @@ test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织
   await cadre2.goto(url);
   await act(cadre2, '销假');
   await expect(cadre2.getByTestId('current-step')).toHaveText('已销假');
-  await expect(cadre2.getByTestId('timeline')).toContainText('系统提醒');
+  await expect(cadre2.getByTestId('timeline')).toContainText('假期结束 1 个工作日后仍未销假');
 });

@@ -34,5 +34,5 @@ test('因私出国（境）: four approvals, passport issued, not returned in 10
   await openTask(org, title);
   await expect(org.getByTestId('current-step')).toHaveText('证照逾期未交回');
   await act(org, '证照已交回');
-  await expect(org.getByTestId('timeline')).toContainText('超时督办');
+  await expect(org.getByTestId('timeline')).toContainText('回国超过 10 天未交回证照');
 });

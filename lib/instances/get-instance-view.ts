@@ -4,7 +4,7 @@ import { instanceEvents, orgUnits, processInstances, tasks, uploads, users } fro
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { eventLabel } from '@/workflows/engine/labels';
+import { eventLabel, stateLabel } from '@/lib/labels';
 import { activeStates, restoreSnapshot, stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import type { Label, TaskAction } from '@/workflows/engine/types';
 import { getDefinition } from '@/workflows/registry';
@@ -98,10 +98,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
     form: context.form ?? {},
     attachments: files.map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256 })),
     timeline: events.map(({ e, actorName }) => {
-      const fromMeta = e.fromState ? stateMeta(definition.machine, e.fromState.split(',')[0]!) : undefined;
-      const action =
-        [...(fromMeta?.task?.actions ?? []), ...(fromMeta?.applicantActions ?? [])].find((a) => a.type === e.type)?.label ??
-        eventLabel(e.type);
+      const action = eventLabel(definition, e.type, e.fromState);
       const payload = e.payload as { attachments?: TimelineEntry['attachments'] };
       return {
         seq: e.seq,
@@ -111,7 +108,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
         actorRole: e.actorRole,
         comment: e.comment,
         at: e.at.toISOString(),
-        toStateLabel: stateMeta(definition.machine, e.toState.split(',')[0]!)?.label ?? { zh: e.toState, en: e.toState },
+        toStateLabel: stateLabel(definition, e.toState.split(',')[0]!),
         attachments: (payload.attachments ?? []).filter((a) => fileIds.has(a.id)),
       };
     }),

@@ -21,7 +21,7 @@ export interface DeskLetterView {
   actions: string[];
   /** For a department handler: the org units they act for on this letter. */
   myOrgs: string[];
-  history: Array<{ seq: number; type: string; actorName: string | null; actorRole: string; comment: string | null; at: string }>;
+  history: Array<{ seq: number; type: string; fromState: string | null; actorName: string | null; actorRole: string; comment: string | null; at: string }>;
   isOffice: boolean;
   /** The writer's files, read through /api/v1/uploads/{id} (lib/uploads/read-upload.ts). */
   attachments: LetterAttachment[];
@@ -66,6 +66,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
     history: events.map(({ e, actorName }) => ({
       seq: e.seq,
       type: e.type,
+      fromState: e.fromState,
       actorName,
       actorRole: e.actorRole,
       comment: e.comment,

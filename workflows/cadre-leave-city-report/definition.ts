@@ -1,6 +1,6 @@
 import type { ProcessDefinition } from '../engine/types';
 import { cityReportFormSchema, type CityReportForm } from './form';
-import { cityReportMachine } from './machine';
+import { cityReportGuardLabels, cityReportMachine } from './machine';
 
 export const cadreLeaveCityReportV1: ProcessDefinition = {
   id: 'cadre-leave-city-report',
@@ -13,6 +13,7 @@ export const cadreLeaveCityReportV1: ProcessDefinition = {
   ownerOrgUnitId: 'org-dept',
   audience: { kinds: ['staff'], cadreOnly: true },
   machine: cityReportMachine,
+  labels: { guards: cityReportGuardLabels },
   inputSchema: cityReportFormSchema,
   eventInputs: { edit: cityReportFormSchema },
   uploadIds: () => [],

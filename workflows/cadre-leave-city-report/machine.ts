@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { eventDay, finals, withdrawAction } from '../common/actions';
-import type { StateMeta, TaskAction, WorkflowEvent } from '../engine/types';
+import type { Label, StateMeta, TaskAction, WorkflowEvent } from '../engine/types';
 import type { CityReportForm } from './form';
 
 type Context = { form: CityReportForm; applicantId: string; reminders?: number };
@@ -12,6 +12,11 @@ const editAction: TaskAction = { type: 'edit', label: { zh: '修改报备', en: 
  * trip starts (the engine stamps each event with its time); an edit needs a fresh acknowledgement.
  * An acknowledgement still missing after 2 working days reminds 组织部.
  */
+/** The guards below in words, for the diagrams (workflows/labels). */
+export const cityReportGuardLabels: Record<string, Label> = {
+  notStarted: { zh: '行程尚未开始', en: 'Before the trip begins' },
+};
+
 export const cityReportMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
@@ -50,7 +55,9 @@ export const cityReportMachine = setup({
       meta: {
         label: { zh: '组织部已确认', en: 'Acknowledged' },
         applicantActions: [editAction, withdrawAction],
-        timers: [{ event: 'TRIP_OVER', delay: { days: 0 }, from: (c) => (c as Context).form.endDate }],
+        timers: [
+          { event: 'TRIP_OVER', delay: { days: 0 }, from: (c) => (c as Context).form.endDate, label: { zh: '行程结束', en: 'Trip over' } },
+        ],
       } satisfies StateMeta,
       on: {
         edit: { guard: 'notStarted', target: 'awaitingAck', actions: 'keepEditedForm' },

@@ -1,7 +1,7 @@
 import type { ProcessDefinition } from '../engine/types';
 import { checkDeputy } from './check-deputy';
 import { cadreLeaveFormSchema, type CadreLeaveForm } from './form';
-import { cadreLeaveMachine } from './machine';
+import { cadreLeaveGuardLabels, cadreLeaveMachine } from './machine';
 
 export const cadreLeaveV1: ProcessDefinition = {
   id: 'cadre-leave',
@@ -14,6 +14,7 @@ export const cadreLeaveV1: ProcessDefinition = {
   ownerOrgUnitId: 'org-dept',
   audience: { kinds: ['staff'], cadreOnly: true },
   machine: cadreLeaveMachine,
+  labels: { guards: cadreLeaveGuardLabels },
   inputSchema: cadreLeaveFormSchema,
   eventInputs: { resubmit: cadreLeaveFormSchema },
   uploadIds: () => [],

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { cancelAction, eventDay, finals, reviewActions, revisingMeta, weekdaysBetween, withdrawAction } from '../common/actions';
-import type { StateMeta, WorkflowEvent } from '../engine/types';
+import type { Label, StateMeta, WorkflowEvent } from '../engine/types';
 import type { CadreLeaveForm } from './form';
 
 /** Leave longer than this many working days also needs the school leader in charge. */
@@ -12,6 +12,12 @@ type Context = { form: CadreLeaveForm; applicantId: string; reminders?: number }
  * Cadre → 部门负责人 → (long leave: 分管校领导) → 组织部 files it → on leave → 销假.
  * 1 working day after the end date without 销假, the applicant is reminded.
  */
+/** The guards below in words, for the diagrams (workflows/labels). */
+export const cadreLeaveGuardLabels: Record<string, Label> = {
+  isLongLeave: { zh: `请假超过 ${LONG_LEAVE_WORKING_DAYS} 个工作日`, en: `Leave over ${LONG_LEAVE_WORKING_DAYS} working days` },
+  notStarted: { zh: '假期尚未开始', en: 'Before the leave begins' },
+};
+
 export const cadreLeaveMachine = setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
@@ -78,6 +84,7 @@ export const cadreLeaveMachine = setup({
             delay: { workingDays: 1 },
             from: (c) => (c as Context).form.endDate,
             remind: 'applicant',
+            label: { zh: '假期结束 1 个工作日后仍未销假', en: 'Not reported back 1 working day after the leave' },
           },
         ],
       } satisfies StateMeta,

@@ -64,8 +64,19 @@ export const privateTravelMachine = setup({
         label: { zh: '待交回证照', en: 'Passport to be returned' },
         task: orgTask([receive]),
         timers: [
-          { event: 'REMIND', delay: { days: PASSPORT_RETURN_DAYS - 3 }, from: (c) => (c as Context).form.endDate, remind: 'applicant' },
-          { event: 'ESCALATE', delay: { days: PASSPORT_RETURN_DAYS }, from: (c) => (c as Context).form.endDate },
+          {
+            event: 'REMIND',
+            delay: { days: PASSPORT_RETURN_DAYS - 3 },
+            from: (c) => (c as Context).form.endDate,
+            remind: 'applicant',
+            label: { zh: `回国 ${PASSPORT_RETURN_DAYS - 3} 天后仍未交回证照`, en: `Passport not returned ${PASSPORT_RETURN_DAYS - 3} days after the trip` },
+          },
+          {
+            event: 'ESCALATE',
+            delay: { days: PASSPORT_RETURN_DAYS },
+            from: (c) => (c as Context).form.endDate,
+            label: { zh: `回国超过 ${PASSPORT_RETURN_DAYS} 天未交回证照`, en: `Passport not returned within ${PASSPORT_RETURN_DAYS} days of the trip` },
+          },
         ],
       } satisfies StateMeta,
       on: { receivePassport: 'closed', REMIND: { actions: 'countReminder' }, ESCALATE: 'returnOverdue' },

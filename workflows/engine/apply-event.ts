@@ -8,7 +8,7 @@ import { isCandidate, type Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, workingDaysBetween, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
-import { eventLabel } from './labels';
+import { eventLabel } from '../labels/definition-labels';
 import { recordTransition, type TransitionResult } from './record-transition';
 import { activeStates, restoreSnapshot } from './snapshot';
 import type { Label, TaskAction } from './types';
@@ -135,7 +135,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
 
     const attachments =
       input !== undefined ? await findAttachableUploads(tx, definition.uploadIds(input), { ownerId: req.actor?.id ?? null, instanceId: row.id, now: req.now }) : [];
-    const label: Label = action?.label ?? eventLabel(req.type);
+    const label: Label = action?.label ?? eventLabel(definition, req.type, row.state);
     const result = await recordTransition(tx, {
       definition,
       before: row,

@@ -8,7 +8,7 @@ import type { Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
-import { eventLabel } from './labels';
+import { eventLabel } from '../labels/definition-labels';
 import { recordTransition, type TransitionResult } from './record-transition';
 import type { ProcessDefinition } from './types';
 import { parseInput } from './validate';
@@ -113,7 +113,7 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
       comment: null,
       payload: { form, attachments },
     },
-    actionLabel: eventLabel(req.applicant ? 'issue' : 'submit'),
+    actionLabel: eventLabel(definition, req.applicant ? 'issue' : 'submit'),
     now: req.now,
     calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
     webhooks: hooks,

@@ -50,6 +50,11 @@ export interface TimerMeta {
   from?: (context: unknown) => string | undefined;
   /** Firing also writes an in-app reminder: to the applicant, or to whoever can work the open tasks. */
   remind?: 'applicant' | 'task';
+  /**
+   * What the timer means, for diagrams and event logs; without it, how long nobody acted
+   * (超过 3 个工作日未处理). Timers counted from a date in the form need one.
+   */
+  label?: Label;
 }
 
 /** What a state node tells the engine and the admin diagrams (XState `meta`). */
@@ -96,6 +101,14 @@ export interface Audience {
   anonymous?: boolean;
 }
 
+/** Words for what the statechart names in code and its meta does not label (workflows/labels). */
+export interface DefinitionLabels {
+  /** Each guard of the machine as the condition it checks, e.g. isLongLeave → 请假超过 3 个工作日. */
+  guards?: Record<string, Label>;
+  /** Events that are neither a state's action nor its timer, e.g. the 校长信箱 writer's rating. */
+  events?: Record<string, Label>;
+}
+
 export interface ProcessDefinition {
   id: string;
   version: number;
@@ -105,6 +118,7 @@ export interface ProcessDefinition {
   ownerOrgUnitId: string;
   audience: Audience;
   machine: AnyStateMachine;
+  labels?: DefinitionLabels;
   /** Validates the application form; becomes the API's inputSchema as JSON Schema. */
   inputSchema: z.ZodType;
   /** Forms that some events carry (e.g. `resubmit` carries the corrected application). */

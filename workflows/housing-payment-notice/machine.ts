@@ -6,7 +6,13 @@ type Context = { form: HousingNoticeForm; applicantId: string; reminders?: numbe
 
 const markPaid: TaskAction = { type: 'markPaid', label: { zh: '已缴费，上传凭证', en: 'Paid: upload receipt' }, tone: 'primary' };
 // One working day after the due date, and again every time the tenant lands back in a waiting state.
-const overdue: TimerMeta = { event: 'REMIND', delay: { workingDays: 1 }, from: (c) => (c as Context).form.dueDate, remind: 'applicant' };
+const overdue: TimerMeta = {
+  event: 'REMIND',
+  delay: { workingDays: 1 },
+  from: (c) => (c as Context).form.dueDate,
+  remind: 'applicant',
+  label: { zh: '缴费截止 1 个工作日后仍未缴费', en: 'Not paid 1 working day after the due date' },
+};
 const tenant = { role: 'applicant', scope: { kind: 'applicant' as const } };
 
 /** 资产管理处 issues → tenant acknowledges → marks paid with a receipt → 资产管理处 confirms. */

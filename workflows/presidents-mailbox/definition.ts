@@ -11,7 +11,7 @@ import {
   reassignInputSchema,
   type LetterForm,
 } from './form';
-import { mailboxMachine } from './machine';
+import { mailboxEventLabels, mailboxGuardLabels, mailboxMachine } from './machine';
 
 export const presidentsMailboxV1: ProcessDefinition = {
   id: 'presidents-mailbox',
@@ -24,6 +24,7 @@ export const presidentsMailboxV1: ProcessDefinition = {
   ownerOrgUnitId: 'president-office',
   audience: { kinds: ['student', 'staff'], anonymous: true },
   machine: mailboxMachine,
+  labels: { guards: mailboxGuardLabels, events: mailboxEventLabels },
   inputSchema: letterFormSchema,
   eventInputs: {
     assign: assignInputSchema,

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { StateMeta, TaskAction, TaskMeta, WorkflowEvent } from '../engine/types';
+import type { Label, StateMeta, TaskAction, TaskMeta, WorkflowEvent } from '../engine/types';
 import type { LetterForm } from './form';
 
 export type AssignmentStatus = 'drafting' | 'submitted' | 'approved' | 'transferRequested';
@@ -63,6 +63,24 @@ const update = (context: MailboxContext, orgUnitId: string | null | undefined, c
  * once every draft is approved → the writer rates (不满意 → supervising, 督办) or asks one
  * follow-up question (a new round for the same departments) → closed.
  */
+/** The guards below in words, for the diagrams (workflows/labels). */
+export const mailboxGuardLabels: Record<string, Label> = {
+  actingOrgDrafting: { zh: '本部门尚未提交答复稿', en: 'This department still owes its draft' },
+  isSubmitted: { zh: '该部门已提交答复稿', en: 'The department has submitted a draft' },
+  isTransferRequested: { zh: '该部门申请了转办', en: 'The department asked to transfer' },
+  needsOffice: { zh: '有答复稿或转办申请待审核', en: 'A draft or transfer request awaits the office' },
+  nothingForOffice: { zh: '没有待审核的答复稿', en: 'Nothing awaits the office' },
+  allApproved: { zh: '所有部门的答复均已审核通过', en: "Every department's reply approved" },
+  unsatisfied: { zh: '来信人评价不满意', en: 'The writer is unsatisfied' },
+  followUpUnused: { zh: '尚未追问过', en: 'No follow-up asked yet' },
+};
+
+/** What the writer does on the tracking page: no task offers these, so they are named here. */
+export const mailboxEventLabels: Record<string, Label> = {
+  rate: { zh: '来信人评价', en: 'Writer rated the reply' },
+  followUp: { zh: '来信人追问', en: 'Writer asked a follow-up question' },
+};
+
 export const mailboxMachine = setup({
   types: {
     context: {} as MailboxContext,

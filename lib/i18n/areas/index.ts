@@ -9,8 +9,9 @@ import { mailbox } from './mailbox';
 import { admin } from './admin';
 import { notify } from './notify';
 import { integrations } from './integrations';
+import { monitor } from './monitor';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import { pick, type Translator } from '@/lib/i18n/translate';
+import { pick } from '@/lib/i18n/translate';
+import { roleLabel } from '@/lib/labels';
 import { getInstanceView, type InstanceView } from '@/lib/instances/get-instance-view';
 import { ActionPanel } from '../../../_components/action-panel';
 import { StatusChip } from '../../../_components/status-chip';
@@ -18,11 +19,6 @@ async function loadView(id: string, user: Awaited<ReturnType<typeof requireUserP
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
-}
-
-function roleName(t: Translator, role: string): string {
-  const known = ['applicant', 'counselor', 'handler', 'dept_leader', 'school_leader', 'mailbox_office', 'process_admin', 'system_admin', 'system'];
-  return known.includes(role) ? t(`roles.${role}` as 'roles.counselor') : role;
 }
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -63,7 +59,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <dt className="muted">{pick(task.stateLabel, locale)}</dt>
               <dd>
                 {t('instance.waitingFor', {
-                  who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleName(t, task.role)}`,
+                  who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
                 })}
                 {task.dueAt ? ` · ${t('instance.due', { date: formatDateTime(task.dueAt, locale) })}` : ''}
               </dd>
@@ -150,7 +146,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <li key={e.seq}>
                 <strong>{pick(e.action, locale)}</strong>
                 <div>
-                  {e.actorName ?? t('instance.system')} · {roleName(t, e.actorRole)}
+                  {e.actorName ?? t('instance.system')} · {roleLabel(e.actorRole)[locale]}
                 </div>
                 <div className="when">
                   <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> → {pick(e.toStateLabel, locale)}
@@ -163,7 +159,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <strong>{pick(task.stateLabel, locale)}</strong>
                 <div className="muted">
                   {t('instance.waitingFor', {
-                    who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleName(t, task.role)}`,
+                    who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
                   })}
                 </div>
               </li>

@@ -7,23 +7,12 @@ import { getTranslator } from '@/lib/i18n/server';
 import { getDeskLetter, type DeskLetterView } from '@/lib/mailbox/desk-letter';
 import { showText } from '@/lib/mailbox/display';
 import { departmentOptions } from '@/lib/mailbox/office';
-import { eventLabel } from '@/workflows/engine/labels';
+import { eventLabel, roleLabel } from '@/lib/labels';
 import { stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import { mailboxMachine } from '@/workflows/presidents-mailbox/machine';
+import { presidentsMailboxV1 } from '@/workflows/presidents-mailbox/definition';
 import { DeskActions, type DeskLabels } from './desk-actions';
 import { PublishForm } from './publish-form';
-
-/** Labels of every action of the machine, by event type, for the history list. */
-function actionLabels(): Map<string, { zh: string; en: string }> {
-  const map = new Map<string, { zh: string; en: string }>();
-  const visit = (node: { meta?: unknown; states?: Record<string, unknown> }) => {
-    const meta = node.meta as { task?: { actions: Array<{ type: string; label: { zh: string; en: string } }> } } | undefined;
-    for (const a of meta?.task?.actions ?? []) if (!map.has(a.type)) map.set(a.type, a.label);
-    for (const child of Object.values(node.states ?? {})) visit(child as typeof node);
-  };
-  visit(mailboxMachine.root as unknown as { states: Record<string, unknown> });
-  return map;
-}
 
 export default async function DeskLetterPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUserPage();
@@ -43,7 +32,6 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     return u ? (locale === 'zh' ? u.zh : u.en) : id;
   };
   const { context } = letter;
-  const labels = actionLabels();
   const stateLabels = stepLabels(
     letter.state.split(',').flatMap((path) => {
       const meta = stateMeta(mailboxMachine, path);
@@ -59,12 +47,8 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     toDepartment: t('mailbox.toDepartment'),
     networkError: t('mailbox.networkError'),
     done: t('mailbox.done'),
-    // The current states' own labels win (assign reads 交办部门 first, 重新交办 when reopened).
-    actions: Object.fromEntries(
-      [...labels, ...letter.state.split(',').flatMap((p) => (stateMeta(mailboxMachine, p)?.task?.actions ?? []).map((a) => [a.type, a.label] as const))].map(
-        ([k, v]) => [k, v[locale]],
-      ),
-    ),
+    // Labelled from the current states (assign reads 交办部门 first, 重新交办 when reopened).
+    actions: Object.fromEntries(letter.actions.map((type) => [type, eventLabel(presidentsMailboxV1, type, letter.state)[locale]])),
   };
   return (
     <>
@@ -185,8 +169,8 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
         <ol className="timeline">
           {letter.history.map((h) => (
             <li key={h.seq}>
-              <strong>{(labels.get(h.type) ?? eventLabel(h.type))[locale]}</strong>
-              {h.actorName ? ` · ${h.actorName}` : ` · ${h.actorRole}`}
+              <strong>{eventLabel(presidentsMailboxV1, h.type, h.fromState)[locale]}</strong>
+              {` · ${h.actorName ?? roleLabel(h.actorRole)[locale]}`}
               <div className="when">{formatDateTime(h.at, locale)}</div>
               {h.comment ? <div className="comment">{showText(h.comment)}</div> : null}
             </li>
