@@ -5,7 +5,7 @@ import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { eventLabel, stateLabel } from '@/lib/labels';
-import { activeStates, restoreSnapshot, stateMeta, stepLabels } from '@/workflows/engine/snapshot';
+import { activeStates, restoreSnapshot, stepLabels } from '@/workflows/engine/snapshot';
 import type { Label, TaskAction } from '@/workflows/engine/types';
 import { getDefinition } from '@/workflows/registry';
 import { assertCanViewInstance } from '../authz';
