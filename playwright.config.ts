@@ -1,13 +1,19 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { E2E_WEBHOOK_SECRET } from './e2e/support/processes';
 
-// One app server per database mode, both in one run, several specs at a time against each.
+// App servers per database mode, all in one run, each running one spec at a time.
 //   E2E_DB        pglite,postgres (default) | pglite | postgres — which servers and projects
-//   E2E_PORT_BASE the first mode's server port (default 3100; E2E_PORT is the old name); the
-//                 second mode's is base + 20. A server on port P has its stand-ins on P+5 … P+8
-//                 and the proof specs' extra servers on P+10 … P+14.
-//   E2E_WORKERS_PER_SERVER  specs at once against one server (default 1)
-// Running a phone or exclusive spec alone: add --no-deps (the projects before it would run first).
+//   E2E_PORT_BASE the first server's port (default 3100; E2E_PORT is the old name); server n
+//                 (0, 1, …: each mode's servers in turn) listens on base + 20·n. A server on port P
+//                 has its stand-ins on P+5 … P+8, Prism (api-contract) on P+9 and P+4, and the proof specs'
+//                 extra servers on P+10 … P+14.
+//   E2E_SERVERS_PER_DB  servers per mode (default 1; `npm test` uses 2): the spec files are split
+//                 between them by their measured duration, so the specs of one server still run one
+//                 at a time against it (they share demo accounts) while the servers run side by side.
+//                 Keep servers × 20 within your port range (4 servers: base … base + 74).
+// Projects: <db>-desktop, <db>-phone, <db>-alone for the first server of a mode, <db>-desktop-2 …
+// for the others. Running a phone or exclusive spec alone: add --no-deps.
 // Specs learn their server from appServer() (e2e/support/server.ts), never from the environment.
 const base = Number(process.env.E2E_PORT_BASE || process.env.E2E_PORT || 3100);
 const modes = (process.env.E2E_DB || 'pglite,postgres')
@@ -15,13 +21,67 @@ const modes = (process.env.E2E_DB || 'pglite,postgres')
   .map((m) => m.trim().replace(/^postgresql$/, 'postgres'))
   .filter((m, i, all) => m && all.indexOf(m) === i) as Array<'pglite' | 'postgres'>;
 for (const m of modes) if (m !== 'pglite' && m !== 'postgres') throw new Error(`E2E_DB: unknown mode '${m}' (pglite, postgres)`);
+const serversPerDb = Math.max(1, Number(process.env.E2E_SERVERS_PER_DB || 1));
 
 const PHONE = /.*\.phone\.spec\.ts$/;
 // Specs that move the server's test clock or change what every account sees (roles, the term
 // calendar, service accounts): they run alone against their server, after the parallel ones.
-const EXCLUSIVE = /\/(processes-cadre-leave|processes-private-travel|proof-authz)\.spec\.ts$/;
+const EXCLUSIVE = /\/(processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-deputy)\.spec\.ts$/;
 // Specs that start servers of their own on one shared PostgreSQL database.
 const POSTGRES_ONLY = /\/(proof-crash|proof-scale-out)\.spec\.ts$/;
+// Specs whose subject does not depend on the database mode: the markup (axe, touch targets, the
+// visitor's pages), response headers and CSP, and PGlite's own data-directory lock. They run on the
+// PGlite servers only; every process story, the API (its response shapes differ by driver), the
+// fuzzing, concurrency and crash proofs run in both modes. axe was the longest spec of the suite,
+// and the same pages were audited twice.
+const ONE_MODE_ONLY = /\/(portal-axe|proof-headers|proof-data-dir-lock|applicant-inputs\.phone|applicant-visitor\.phone)\.spec\.ts$/;
+
+/**
+ * Seconds a spec took alone on a quiet server (npm test's split between servers of one mode);
+ * a spec not listed counts as 20.
+ */
+const SPEC_SECONDS: Record<string, number> = {
+  // Measured on 2026-12-02 (one PGlite server of two, machine loaded), after axe was split per page.
+  'proof-crash.spec.ts': 300,
+  'portal-axe.spec.ts': 250,
+  'proof-fuzz.spec.ts': 130,
+  'fitness-exemption.spec.ts': 120,
+  'notify-action-link.spec.ts': 105,
+  'monitor-admin.spec.ts': 100,
+  'portal-admin.spec.ts': 85,
+  'mailbox-api.spec.ts': 70,
+  'proof-scale-out.spec.ts': 60,
+  'integrations-sso.spec.ts': 60,
+  'notify-notice.spec.ts': 55,
+  'proof-data-dir-lock.spec.ts': 55,
+  'applicant-visitor.phone.spec.ts': 50,
+  'processes-cadre-leave.spec.ts': 47,
+  'mailbox-writer.phone.spec.ts': 45,
+  'proof-authz.spec.ts': 40,
+  'processes-insurance.phone.spec.ts': 38,
+  'integrations-open311.spec.ts': 36,
+  'processes-fire-equipment.spec.ts': 34,
+  'processes-furniture-repair.spec.ts': 32,
+  'applicant-confirmation.phone.spec.ts': 31,
+  'processes-housing.spec.ts': 30,
+  'processes-dorm-repair.phone.spec.ts': 29,
+  'proof-headers.spec.ts': 27,
+  'processes-city-report.spec.ts': 26,
+  'api-contract.spec.ts': 21,
+};
+
+/** The spec files of the shard-th of `count` servers of a mode: longest first, each to the least loaded. */
+function shardOf(files: string[], shard: number, count: number): string[] {
+  const load = Array.from({ length: count }, () => 0);
+  const mine: string[] = [];
+  const sorted = [...files].sort((a, b) => (SPEC_SECONDS[b] ?? 20) - (SPEC_SECONDS[a] ?? 20) || a.localeCompare(b));
+  for (const file of sorted) {
+    const to = load.indexOf(Math.min(...load));
+    load[to]! += SPEC_SECONDS[file] ?? 20;
+    if (to === shard) mine.push(file);
+  }
+  return mine;
+}
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -38,12 +98,12 @@ const chromium = {
 
 type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>[number];
 
-function server(db: 'pglite' | 'postgres', port: number): WebServer {
+function server(db: 'pglite' | 'postgres', port: number, name: string): WebServer {
   const baseURL = `http://127.0.0.1:${port}`;
   return {
-    command: 'node scripts/serve-test.mjs',
+    command: 'node --import tsx scripts/serve-test.mjs',
     url: `${baseURL}/api/health`,
-    name: db,
+    name,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
@@ -72,33 +132,44 @@ function server(db: 'pglite' | 'postgres', port: number): WebServer {
   };
 }
 
-const servers = modes.map((db, i) => ({ db, port: base + 20 * i }));
-// Specs that share demo accounts (whose unread counts, tasks and settings they assert) may disturb
-// each other on one server; one at a time per server is the safe default, the servers run at once.
-const perServer = Number(process.env.E2E_WORKERS_PER_SERVER || 1);
+const specFiles = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
+const servers = modes.flatMap((db, i) =>
+  Array.from({ length: serversPerDb }, (_, shard) => {
+    const suffix = shard === 0 ? '' : `-${shard + 1}`;
+    const wanted = (f: string) => (db === 'postgres' ? !ONE_MODE_ONLY.test(`/${f}`) : !POSTGRES_ONLY.test(`/${f}`));
+    const files = shardOf(specFiles.filter(wanted), shard, serversPerDb);
+    return { db, suffix, files, port: base + 20 * (i * serversPerDb + shard) };
+  }),
+);
 
 export default defineConfig({
   testDir: 'e2e',
-  workers: servers.length * perServer,
+  workers: servers.length,
   fullyParallel: false,
   retries: 0,
-  // Several specs share the two cores with two servers: a page may take a few seconds under load.
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  // Two servers, their browsers and the specs share two cores: a page may take several seconds.
+  // These limits only stop a hung test; speed is measured by bench/, never by a timeout here
+  // (90 s / 15 s failed long stories on CI with four servers on the two cores).
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   reporter: 'list',
   use: { locale: 'zh-CN', launchOptions: chromium },
-  projects: servers.flatMap(({ db, port }) => {
+  projects: servers.flatMap(({ db, suffix, files, port }) => {
     const shared = { use: { baseURL: `http://127.0.0.1:${port}` }, metadata: { db, port } };
-    const ignore = db === 'postgres' ? [EXCLUSIVE] : [EXCLUSIVE, POSTGRES_ONLY];
+    // This server's files: every spec of the mode when it is the only one, else its share.
+    const mine = (pattern: RegExp) => (serversPerDb === 1 ? [pattern] : files.filter((f) => pattern.test(`/${f}`)).map((f) => `**/${f}`));
     const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
     const desktop = { viewport: { width: 1280, height: 800 } };
+    const skip = db === 'postgres' ? ONE_MODE_ONLY : POSTGRES_ONLY;
+    const project = (kind: string) => `${db}-${kind}${suffix}`;
     // Per server: desktop specs, then phone specs, then the exclusive ones; the servers run side by side.
+    // (An empty testMatch list matches nothing: a server may have no phone or exclusive spec.)
     return [
       // Every *.spec.ts but *.phone.spec.ts runs on a desktop; *.phone.spec.ts on a phone, and only there.
-      { name: `${db}-desktop`, testMatch: /.*\.spec\.ts$/, testIgnore: [PHONE, ...ignore], workers: perServer, ...shared, use: { ...shared.use, ...desktop } },
-      { name: `${db}-phone`, testMatch: PHONE, testIgnore: ignore, dependencies: [`${db}-desktop`], workers: perServer, ...shared, use: { ...shared.use, ...phone } },
-      { name: `${db}-alone`, testMatch: EXCLUSIVE, dependencies: [`${db}-phone`], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
+      { name: project('desktop'), testMatch: mine(/.*\.spec\.ts$/), testIgnore: [PHONE, EXCLUSIVE, skip], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
+      { name: project('phone'), testMatch: mine(PHONE), testIgnore: [EXCLUSIVE, skip], dependencies: [project('desktop')], workers: 1, ...shared, use: { ...shared.use, ...phone } },
+      { name: project('alone'), testMatch: mine(EXCLUSIVE), testIgnore: [skip], dependencies: [project('phone')], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
     ];
   }),
-  webServer: servers.map(({ db, port }) => server(db, port)),
+  webServer: servers.map(({ db, suffix, port }) => server(db, port, `${db}${suffix}`)),
 });

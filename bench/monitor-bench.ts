@@ -18,7 +18,7 @@ import postgres from 'postgres';
 import { openDatabase, type Db } from '@/db/client';
 import { seedOrgUnits } from '@/db/seed/seed-demo';
 import { stateHeatmap } from '@/lib/admin/heatmap';
-import type { AdminScope } from '@/lib/authz-admin';
+import type { AdminScope } from '@/lib/policy';
 import { parsePeriod } from '@/lib/admin/period';
 import { compactMonitorRollup } from '@/lib/admin/stats/compact-rollup';
 import { parseStatsFilters } from '@/lib/admin/stats/filters';

@@ -3,6 +3,8 @@
 // Scale knobs (defaults keep the whole run to a few minutes on 2 cores):
 //   BENCH_CLIENTS=8  BENCH_INSTANCES=300  BENCH_PGBENCH_SECONDS=15  BENCH_SCALE_USERS=25000
 //   BENCH_SCALE_INSTANCES=100000  BENCH_TERM_USERS=200  BENCH_TERM_CONCURRENCY=20  BENCH_CRASHES=0 (200 for the long run)
+//   BENCH_SECONDS=8 (per row of the pages section)  BENCH_PAGE_INSTANCES=150  BENCH_PORT=3272 (the floor: +1)
+// The quick run of issue 20's table (floor, pgbench, pages, transitions; ~2 min): BENCH_ONLY=pages npm run bench
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,9 @@ import { runCrashTest } from '../e2e/support/crash-harness';
 import { AppServer, createPgDatabase, ROOT } from '../e2e/support/proof-server';
 import { engineBench, prepareInstances } from './engine-bench';
 import { createTermStudents, firstDayOfTerm, httpTransitionBench } from './load-bench';
+import { printRoundTrips, roundTripsPerTransition } from './round-trips';
 import { fmt, ms } from './stats';
+import { pagesBench } from './pages-bench';
 import { generateScale, timeTaskQueries } from './todo-scale';
 
 const num = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -26,9 +30,11 @@ const SCALE_EVENTS_PER = num('BENCH_SCALE_EVENTS_PER', 4);
 const TERM_USERS = num('BENCH_TERM_USERS', 200);
 const TERM_CONCURRENCY = num('BENCH_TERM_CONCURRENCY', 20);
 const CRASHES = num('BENCH_CRASHES', 0);
-const PORT = 3272;
-/** BENCH_ONLY=pgbench,engine,http,pglite,todo,rss,term,crash runs only those sections. */
-const ONLY = new Set((process.env.BENCH_ONLY || 'pgbench,engine,http,pglite,todo,rss,term,crash').split(','));
+const PORT = num('BENCH_PORT', 3272);
+const SECONDS = num('BENCH_SECONDS', 8);
+const PAGE_INSTANCES = num('BENCH_PAGE_INSTANCES', 150);
+/** BENCH_ONLY=roundtrips,pgbench,pages,engine,http,pglite,todo,rss,term,crash runs only those sections. */
+const ONLY = new Set((process.env.BENCH_ONLY || 'roundtrips,pgbench,pages,engine,http,pglite,todo,rss,term,crash').split(','));
 const results: Record<string, unknown> = {};
 const line = (s = '') => console.log(s);
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
@@ -75,6 +81,7 @@ async function pgbench(): Promise<number> {
     return NaN;
   }
   const db = await createPgDatabase('zj_pgbench');
+  line(`pgbench (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}) …`);
   const url = new URL(db.url);
   const args = ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres'];
   try {
@@ -88,6 +95,13 @@ async function pgbench(): Promise<number> {
   } finally {
     await db.drop();
   }
+}
+
+/** Issue 20: floor, pages, API reads and transitions in one run, each row with its ratio. */
+async function pages(tps: number) {
+  line(`pages and transitions beside the bare Next floor (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
+  const rows = await pagesBench({ clients: CLIENTS, seconds: SECONDS, instances: PAGE_INSTANCES, port: PORT, floorPort: PORT + 1, pgbenchTps: tps, line });
+  results.pages = rows;
 }
 
 async function enginePostgres(tps: number) {
@@ -218,7 +232,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   machine();
   await roundTrip();
-  const tps = ONLY.has('pgbench') || ONLY.has('engine') || ONLY.has('http') || ONLY.has('pglite') ? await pgbench() : NaN;
+  if (ONLY.has('roundtrips')) {
+    // Round trips a transition waits on (issue 14: ≤ 3) and the statements it sends (bench/round-trips.ts).
+    const rows = await roundTripsPerTransition();
+    results.roundTripsPerTransition = rows;
+    printRoundTrips(rows, line);
+  }
+  const tps = ['pgbench', 'pages', 'engine', 'http', 'pglite'].some((s) => ONLY.has(s)) ? await pgbench() : NaN;
+  if (ONLY.has('pages')) await pages(tps);
   if (ONLY.has('engine')) await enginePostgres(tps);
   if (ONLY.has('http')) await httpPostgres(tps);
   if (ONLY.has('pglite')) await enginePglite(tps);

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
 import { acquireDataDirLock } from './data-dir-lock';
+import { pipelinedClient } from './postgres-pipeline';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,12 +24,21 @@ export interface Database {
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
-/** Opens the database, applies pending migrations, and returns a drizzle handle. */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url, config.maxConnections);
+export interface OpenOptions {
+  /**
+   * false: the caller knows the schema is current (a copy of a template migrated from this very
+   * db/ folder, tests/helpers/db-template.ts), so the migrator's read of every migration is skipped.
+   */
+  migrate?: boolean;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/** Opens the database, applies pending migrations, and returns a drizzle handle. */
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  return config.kind === 'pglite' ? openPglite(config.dataDir, migrate) : openPostgres(config.url, config.maxConnections, migrate);
+}
+
+async function openPglite(dataDir: string, runMigrations: boolean): Promise<Database> {
   const pgDir = path.join(dataDir, 'pglite');
   mkdirSync(dataDir, { recursive: true });
   // PGlite has no lock of its own: two processes on one directory silently lose writes.
@@ -39,7 +49,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     const client = await PGlite.create(pgDir);
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
+    if (runMigrations) await migrate(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
       kind: 'pglite',
@@ -54,17 +64,19 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
+async function openPostgres(url: string, maxConnections = 10, runMigrations = true): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(url, { max: maxConnections, onnotice: () => {} });
-  const db = drizzle(client, { schema });
+  // Prepared statements, BEGIN sent with the first statements (db/postgres-pipeline.ts).
+  const db = drizzle(pipelinedClient(client), { schema });
+  if (!runMigrations) return { db: db as unknown as Db, kind: 'postgresql', close: () => client.end({ timeout: 5 }) };
   // Several app servers may start at once; one migrates while the others wait.
   const lockClient = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await lockClient`select pg_advisory_lock(7461001)`;
-    await migrate(db, { migrationsFolder });
+    await migrate(drizzle(client, { schema }), { migrationsFolder });
     await lockClient`select pg_advisory_unlock(7461001)`;
   } finally {
     await lockClient.end();

@@ -14,7 +14,7 @@ export interface OutboxInsert {
   userId?: string | null;
   /** The in-app message a channel delivery carries. */
   messageId?: string | null;
-  /** Quiet hours, digests, a later hand-off; default: due at once. */
+  /** Quiet hours, digests, a later hand-off; default: due at once (at createdAt when given). */
   notBefore?: Date;
   /** When the effect was planned (the engine's clock); default: the database's now. */
   createdAt?: Date;
@@ -56,7 +56,8 @@ export async function enqueueOutbox(q: Queryable, rows: readonly OutboxInsert[])
       instanceId: r.instanceId ?? null,
       userId: r.userId ?? null,
       messageId: r.messageId ?? null,
-      ...(r.notBefore ? { notBefore: r.notBefore } : {}),
+      // Due at once by the planner's clock when it gave one (the engine's, which tests may move).
+      ...(r.notBefore || r.createdAt ? { notBefore: r.notBefore ?? r.createdAt } : {}),
       ...(r.createdAt ? { createdAt: r.createdAt } : {}),
     }));
     written.push(

@@ -15,7 +15,7 @@ test('体质测试免测: student → counselor (return, then verify) → 校医
   await student.getByRole('link', { name: '办事', exact: true }).first().click();
   await expect(student).toHaveURL(/\/services$/);
   await student.getByRole('link', { name: /体质测试免测\/缓测申请/ }).click();
-  await student.getByRole('link', { name: '在线办理' }).click();
+  await student.getByRole('link', { name: '在线办理', exact: true }).click();
 
   // Submitting without evidence is refused with a message, nothing is created.
   await student.getByLabel(/免测/).check();

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 
 test('JSON API: letter → 201 with link and code; follow-up once; revoke and re-issue; a signed-in writer sees it under 我的申请', async ({ browser, request }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const created = await request.post('/api/v1/mailbox/letters', {
     data: { letter: { category: 'consultation', subject: '宿舍热水时间', content: '请问热水几点供应？', anonymous: true, consentPublish: false } },
   });

@@ -40,7 +40,7 @@ test('counselor: reminder in the message center and on WeChat Work; approves fro
   // The reminder is in the counselor's message center…
   const counselor = await loginAs(browser, 'counselor');
   await counselor.getByRole('link', { name: /消息/ }).first().click();
-  await expect(counselor.getByTestId('message-list')).toContainText(/新待办：体质测试免测\/缓测申请 · 辅导员核实/);
+  await expect(counselor.getByTestId('message-list')).toContainText(/体质测试免测\/缓测申请 · 辅导员核实 · 待您办理/);
 
   // …and went out as a WeChat Work text card whose link opens a confirmation page.
   const card = await cardFor('counselor', since);

@@ -23,7 +23,7 @@ test('资产管理处 sends a 周转房缴费通知 to an uploaded list; a tenan
 
   const tenant = await loginAs(browser, 'student');
   await tenant.goto('/messages');
-  await tenant.getByTestId('message-list').getByRole('link', { name: /周转房缴费通知/ }).click();
+  await tenant.getByTestId('message-list').getByRole('button', { name: /周转房缴费通知/ }).click();
   await expect(tenant.getByRole('heading', { name: '周转房缴费通知（11 月）' })).toBeVisible();
   await tenant.getByRole('button', { name: '我已知悉' }).click();
   await expect(tenant.getByText('已确认知悉')).toBeVisible();

@@ -88,7 +88,7 @@ test('an entry whose process is not registered yet is shown without a start butt
   expect(response?.status()).toBe(200);
   await expect(staff.getByRole('heading', { name: '中层干部请假申请' })).toBeVisible();
   // Once the cadre-leave process is merged this shows 在线办理; until then it says it is not open yet.
-  const start = staff.getByRole('link', { name: '在线办理' });
+  const start = staff.getByRole('link', { name: '在线办理', exact: true });
   const notYet = staff.getByText('该事项的在线流程尚未开通');
   await expect(start.or(notYet)).toBeVisible();
   await staff.goto('/services/president-mailbox');

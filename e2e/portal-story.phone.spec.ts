@@ -27,7 +27,7 @@ test('on a phone a new student finds 体测 by pinyin initials, reads its guide,
   await expect(student.getByText('二级及以上医院出具的诊断证明', { exact: false })).toBeVisible();
   await expectNoSideScroll(student);
 
-  await student.getByRole('link', { name: '在线办理' }).click();
+  await student.getByRole('link', { name: '在线办理', exact: true }).click();
   await student.getByLabel(/免测/).check();
   await student.getByLabel('申请理由').fill('左踝关节骨折，石膏固定中，医嘱三个月内不得运动');
   await student.getByLabel('医院证明').setInputFiles({ name: '骨折证明.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });

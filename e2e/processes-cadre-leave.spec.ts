@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 import { act, advanceClock, dayFromNow, openTask } from './support/processes';
 
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 
 test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织部 files → reminder after the end date → 销假', async ({ browser }) => {
   const cadre2 = await loginAs(browser, 'cadre2');
@@ -11,14 +11,19 @@ test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织
   await cadre2.getByLabel('开始日期').fill(await dayFromNow(cadre2, 3));
   await cadre2.getByLabel('结束日期').fill(await dayFromNow(cadre2, 4));
   await cadre2.getByLabel('事由').fill('处理家中事务');
-  await cadre2.getByLabel('代理人（工号）').fill('cadre2');
   await cadre2.getByLabel('联系方式').fill('13800000000');
   await cadre2.getByRole('button', { name: '提交申请' }).click();
-  await expect(cadre2.getByRole('alert').first()).toContainText('代理人不能是本人');
-  await cadre2.getByLabel('代理人（工号）').fill('cadre');
+  await expect(cadre2.getByRole('alert').first()).toContainText('代理人');
+  // The deputy is picked from the department by name or pinyin (never typed as a 工号); oneself is not offered.
+  const deputy = cadre2.getByRole('group', { name: '代理人' });
+  await expect(deputy.getByRole('radio', { name: /林科长/ })).toHaveCount(0);
+  await deputy.getByRole('searchbox').fill('huang');
+  await deputy.getByRole('radio', { name: /黄处长 · cadre · 人事处/ }).check();
   await cadre2.getByRole('button', { name: '提交申请' }).click();
   await expect(cadre2.getByTestId('current-step')).toHaveText('部门负责人审批');
   const url = cadre2.url();
+  // …and shown by name, everywhere the form is read.
+  await expect(cadre2.getByText('黄处长（人事处 · cadre）')).toBeVisible();
 
   const leader = await loginAs(browser, 'cadre');
   await openTask(leader, /林科长的请假申请/);
@@ -32,7 +37,7 @@ test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织
   await expect(cadre2.getByTestId('current-step')).toHaveText('休假中，待销假');
   await advanceClock(cadre2, 10);
   await cadre2.goto('/messages');
-  await expect(cadre2.getByRole('link', { name: /提醒：中层干部请假申请「休假中，待销假」/ })).toBeVisible();
+  await expect(cadre2.getByTestId('message-list').getByRole('button', { name: /中层干部请假申请 · 休假中，待销假 · 办理提醒/ })).toBeVisible();
   await cadre2.goto(url);
   await act(cadre2, '销假');
   await expect(cadre2.getByTestId('current-step')).toHaveText('已销假');

@@ -5,7 +5,7 @@ import { appServer } from './support/server';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
 
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 
 test('宿舍报修 on a phone: hub → report with photo → dispatched to the maintenance system (signed) → its callback → student rates', async ({ browser }) => {
   const standIn = await startMaintenanceStandIn(appServer().port + 7);
@@ -45,7 +45,7 @@ test('宿舍报修 on a phone: hub → report with photo → dispatched to the m
 
     await student.goto(url);
     await expect(student.getByTestId('current-step')).toHaveText('待确认评价');
-    await student.getByLabel('评分（1–5）').selectOption('5');
+    await student.getByLabel('满意度评价').selectOption('5');
     await student.getByRole('button', { name: '确认维修结果' }).click();
     await expect(student.getByTestId('current-step')).toHaveText('已完成');
     expect(await student.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -19,7 +19,7 @@ test('消防器材: cadre2 asks → 保卫处 rejects a vague one, accepts a cle
   await act(security, '受理');
   await act(security, '已更换/配备');
   await staff.reload();
-  await staff.getByLabel('评分（1–5）').selectOption('5');
+  await staff.getByLabel('满意度评价').selectOption('5');
   await staff.getByRole('button', { name: '确认维修结果' }).click();
   await expect(staff.getByTestId('current-step')).toHaveText('已完成');
   await expect(staff.getByTestId('timeline')).toContainText('已更换/配备');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loginAs, PDF_BYTES } from './support/login';
 import { act, dayFromNow, openTask } from './support/processes';
 
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 
 test('周转房缴费通知: 资产管理处 issues (bad rows refused), tenant acknowledges and pays, 资产管理处 confirms', async ({ browser }) => {
   const assets = await loginAs(browser, 'assets');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
 import { act, advanceClock, dayFromNow, openTask } from './support/processes';
 
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 
 test('因私出国（境）: four approvals, passport issued, not returned in 10 days → escalated to 组织部', async ({ browser }) => {
   const cadre2 = await loginAs(browser, 'cadre2');

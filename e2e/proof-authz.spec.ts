@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { scanEntryPoints } from '../lib/policy/entry-points';
+import { demoAccountsAllowed, isAreaAction } from '../lib/policy/matrix';
 import { loginAs } from './support/login';
 import { api, apiLogin, FITNESS, type JsonResult, PDF_BYTES, startFitness, uploadFile } from './support/proof-http';
 import { appServer } from './support/server';
 
-// The authorization matrix: every route handler under app/ (found by scanning the directory: app/api,
+// The authorization matrix (its role-only cases checked against lib/policy/table.ts below): every route handler under app/ (found by scanning the directory: app/api,
 // and the ones outside it such as /open311 and the admin catalog export) × every demo role, from the
 // table below. A route without an entry fails the test; so does an entry for a method the route does
 // not export. Refused answers must be 401/403/404 and carry no record data.
@@ -21,7 +23,9 @@ type Role = (typeof ROLES)[number];
 const ALL: Role[] = [...ROLES];
 const STUDENTS: Role[] = ['student', 'student2'];
 const ADMIN: Role[] = ['admin'];
-/** The president's mailbox office: the `mailbox` account; admins count as the office too (lib/mailbox/office.ts). */
+/** Staff (lib/policy 'me.out-of-office': their own 代理 setting). */
+const STAFF: Role[] = ['counselor', 'counselor2', 'doctor', 'sports', 'cadre', 'leader', 'org', 'mailbox', 'logistics', 'assets', 'security', 'admin'];
+/** The president's mailbox office: the `mailbox` account; admins count as the office too (lib/policy/table.ts isMailboxOffice). */
 const OFFICE: Role[] = ['mailbox', 'admin'];
 
 interface Fixtures {
@@ -29,10 +33,16 @@ interface Fixtures {
   instanceId: string;
   /** The evidence attached to it. */
   uploadId: string;
+  /** The public verification address of its approval record (case number and fingerprint, from the PDF). */
+  recordVerifyPath: string;
   /** Strings only someone allowed to see this application may receive (its id, its unique reason). */
   markers: string[];
   /** A fresh unattached upload per role, for starting applications. */
   uploads: Partial<Record<Role, string>>;
+  /** Another of student's applications: its counselor task, for 批量审批 (issue 16). */
+  batchTaskId: string;
+  /** Another of student's applications, waiting for the counselor: for 抄送 (issue 16). */
+  copyInstanceId: string;
   /** student2's (农学院) application: its open task goes to counselor2 (admin reassign). */
   reassignTaskId: string;
   /** Another application of student's, for the admin cancel. */
@@ -41,6 +51,14 @@ interface Fixtures {
   userIds: Record<string, string>;
   /** A role binding the admin granted cadre2, for the revoke. */
   bindingId: string;
+  /** Open 校医院 tasks of two applications of student's (doctor holds them; cadre2, made a hospital handler, may receive them). */
+  transferTaskId: string;
+  delegateTaskId: string;
+  signerTaskId: string;
+  /** student's applications: one waiting unacted (撤回), one the counselor approved (撤回审批), one past its time limit (催办). */
+  withdrawInstanceId: string;
+  withdrawApprovalInstanceId: string;
+  urgeInstanceId: string;
   serviceAccountId: string;
   /** An `api` token of student's, for the revoke. */
   studentTokenId: string;
@@ -145,6 +163,9 @@ const MATRIX: Record<string, Entry> = {
   'api/sso/wecom/start': {
     exempt: 'public start of a WeChat Work login: sets a state cookie and redirects (404 when not configured), returns no data; the SSO round trip is e2e/integrations-sso.spec.ts',
   },
+  'api/sso/cas/start': {
+    exempt: 'public start of a CAS login: sets a state cookie and redirects (404 when not configured), returns no data; the CAS round trip and its state check are e2e/integrations-sso.spec.ts and e2e/security.spec.ts',
+  },
   'api/v1/openapi.json': { GET: { path: () => '/api/v1/openapi.json', allowed: ALL, public: true, sees: [] } },
   'api/v1/instances': {
     POST: {
@@ -155,6 +176,9 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'api/v1/instances/[id]': { GET: { path: (f) => `/api/v1/instances/${f.instanceId}`, allowed: recordViewers } },
+  'api/v1/instances/[id]/record': { GET: { path: (f) => `/api/v1/instances/${f.instanceId}/record`, allowed: recordViewers } },
+  // Anyone may check a record's case number and fingerprint: the answer carries nothing personal.
+  'api/v1/records/[caseNo]/verify': { GET: { path: (f) => f.recordVerifyPath, allowed: ALL, public: true, sees: [] } },
   'api/v1/instances/[id]/events': {
     POST: {
       path: (f) => `/api/v1/instances/${f.instanceId}/events`,
@@ -163,6 +187,20 @@ const MATRIX: Record<string, Entry> = {
       mutates: true,
     },
   },
+  // 撤回 and 催办: the applicant, or the approver whose decision it was; 404 to who may not see it.
+  'api/v1/instances/[id]/withdraw': {
+    POST: { path: (f) => `/api/v1/instances/${f.withdrawInstanceId}/withdraw`, body: () => ({ reason: '权限矩阵：撤回' }), allowed: ['student'], sees: [], mutates: true },
+  },
+  'api/v1/instances/[id]/withdraw-approval': {
+    POST: { path: (f) => `/api/v1/instances/${f.withdrawApprovalInstanceId}/withdraw-approval`, body: () => ({}), allowed: ['counselor'], sees: [], mutates: true },
+  },
+  'api/v1/instances/[id]/urge': {
+    POST: { path: (f) => `/api/v1/instances/${f.urgeInstanceId}/urge`, body: () => ({}), allowed: ['student'], sees: [], mutates: true },
+  },
+  'api/v1/instances/[id]/copies': {
+    // 抄送: whoever holds the current step; the applicant and admins see it but may not (403), others learn nothing (404).
+    POST: { path: (f) => `/api/v1/instances/${f.copyInstanceId}/copies`, body: () => ({ usernames: ['assets'], comment: '权限矩阵：抄送' }), allowed: ['counselor'], sees: [], mutates: true },
+  },
   'api/v1/messages': {
     GET: { path: () => '/api/v1/messages', allowed: ALL, sees: ['counselor'] },
     PATCH: { path: () => '/api/v1/messages', body: () => ({ read: true }), allowed: ALL, sees: [] },
@@ -170,6 +208,32 @@ const MATRIX: Record<string, Entry> = {
   'api/v1/processes': { GET: { path: () => '/api/v1/processes', allowed: ALL, sees: [] } },
   'api/v1/processes/[id]': { GET: { path: () => `/api/v1/processes/${FITNESS}`, allowed: ALL, sees: [] } },
   'api/v1/tasks': { GET: { path: () => '/api/v1/tasks', allowed: ALL, sees: ['counselor'] } },
+  // Approval operations on one task: whoever holds its step (the 校医院 handler); 404 to who may not see it.
+  'api/v1/tasks/[id]/transfer': {
+    GET: { path: (f) => `/api/v1/tasks/${f.transferTaskId}/transfer`, allowed: ['doctor'], sees: [] },
+    POST: { path: (f) => `/api/v1/tasks/${f.transferTaskId}/transfer`, body: () => ({ to: 'cadre2', reason: '权限矩阵：转办' }), allowed: ['doctor'], sees: [], mutates: true },
+  },
+  'api/v1/tasks/[id]/delegate': {
+    GET: { path: (f) => `/api/v1/tasks/${f.delegateTaskId}/delegate`, allowed: ['doctor'], sees: [] },
+    POST: { path: (f) => `/api/v1/tasks/${f.delegateTaskId}/delegate`, body: () => ({ to: 'cadre2', reason: '权限矩阵：委派' }), allowed: ['doctor'], sees: [], mutates: true },
+  },
+  'api/v1/tasks/[id]/delegate/answer': {
+    // Only the delegate answers (cadre2, no demo role of the matrix): everyone here is refused.
+    POST: { path: (f) => `/api/v1/tasks/${f.delegateTaskId}/delegate/answer`, body: () => ({ opinion: '权限矩阵：意见' }), allowed: [], sees: [], mutates: true },
+  },
+  'api/v1/tasks/[id]/signers': {
+    GET: { path: (f) => `/api/v1/tasks/${f.transferTaskId}/signers`, allowed: ['doctor'], sees: [] },
+    // 后加签 on the task the transfer case hands to cadre2 afterwards (mutating cases run in this order).
+    POST: { path: (f) => `/api/v1/tasks/${f.signerTaskId}/signers`, body: () => ({ to: 'leader', position: 'after', reason: '权限矩阵：加签' }), allowed: ['doctor'], sees: [], mutates: true },
+  },
+  'api/v1/tasks/[id]/signers/remove': {
+    // Only who added the signer removes them (doctor, after the 加签 case above).
+    POST: { path: (f) => `/api/v1/tasks/${f.signerTaskId}/signers/remove`, body: () => ({}), allowed: ['doctor'], sees: [], mutates: true },
+  },
+  // 批量审批: only the holder of every selected task; the others are told nothing was done (403).
+  'api/v1/tasks/batch': {
+    POST: { path: () => '/api/v1/tasks/batch', body: (f) => ({ taskIds: [f.batchTaskId], comment: '权限矩阵：批量', attachmentsConfirmed: true }), allowed: ['counselor'], sees: [], mutates: true },
+  },
   'api/v1/uploads': { POST: { path: () => '/api/v1/uploads', allowed: ALL, sees: [] } },
   'api/v1/uploads/[id]': { GET: { path: (f) => `/api/v1/uploads/${f.uploadId}`, allowed: recordViewers } },
 
@@ -177,6 +241,14 @@ const MATRIX: Record<string, Entry> = {
   'api/v1/tokens': {
     POST: { path: () => '/api/v1/tokens', body: () => ({ name: '矩阵令牌', scopes: ['api'], expiresInDays: 1 }), allowed: ALL, sees: [], mutates: true },
   },
+  // 代理: staff, for themselves; naming a deputy is decided on the deputy and needs an approval role
+  // (engoffice is staff of 工程学院: only 陈老师 may name them). A range far ahead never routes a task.
+  'api/v1/me/out-of-office': {
+    GET: { path: () => '/api/v1/me/out-of-office', allowed: STAFF, sees: [] },
+    PUT: { path: () => '/api/v1/me/out-of-office', body: () => ({ deputy: 'engoffice', startsOn: '2099-01-01', endsOn: '2099-01-02' }), allowed: ['counselor'], sees: [], mutates: true },
+    DELETE: { path: () => '/api/v1/me/out-of-office', allowed: STAFF, sees: [], mutates: true },
+  },
+  'api/v1/me/out-of-office/candidates': { GET: { path: () => '/api/v1/me/out-of-office/candidates', allowed: STAFF, sees: [] } },
   'api/v1/tokens/[id]': {
     // student's own token; an admin may revoke anyone's (lib/tokens/revoke-token.ts); others learn nothing (404).
     DELETE: { path: (f) => `/api/v1/tokens/${f.studentTokenId}`, allowed: ['student', 'admin'], sees: [], mutates: true },
@@ -202,7 +274,7 @@ const MATRIX: Record<string, Entry> = {
     GET: { path: (f) => `/api/v1/notices/${f.noticeId}/attachment`, allowed: ['student', 'assets', 'admin'], markers: (f) => f.noticeMarkers },
   },
 
-  // Administration: process/system admins operate (lib/authz-admin.ts requireOperator).
+  // Administration: process/system admins operate (lib/policy/table.ts admin.operate).
   'api/v1/admin/users/[id]/active': {
     POST: { path: (f) => `/api/v1/admin/users/${f.userIds.cadre2}/active`, body: () => ({ active: true }), allowed: ADMIN, sees: [], mutates: true },
   },
@@ -279,9 +351,9 @@ const MATRIX: Record<string, Entry> = {
       mutates: true,
     },
   },
-  'api/v1/admin/outbox/[channel]/[id]/retry': {
+  'api/v1/admin/outbox/[id]/retry': {
     // Retrying a delivery that is not (or no longer) failed is an idempotent no-op for operators.
-    POST: { path: () => `/api/v1/admin/outbox/notify/${randomUUID()}/retry`, allowed: ADMIN, sees: [], mutates: true },
+    POST: { path: () => `/api/v1/admin/outbox/${randomUUID()}/retry`, allowed: ADMIN, sees: [], mutates: true },
   },
   'api/v1/admin/service-accounts': {
     POST: {
@@ -428,7 +500,7 @@ const MATRIX: Record<string, Entry> = {
     GET: {
       path: (f) => `/open311/v2/requests/${f.repairId}.json`,
       send: (f, role) => open311(f, role, 'GET', `/open311/v2/requests/${f.repairId}.json`),
-      // The applicant, admins, and 后勤 (its open dispatch task: the same rule as the record page, lib/authz.ts canViewInstance).
+      // The applicant, admins, and 后勤 (its open dispatch task: the same rule as the record page, lib/policy/table.ts instance.view).
       allowed: ['student', 'logistics', 'admin'],
       markers: (f) => f.repairMarkers,
       open311: true,
@@ -497,6 +569,24 @@ test('every route handler under app/ has a matrix entry for each method it expor
   expect(problems).toEqual([]);
 });
 
+test('the matrix is the policy table: a route declaring a role-only action allows exactly the demo roles the table allows', () => {
+  const problems: string[] = [];
+  for (const e of scanEntryPoints(ROOT)) {
+    // Actions decided about a record (instance.view …) depend on the fixtures; the cases above say who.
+    if (e.kind !== 'route' || e.permission === null || !isAreaAction(e.permission)) continue;
+    const entry = MATRIX[e.at];
+    const c = entry && !('exempt' in entry) ? entry[e.name as Method] : undefined;
+    if (!c) {
+      problems.push(`${e.at} ${e.name} (${e.permission}): no matrix case`);
+      continue;
+    }
+    const table = demoAccountsAllowed(e.permission).filter((u) => (ROLES as readonly string[]).includes(u)).sort();
+    const matrix = [...c.allowed].sort();
+    if (matrix.join() !== table.join()) problems.push(`${e.at} ${e.name} (${e.permission}): matrix allows ${matrix.join()}, the table ${table.join()}`);
+  }
+  expect(problems).toEqual([]);
+});
+
 async function setUp(browser: import('@playwright/test').Browser, cookies: Record<Role, string>): Promise<Fixtures> {
   const must = <T>(res: JsonResult<T>, what: string, status = 200): T => {
     if (res.status !== status) throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -511,6 +601,10 @@ async function setUp(browser: import('@playwright/test').Browser, cookies: Recor
     uploads: {},
   } as Fixtures;
   for (const role of STUDENTS) f.uploads[role] = (await uploadFile(base, cookies[role], PDF_BYTES)).body.id;
+  const record = await fetch(`${base}/api/v1/instances/${instance.id}/record`, { headers: { cookie: cookies.student } });
+  const marks = /\/ZijingRecord \(([A-Z0-9-]+) ([0-9a-f]{64})\)/.exec(Buffer.from(await record.arrayBuffer()).toString('latin1'));
+  if (!marks) throw new Error(`fixture record: ${record.status}`);
+  f.recordVerifyPath = `/api/v1/records/${marks[1]}/verify?h=${marks[2]}`;
 
   // Applications for the admin's operations.
   f.cancelInstanceId = (await startFitness(base, cookies.student, '矩阵：待管理员撤销')).id;
@@ -520,6 +614,12 @@ async function setUp(browser: import('@playwright/test').Browser, cookies: Recor
   const task = list.find((t) => (t.instanceId ?? t.instance?.id) === other.id);
   if (!task) throw new Error(`fixture: no counselor2 task for ${other.id}: ${JSON.stringify(tasks).slice(0, 300)}`);
   f.reassignTaskId = task.id;
+  const batched = await startFitness(base, cookies.student, '矩阵：待批量审批');
+  const counselorTasks = must(await api<{ tasks: Array<{ id: string; instanceId: string }> }>(base, cookies.counselor, 'GET', '/api/v1/tasks'), 'counselor tasks');
+  const batchTask = counselorTasks.tasks.find((t) => t.instanceId === batched.id);
+  if (!batchTask) throw new Error(`fixture: no counselor task for ${batched.id}`);
+  f.batchTaskId = batchTask.id;
+  f.copyInstanceId = (await startFitness(base, cookies.student, '矩阵：待抄送')).id;
 
   // People.
   f.userIds = {};
@@ -532,6 +632,19 @@ async function setUp(browser: import('@playwright/test').Browser, cookies: Recor
     'grant',
     201,
   ).id;
+  // Two applications at the 校医院 step, for 转办 and 委派 (cadre2 may now hold that step).
+  for (const key of ['transferTaskId', 'delegateTaskId', 'signerTaskId'] as const) {
+    const app = await startFitness(base, cookies.student, `矩阵：${key}`);
+    must(await api(base, cookies.counselor, 'POST', `/api/v1/instances/${app.id}/events`, { type: 'approve' }), `approve for ${key}`);
+    const seen = must(await api<{ openTasks: Array<{ id: string }> }>(base, cookies.doctor, 'GET', `/api/v1/instances/${app.id}`), `hospital task for ${key}`);
+    f[key] = seen.openTasks[0]!.id;
+  }
+  f.withdrawInstanceId = (await startFitness(base, cookies.student, '矩阵：待撤回')).id;
+  f.withdrawApprovalInstanceId = (await startFitness(base, cookies.student, '矩阵：待撤回审批')).id;
+  must(await api(base, cookies.counselor, 'POST', `/api/v1/instances/${f.withdrawApprovalInstanceId}/events`, { type: 'approve' }), 'approve to take back');
+  f.urgeInstanceId = (await startFitness(base, cookies.student, '矩阵：待催办')).id;
+  // Past the counselor step's 3 working days, so 催办 is possible (this spec runs alone).
+  must(await api(base, cookies.admin, 'POST', '/api/test/clock', { advanceMs: 7 * 86_400_000 }), 'clock');
   f.serviceAccountId = must(
     await api<{ id: string }>(base, cookies.admin, 'POST', '/api/v1/admin/service-accounts', { name: '矩阵服务账号', slug: 'matrix-svc', orgUnitId: 'edtech' }),
     'service account',

@@ -17,7 +17,7 @@ let servers: AppServer[] = [];
 let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
 
 test.beforeAll(async () => {
-  db = await createPgDatabase('zj_scale');
+  db = await createPgDatabase('zj_scale', { template: true });
   const first = appServer().port + 11;
   const [a, b, balancer] = [first, first + 1, first + 2];
   base = `http://127.0.0.1:${balancer}`;

@@ -1,25 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Database, type Db } from '@/db/client';
+import { openDatabase, type Database, type Db, type Queryable } from '@/db/client';
 import { settings } from '@/db/schema';
 import { seedCalendar } from '@/db/seed/calendar';
 import { seedCampusDemo } from '@/db/seed/seed-campus-demo';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { seedCatalog } from './catalog/seed-catalog';
+import { syncCasePrefixes } from './instances/case-prefixes';
 import { now } from './clock';
 import { loadDemoHistory } from './admin/demo/load-demo-history';
 import { env } from './env';
-import { startJobHookRunner } from './integrations/webhook-runner';
-import { startNotify } from './notify/start-notify';
-import { startTimerRunner } from './timer-runner';
-import { startWebhookRunner } from './webhooks/webhook-runner';
+import '@/lib/engine/effect-writers';
 
 interface Handle {
   database: Database;
   authSecret: string;
 }
 
-// One connection for the process, kept across dev-server hot reloads.
+// One connection for the process, kept across dev-server hot reloads. Opening it starts nothing in
+// the background: the timer runner and the outbox dispatcher start once per server from
+// instrumentation.ts (lib/start-server.ts).
 const globalForDb = globalThis as unknown as { zjDb?: Promise<Handle> };
 
 async function open(): Promise<Handle> {
@@ -39,16 +40,10 @@ async function open(): Promise<Handle> {
     await seedCampusDemo(database.db);
   }
   await seedCatalog(database.db, { demo: e.seedDemo, now: await now(database.db) });
+  await syncCasePrefixes(database.db);
   const authSecret = e.authSecret ?? (await sharedSecret(database.db));
-  startTimerRunner(database.db);
-  startJobHookRunner(database.db);
-  startWebhookRunner(database.db);
   // In the background: the first start should not wait for the sample history.
   if (e.demoHistory) loadDemoHistory(database.db, new Date()).catch((error) => console.error('demo history:', error));
-  // Delivery runs beside the app; its failures are logged and never reach a request or a transition.
-  void startNotify(database.db, { cfg: e.notify, secret: authSecret, databaseUrl: e.databaseUrl }).catch((error) =>
-    console.error('[notify] could not start', error),
-  );
   return { database, authSecret };
 }
 
@@ -70,8 +65,19 @@ function handle(): Promise<Handle> {
   return globalForDb.zjDb;
 }
 
+/**
+ * Inside withTransaction, getDb() is that transaction: code a handler calls writes in it
+ * (Idempotency-Key rows commit with the business write, lib/api/idempotency.ts).
+ */
+const ambient = new AsyncLocalStorage<Db>();
+
+export function withTransaction<T>(tx: Queryable, fn: () => Promise<T>): Promise<T> {
+  // A transaction runs every query a database does (drizzle's PgTransaction extends PgDatabase).
+  return ambient.run(tx as Db, fn);
+}
+
 export async function getDb(): Promise<Db> {
-  return (await handle()).database.db;
+  return ambient.getStore() ?? (await handle()).database.db;
 }
 
 export async function getDatabaseKind(): Promise<Database['kind']> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseNetworks, type Network } from './net/networks';
+import { parseNetworks, parseProxyNetworks, type Network, type ProxyNetwork } from './net/networks';
 import { notifySchema, readNotifyEnv, type NotifyEnv } from './notify/env';
 
 const booleanFlag = z
@@ -27,6 +27,12 @@ const schema = z.object({
   SEED_DEMO: booleanFlag,
   /** Largest accepted upload, in bytes. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Bytes one person may upload per 24 hours, and hold uploaded but not yet attached to an application. */
+  UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  UPLOAD_UNATTACHED_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** Applications one person may start per hour and per 24 hours. */
+  START_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  START_LIMIT_PER_DAY: z.coerce.number().int().min(1).default(100),
   /** Lets tests move the engine's clock (never set in production). */
   TEST_CLOCK: booleanFlag,
   /**
@@ -35,11 +41,13 @@ const schema = z.object({
    */
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
   /**
-   * Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is
-   * the entry that many places from the right (a client can write anything to the left of it).
-   * 0: no proxy, the header is ignored.
+   * Addresses or CIDR blocks of our reverse proxies (comma-separated, e.g. "127.0.0.1, 10.0.0.0/24").
+   * Only a connection from one of them may say, in X-Forwarded-For, whom it forwards; every other
+   * client is counted by its socket address. Empty (default): the app is reached directly.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  TRUSTED_PROXIES: z.string().default(''),
+  /** Replaced by TRUSTED_PROXIES (a hop count trusted any direct client's header). */
+  TRUSTED_PROXY_HOPS: z.undefined({ message: 'TRUSTED_PROXY_HOPS is replaced by TRUSTED_PROXIES (the proxies\' addresses)' }).optional(),
   /**
    * Private or loopback networks (CIDR, comma-separated) that webhooks, external jobs and single
    * sign-on may reach, e.g. the campus's 10.0.0.0/8. Empty: public addresses only. Link-local,
@@ -95,9 +103,11 @@ export type Env = {
   demoLogin: boolean;
   seedDemo: boolean;
   uploadMaxBytes: number;
+  uploadQuota: { perDay: number; unattached: number };
+  startLimit: { perHour: number; perDay: number };
   testClock: boolean;
   loginMaxPerIp: number;
-  trustedProxyHops: number;
+  trustedProxies: ProxyNetwork[];
   net: { outboundAllowed: Network[]; pushAllowed: Network[] };
   dormRepairWebhook: { url: string | undefined; secret: string | undefined };
   demoHistory: boolean;
@@ -122,6 +132,14 @@ function networks(name: string, list: string): Network[] {
   }
 }
 
+function proxyNetworks(list: string): ProxyNetwork[] {
+  try {
+    return parseProxyNetworks(list);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n  TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+}
+
 /** Reads and validates the environment once; the defaults give the zero-setup embedded mode. */
 export function env(): Env {
   if (cached) return cached;
@@ -142,9 +160,11 @@ export function env(): Env {
     demoLogin: e.DEMO_LOGIN ?? embedded,
     seedDemo: e.SEED_DEMO ?? embedded,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadQuota: { perDay: e.UPLOAD_QUOTA_BYTES_PER_DAY, unattached: e.UPLOAD_UNATTACHED_MAX_BYTES },
+    startLimit: { perHour: e.START_LIMIT_PER_HOUR, perDay: e.START_LIMIT_PER_DAY },
     testClock: e.TEST_CLOCK ?? false,
     loginMaxPerIp: e.LOGIN_MAX_PER_IP,
-    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    trustedProxies: proxyNetworks(e.TRUSTED_PROXIES),
     net: {
       outboundAllowed: networks('OUTBOUND_ALLOWED_NETWORKS', e.OUTBOUND_ALLOWED_NETWORKS),
       pushAllowed: networks('PUSH_ALLOWED_NETWORKS', e.PUSH_ALLOWED_NETWORKS),

@@ -5,7 +5,7 @@ import { translator, type Locale } from './i18n/translate';
 export { AppError, isAppError, type ErrorCode };
 
 export interface ErrorBody {
-  error: { code: ErrorCode | 'INTERNAL'; message: string; fields?: Record<string, string> };
+  error: { code: ErrorCode | 'INTERNAL'; message: string; fields?: Record<string, string>; challenge?: { challenge: string; bits: number } };
 }
 
 /** The one place an error becomes a status and a message the user can read. */
@@ -13,6 +13,7 @@ export function toErrorBody(error: unknown, locale: Locale): { status: number; b
   const t = translator(locale);
   if (isAppError(error)) {
     const fields = error.details?.fields as Record<string, string> | undefined;
+    const challenge = error.code === 'CHALLENGE_REQUIRED' ? (error.details as { challenge: string; bits: number }) : undefined;
     return {
       status: ERROR_CODES[error.code],
       body: {
@@ -20,6 +21,7 @@ export function toErrorBody(error: unknown, locale: Locale): { status: number; b
           code: error.code,
           message: error.userMessage?.[locale] ?? t(`errors.${error.code}`),
           ...(fields ? { fields } : {}),
+          ...(challenge ? { challenge: { challenge: challenge.challenge, bits: challenge.bits } } : {}),
         },
       },
     };

@@ -2,8 +2,10 @@ import type { Db } from '@/db/client';
 import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
 import { compactMonitorRollup } from './admin/stats/compact-rollup';
 import { now } from './clock';
+import { repeat } from './repeat';
 import { getStorage } from './storage';
 import { purgeUnattachedUploads } from './uploads/purge-unattached';
+import '@/lib/engine/effect-writers';
 
 const INTERVAL_MS = 5_000;
 /** Uploads nobody attached (unclaimed 校长信箱 attachments, forms never sent) are swept this often. */
@@ -16,30 +18,18 @@ const COMPACT_EVERY_MS = 60_000;
  * timer firing exactly once, and timers due while no server ran fire on the next start.
  */
 export function startTimerRunner(db: Db): void {
-  let running = false;
   let lastPurge = 0;
   let lastCompact = 0;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const at = await now(db);
-      await fireDueTimers(db, at);
-      if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
-        lastPurge = Date.now();
-        await purgeUnattachedUploads(db, getStorage(), at);
-      }
-      if (Date.now() - lastCompact >= COMPACT_EVERY_MS) {
-        lastCompact = Date.now();
-        await compactMonitorRollup(db);
-      }
-    } catch (error) {
-      console.error('[timers] tick failed', error);
-    } finally {
-      running = false;
+  repeat('timers', INTERVAL_MS, async () => {
+    const at = await now(db);
+    await fireDueTimers(db, at);
+    if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
+      lastPurge = Date.now();
+      await purgeUnattachedUploads(db, getStorage(), at);
     }
-  };
-  const timer = setInterval(tick, INTERVAL_MS);
-  timer.unref();
-  void tick();
+    if (Date.now() - lastCompact >= COMPACT_EVERY_MS) {
+      lastCompact = Date.now();
+      await compactMonitorRollup(db);
+    }
+  });
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Playwright's webServer: a FRESH database for one e2e run, then `next start -p $PORT` on the
-// existing build. Torn down (server stopped, database dropped / temp dir removed) on SIGTERM/SIGINT.
+// Playwright's webServer (run with `node --import tsx`): a FRESH database for one e2e run, copied
+// from the migrated, seeded template the integration tests use (tests/helpers/db-template.ts; a
+// fresh PGlite would spend ~15 s of CPU on initdb, migrations and password hashing per server),
+// then `next start -p $PORT` on the existing build. Torn down (server stopped, database dropped /
+// temp dir removed) on SIGTERM/SIGINT.
 //   E2E_DB=pglite (default) | postgres   TEST_DATABASE_URL (server for postgres mode)   PORT (3100)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { copyPgliteTemplate, createFromPostgresTemplate } from '../tests/helpers/db-template.ts';
 import { startStandIns } from './sso-stand-ins.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -129,6 +133,14 @@ const env = {
   SEED_DEMO: 'true',
   // The stand-ins (SSO, webhook receivers, push) listen on loopback, which the outgoing-request guard
   // refuses unless the operator allows it (lib/net).
+  // One server runs every spec, and a few demo accounts file everything: per-person daily
+  // allowances are tested in tests/security-quotas.test.ts, not here.
+  START_LIMIT_PER_HOUR: process.env.START_LIMIT_PER_HOUR ?? '100000',
+  START_LIMIT_PER_DAY: process.env.START_LIMIT_PER_DAY ?? '100000',
+  UPLOAD_QUOTA_BYTES_PER_DAY: process.env.UPLOAD_QUOTA_BYTES_PER_DAY ?? String(10 * 1024 ** 3),
+  UPLOAD_UNATTACHED_MAX_BYTES: process.env.UPLOAD_UNATTACHED_MAX_BYTES ?? String(10 * 1024 ** 3),
+  // Specs stand in for a reverse proxy (X-Forwarded-For from loopback) to act as many clients.
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.0/8,::1',
   OUTBOUND_ALLOWED_NETWORKS: process.env.OUTBOUND_ALLOWED_NETWORKS ?? '127.0.0.0/8,::1',
   PUSH_ALLOWED_NETWORKS: process.env.PUSH_ALLOWED_NETWORKS ?? '127.0.0.0/8,::1',
 };
@@ -146,15 +158,14 @@ try {
 try {
   if (mode === 'pglite') {
     tempDir = mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-'));
+    await copyPgliteTemplate(tempDir);
     env.DATA_DIR = tempDir;
     delete env.DATABASE_URL;
     log(`embedded PGlite in ${tempDir}`);
   } else {
     const name = `zj_e2e_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create database "${name}"`);
     dbName = name;
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
+    const url = new URL(await createFromPostgresTemplate(baseUrl, name));
     env.DATABASE_URL = url.toString();
     env.DATA_DIR = tempDir = mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-uploads-'));
     log(`PostgreSQL database ${name} on ${url.host}`);

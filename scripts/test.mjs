@@ -23,13 +23,15 @@ if (pgError) {
 }
 const dbModes = pgError ? ['pglite'] : ['pglite', 'postgres'];
 
-/** [label, npm script, extra environment] */
+/**
+ * [label, npm script, extra environment]. The checks and the build need nothing from each other, so
+ * they share the first phase (the build was a phase of its own after the integration tests); the
+ * integration tests of both modes run at once, then e2e with one server per mode (E2E_SERVERS_PER_DB; playwright.config.ts).
+ */
 const phases = [
-  [['lint', 'lint'], ['typecheck', 'typecheck']],
-  [['unit', 'test:unit']],
+  [['lint', 'lint'], ['typecheck', 'typecheck'], ['unit', 'test:unit'], ['build', 'build']],
   dbModes.map((db) => [`db:${db}`, 'test:db', { TEST_DB: db }]),
-  [['build', 'build']],
-  [['e2e', 'test:e2e', { E2E_DB: dbModes.join(',') }]],
+  [['e2e', 'test:e2e', { E2E_DB: dbModes.join(','), E2E_SERVERS_PER_DB: process.env.E2E_SERVERS_PER_DB || '1' }]],
 ];
 
 const started = Date.now();

@@ -5,7 +5,7 @@ import { instanceEvents, mailboxLetters, messages, tasks } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { forgetMailboxKey } from '@/lib/mailbox/capability';
 import { findLetterByCode, findLetterByToken } from '@/lib/mailbox/find-letter';
-import { listDeskLetters } from '@/lib/mailbox/office';
+import { listDeskLetters } from '@/lib/mailbox/desk-list';
 import { publishLetter, listPublicLetters, suggestPublication } from '@/lib/mailbox/publications';
 import { sendLetterEvent } from '@/lib/mailbox/send-letter-event';
 import { mailboxStats } from '@/lib/mailbox/stats';

@@ -6,15 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { isNotNull } from 'drizzle-orm';
-import { notifyDeliveries } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { outbox } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { forgetMailboxKey } from '@/lib/mailbox/capability';
 import { sendLetterEvent } from '@/lib/mailbox/send-letter-event';
 import { submitLetter } from '@/lib/mailbox/submit-letter';
 import { listDeliveries } from '@/lib/notify/admin-deliveries';
 import { emailSender } from '@/lib/notify/channels/email';
-import { pollOnce } from '@/lib/notify/poller';
+import { createDispatcher, dispatchDue } from '@/lib/outbox/dispatcher';
+import { notifyHandlers } from '@/lib/outbox/handlers';
 import { weekdayCalendar } from '@/workflows/engine/calendar';
 import { startSmtpStandIn } from './helpers/standins/smtp';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
@@ -43,22 +44,23 @@ const bodyOf = (raw: string) =>
     'latin1',
   ).toString('utf8');
 
-/** Runs the notification queue once, as the poller does after commit. */
+/** Runs the outbox once, as the queue does after commit. */
 const deliver = () =>
-  pollOnce(t.db, {
-    deps: {
-      senders: new Map([['email', emailSender({ url: smtp.url, from: 'mailbox@campus.test' })]]),
-      secret: 'test-secret-for-action-links-0123456789',
-      publicUrl: 'http://campus.test',
-      actionLinkTtlMs: 3600_000,
-      retryBaseMs: 20,
-      retryMaxMs: 200,
-      maxAttempts: 5,
-      digestThreshold: 1000,
-    },
-    quietHours: null,
-    now: async () => new Date(),
-  });
+  dispatchDue(
+    createDispatcher(t.db, {
+      policy: { baseMs: 20, maxMs: 200, maxAttempts: 5 },
+      now: async () => new Date(),
+      handlers: notifyHandlers(new Map([['email', emailSender({ url: smtp.url, from: 'mailbox@campus.test' })]]), {
+        secret: 'test-secret-for-action-links-0123456789',
+        publicUrl: 'http://campus.test',
+        actionLinkTtlMs: 3600_000,
+        digestThreshold: 1000,
+        quietHours: null,
+      }),
+    }),
+  );
+/** E-mails addressed to someone without an account (the writer). */
+const addressed = and(eq(outbox.kind, 'email'), sql`${outbox.payload} ? 'to'`);
 
 before(async () => {
   forgetMailboxKey();
@@ -80,8 +82,8 @@ describe('校长信箱 writer e-mail', () => {
   test('on submit: exactly one mail with the tracking link and query code; a reply mail later', async () => {
     const sent = await submit(letter);
     const token = sent.trackingUrl.split('/').pop()!;
-    const [queued] = await t.db.select().from(notifyDeliveries).where(isNotNull(notifyDeliveries.toAddress));
-    assert.equal(queued!.toAddress, 'writer@example.com');
+    const [queued] = await t.db.select().from(outbox).where(addressed);
+    assert.equal((queued!.payload as { to: string }).to, 'writer@example.com');
     assert.equal(queued!.userId, null);
     assert.equal(JSON.stringify(queued).includes(token), false, 'the link is stored sealed');
     assert.equal(JSON.stringify(queued).includes(sent.queryCode), false, 'the code is stored sealed');
@@ -93,9 +95,9 @@ describe('校长信箱 writer e-mail', () => {
     const first = bodyOf(smtp.mails[0]!.raw);
     assert.ok(first.includes(sent.trackingUrl), 'the mail carries the tracking link');
     assert.ok(first.includes(sent.queryCode), 'and the query code');
-    const [done] = await t.db.select().from(notifyDeliveries).where(isNotNull(notifyDeliveries.toAddress));
+    const [done] = await t.db.select().from(outbox).where(addressed);
     assert.equal(done!.status, 'sent');
-    assert.equal(done!.sealedContent, null, 'the content is wiped once sent');
+    assert.equal((done!.payload as { sealed?: string }).sealed, undefined, 'the content is wiped once sent');
     const listed = (await listDeliveries(t.db, {})).find((r) => r.id === done!.id)!;
     assert.equal(listed.userName, 'w***@example.com', 'operators see the address masked');
 
@@ -125,21 +127,21 @@ describe('校长信箱 writer e-mail', () => {
   });
 
   test('an anonymous letter without an e-mail address sends nothing', async () => {
-    const before = (await t.db.select().from(notifyDeliveries)).length;
+    const before = (await t.db.select().from(outbox).where(addressed)).length;
     const sent = await submit({ ...letter, contact: undefined });
     await office(sent.instanceId, { type: 'outOfScope', comment: '重复' });
     await deliver();
     assert.equal(smtp.mails.length, 0);
-    assert.equal((await t.db.select().from(notifyDeliveries)).length, before);
+    assert.equal((await t.db.select().from(outbox).where(addressed)).length, before);
   });
 
   test('SMTP not configured: nothing queued, the submit screen still gets link and code', async () => {
     delete process.env.SMTP_URL;
-    const before = (await t.db.select().from(notifyDeliveries)).length;
+    const before = (await t.db.select().from(outbox).where(addressed)).length;
     const sent = await submit(letter);
     assert.match(sent.trackingUrl, /\/mailbox\/track\//);
     assert.match(sent.queryCode, /^[A-HJ-NP-Z2-9]{10}$/);
-    assert.equal((await t.db.select().from(notifyDeliveries)).length, before);
+    assert.equal((await t.db.select().from(outbox).where(addressed)).length, before);
     await deliver();
     assert.equal(smtp.mails.length, 0);
   });

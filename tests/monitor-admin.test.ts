@@ -1,20 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { instanceEvents, processInstances, roleBindings, tasks, users, adminAudit } from '@/db/schema';
+import { instanceEvents, messages, outbox, processInstances, roleBindings, tasks, users, adminAudit } from '@/db/schema';
 import { getInstanceDetail } from '@/lib/admin/get-instance-detail';
 import { stateHeatmap } from '@/lib/admin/heatmap';
 import { loadDemoHistory } from '@/lib/admin/demo/load-demo-history';
 import { cancelInstanceAsAdmin, reassignTaskAsAdmin } from '@/lib/admin/operations';
 import { parsePeriod } from '@/lib/admin/period';
 import { importPeople } from '@/lib/admin/people/import-people';
+import { listTasks } from '@/lib/instances/list-tasks';
+import { mailboxStats } from '@/lib/mailbox/stats';
 import { setUserActive, grantRole } from '@/lib/admin/people/manage-users';
 import { searchInstances } from '@/lib/admin/search-instances';
 import { exportStatsTable } from '@/lib/admin/stats/export-table';
 import { parseStatsFilters } from '@/lib/admin/stats/filters';
 import { statsTable } from '@/lib/admin/stats/tables';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
-import { adminScope, requireAdminScope, requireOperator } from '@/lib/authz-admin';
+import { adminScope, authorize } from '@/lib/policy';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { isAppError } from '@/workflows/engine/errors';
 import { verifyChain } from '@/workflows/engine/hash-chain';
@@ -38,21 +40,22 @@ before(async () => {
 });
 after(() => t.close());
 
-describe('access to monitoring (lib/authz-admin)', () => {
+describe('access to monitoring (lib/policy admin.monitor / admin.operate)', () => {
   test('admins see all, a dept_leader their department, everyone else is refused', async () => {
     assert.deepEqual(adminScope(a.admin!), { kind: 'all' });
     assert.deepEqual(adminScope(a.cadre!), { kind: 'departments', orgUnitIds: ['hr'] });
     for (const who of ['student', 'counselor', 'doctor']) {
       assert.equal(adminScope(a[who]!), null);
-      await expectCode(() => requireAdminScope(a[who]!), 'FORBIDDEN');
+      await expectCode(() => authorize(a[who]!, 'admin.monitor'), 'FORBIDDEN');
     }
-    await expectCode(() => requireOperator(a.cadre!), 'FORBIDDEN');
+    await expectCode(() => authorize(a.cadre!, 'admin.operate'), 'FORBIDDEN');
     await expectCode(exportStatsTable(t.db, a.student!, 'by-process', new URLSearchParams(), 'zh', now()), 'FORBIDDEN');
   });
 
   test("a leader sees their own department's instances and statistics, not others'", async () => {
     const engineering = await apply(a.student!);
-    const leaderScope = requireAdminScope(a.cadre!);
+    authorize(a.cadre!, 'admin.monitor');
+    const leaderScope = adminScope(a.cadre!)!;
     assert.equal((await searchInstances(t.db, leaderScope, { q: engineering })).length, 0);
     await expectCode(getInstanceDetail(t.db, leaderScope, engineering), 'NOT_FOUND');
     assert.equal((await searchInstances(t.db, { kind: 'all' }, { q: engineering })).length, 1);
@@ -152,7 +155,7 @@ describe('statistics and heatmap', () => {
     assert.ok(made > 250);
     assert.equal(await loadDemoHistory(t.db, now(), 300, 200), 0);
     const scope = { kind: 'all' } as const;
-    const filters = parseStatsFilters(scope, {}, now());
+    const filters = parseStatsFilters(scope, { samples: 'include' }, now());
     const byProcess = await statsTable(t.db, scope, 'by-process', filters, now());
     const [direct] = await t.db
       .select({ total: sql<number>`count(*)::int`, running: sql<number>`count(*) filter (where status = 'active')::int` })
@@ -161,12 +164,16 @@ describe('statistics and heatmap', () => {
     // One row per process: together they are every instance of the period.
     const sum = (i: number) => byProcess.rows.reduce((n, r) => n + Number(r[i]), 0);
     assert.deepEqual([sum(1), sum(2)], [direct!.total, direct!.running]);
-    const { csv } = await exportStatsTable(t.db, a.admin!, 'by-process', new URLSearchParams(), 'zh', now());
+    const { csv } = await exportStatsTable(t.db, a.admin!, 'by-process', new URLSearchParams({ samples: 'include' }), 'zh', now());
     const fitness = byProcess.rows.find((r) => r[0] === 'fitness-test-exemption')!;
-    assert.ok(csv.includes(`fitness-test-exemption,${fitness[1]},${fitness[2]},`), csv);
+    assert.ok(csv.includes(`体质测试免测/缓测申请,${fitness[1]},${fitness[2]},`), csv);
+    // The header row is in words too (流程,合计,…): no column id, no untranslated key.
+    const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    assert.match(header, /^流程,/);
+    assert.doesNotMatch(header, /[A-Za-z_]/);
     const byMonth = await statsTable(t.db, scope, 'started-by-month', filters, now());
     assert.equal(byMonth.rows.reduce((n, r) => n + Number(r[1]), 0), direct!.total);
-    const heat = await stateHeatmap(t.db, scope, 'fitness-test-exemption', 1, parsePeriod({}, now()));
+    const heat = await stateHeatmap(t.db, scope, 'fitness-test-exemption', 1, parsePeriod({}, now()), true);
     const live = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(processInstances)
@@ -175,6 +182,41 @@ describe('statistics and heatmap', () => {
     assert.ok(heat.some((h) => h.medianSeconds !== null && h.p90Seconds! >= h.medianSeconds));
     const [sample] = await t.db.select().from(processInstances).where(sql`title->>'zh' like '【示例】%'`).limit(1);
     assert.equal((await getInstanceDetail(t.db, scope, sample!.id)).chain.ok, true);
+    // Samples stay samples: figures leave them out unless asked for, to the instance.
+    const realOnly = await statsTable(t.db, scope, 'by-process', parseStatsFilters(scope, {}, now()), now());
+    const [real] = await t.db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(processInstances)
+      .where(sql`not sample and created_at >= ${filters.period.from.toISOString()}::timestamptz and created_at < ${filters.period.to.toISOString()}::timestamptz`);
+    assert.equal(realOnly.rows.reduce((n, r) => n + Number(r[1]), 0), real!.total);
+    assert.ok(real!.total < direct!.total);
+    const realHeat = await stateHeatmap(t.db, scope, 'fitness-test-exemption', 1, parsePeriod({}, now()));
+    const [realLive] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(processInstances)
+      .where(and(eq(processInstances.status, 'active'), eq(processInstances.processId, 'fitness-test-exemption'), eq(processInstances.processVersion, 1), eq(processInstances.sample, false)));
+    assert.equal(realHeat.reduce((n, h) => n + h.now, 0), realLive!.n);
+    // Samples stay samples: open sample tasks exist, yet no real person's 待办 or 已办 lists one.
+    const [openSamples] = await t.db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(processInstances, eq(processInstances.id, tasks.instanceId)).where(and(eq(tasks.status, 'open'), sql`${processInstances.title}->>'zh' like '【示例】%'`));
+    assert.ok(openSamples!.n > 0);
+    for (const who of ['counselor', 'counselor2', 'doctor', 'cadre', 'admin']) {
+      for (const status of ['open', 'done'] as const) {
+        const listed = await listTasks(t.db, a[who]!, status, 1000);
+        assert.deepEqual(listed.filter((x) => x.title.zh.startsWith('【示例】')).map((x) => x.title.zh), [], `${who} ${status}`);
+      }
+    }
+    // … nor does anyone get a message, a notification or a delivery about one.
+    const [sampleMessages] = await t.db.select({ n: sql<number>`count(*)::int` }).from(messages).innerJoin(processInstances, eq(processInstances.id, messages.instanceId)).where(eq(processInstances.sample, true));
+    const [sampleDeliveries] = await t.db.select({ n: sql<number>`count(*)::int` }).from(outbox).innerJoin(processInstances, eq(processInstances.id, outbox.instanceId)).where(eq(processInstances.sample, true));
+    assert.deepEqual([sampleMessages!.n, sampleDeliveries!.n], [0, 0]);
+    // The 校长信箱 office's statistics count letters people wrote, never generated ones.
+    const [letters] = await t.db
+      .select({ real: sql<number>`count(*) filter (where not sample)::int`, samples: sql<number>`count(*) filter (where sample)::int` })
+      .from(processInstances)
+      .where(eq(processInstances.processId, 'presidents-mailbox'));
+    assert.ok(letters!.samples > 0);
+    const office = await mailboxStats(t.db, now());
+    assert.equal(office.perMonth.reduce((n, r) => n + r.count, 0), letters!.real);
   });
 
   test('an end before the start, or an unknown table, is a clear 4xx', async () => {

@@ -5,7 +5,7 @@ import { processInstances } from '@/db/schema';
 import { loadDemoHistory } from '@/lib/admin/demo/load-demo-history';
 import { stateHeatmap } from '@/lib/admin/heatmap';
 import { listDefinitions } from '@/lib/admin/list-definitions';
-import type { AdminScope } from '@/lib/authz-admin';
+import type { AdminScope } from '@/lib/policy';
 import { cancelInstanceAsAdmin } from '@/lib/admin/operations';
 import { parsePeriod, type Period } from '@/lib/admin/period';
 import { queryRows } from '@/lib/admin/rows';
@@ -26,6 +26,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 let t: TestDatabase;
 const a: Record<string, SessionUser> = {};
 const now = () => new Date();
+// Figures here count the demo history too (samples: true): they are held to the live tables, which hold both.
 const scope = { kind: 'all' } as const;
 
 const apply = (who: SessionUser) => startFitnessDeferral(t.db, who, now());
@@ -35,14 +36,14 @@ const apply = (who: SessionUser) => startFitnessDeferral(t.db, who, now());
  * plus each unfolded delta (a day row) counted on its day and in its month.
  */
 async function rollupContents(): Promise<string[]> {
-  const cols = sql.raw('metric, process_id, process_version, applicant_org_id, key, bucket, n');
+  const cols = sql.raw('metric, process_id, process_version, applicant_org_id, key, bucket, sample, n');
   const r = await queryRows<{ line: string }>(
     t.db,
-    sql`select concat_ws('|', metric, grain, day, process_id, process_version, applicant_org_id, key, bucket, sum(n)) as line
+    sql`select concat_ws('|', metric, grain, day, process_id, process_version, applicant_org_id, key, bucket, sample, sum(n)) as line
         from (select grain, day, ${cols} from monitor_rollup
               union all select 'd', day, ${cols} from monitor_rollup_delta
               union all select 'm', date_trunc('month', day)::date, ${cols} from monitor_rollup_delta) x
-        group by metric, grain, day, process_id, process_version, applicant_org_id, key, bucket
+        group by metric, grain, day, process_id, process_version, applicant_org_id, key, bucket, sample
         having sum(n) <> 0 order by 1`,
   );
   return r.map((x) => x.line);
@@ -136,7 +137,7 @@ describe('dashboard figures from the rollup equal the live tables', () => {
     await compactMonitorRollup(t.db);
     await apply(a.student!); // an unfolded delta must count as well
     for (const params of periods()) {
-      const f = parseStatsFilters(scope, params, now());
+      const f = parseStatsFilters(scope, params, now(), true);
       const live = await liveByProcess(f);
       const byProcess = await statsTable(t.db, scope, 'by-process', f, now());
       assert.deepEqual(
@@ -155,7 +156,7 @@ describe('dashboard figures from the rollup equal the live tables', () => {
   });
 
   test('handling and step times: exact counts, medians within a histogram bucket of the exact ones', async () => {
-    const f = parseStatsFilters(scope, {}, now());
+    const f = parseStatsFilters(scope, {}, now(), true);
     const table = await statsTable(t.db, scope, 'handling-time', f, now());
     const exact = await queryRows<{ process_id: string; n: number; median: number }>(
       t.db,
@@ -175,7 +176,7 @@ describe('dashboard figures from the rollup equal the live tables', () => {
 
   test('heatmap stays per state: exact counts, medians within a bucket; a cut period counts only its stays', async () => {
     for (const period of [parsePeriod({}, now()), parsePeriod({ from: new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10) }, now())]) {
-      const heat = await stateHeatmap(t.db, scope, 'fitness-test-exemption', 1, period);
+      const heat = await stateHeatmap(t.db, scope, 'fitness-test-exemption', 1, period, true);
       const live = await liveStays(period);
       assert.ok(live.length > 0);
       for (const l of live) {
@@ -209,18 +210,18 @@ describe('dashboard figures from the rollup equal the live tables', () => {
             where t.status = 'open' and t.due_at < ${later.toISOString()}::timestamptz
               and ${orgs === null ? sql`true` : sql`i.applicant_org_id in (${sql.join(orgs.map((o) => sql`${o}`), sql`, `)})`}`,
       ).then((r) => r[0]!.n);
-    const all = await statsTable(t.db, scope, 'overdue-by-department', parseStatsFilters(scope, {}, later), later);
+    const all = await statsTable(t.db, scope, 'overdue-by-department', parseStatsFilters(scope, {}, later, true), later);
     const total = await count(null);
     assert.ok(total > 0);
     assert.equal(all.rows.reduce((n, r) => n + Number(r[1]), 0), total);
     const leader: AdminScope = { kind: 'departments', orgUnitIds: ['engineering'] };
-    const mine = await statsTable(t.db, leader, 'overdue-by-department', parseStatsFilters(leader, {}, later), later);
+    const mine = await statsTable(t.db, leader, 'overdue-by-department', parseStatsFilters(leader, {}, later, true), later);
     assert.equal(mine.rows.reduce((n, r) => n + Number(r[1]), 0), await count(['engineering']));
   });
 
   test("a leader's figures are their department's only", async () => {
     const leader: AdminScope = { kind: 'departments', orgUnitIds: ['engineering'] };
-    const f = parseStatsFilters(leader, {}, now());
+    const f = parseStatsFilters(leader, {}, now(), true);
     const mine = await statsTable(t.db, leader, 'by-department', f, now());
     assert.ok(mine.rows.length > 0);
     // engineering owns no process, so only its own applicants' instances count.

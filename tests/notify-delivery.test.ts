@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { messages, notifyDeliveries, notifyPreferences, pushSubscriptions, uploads, users } from '@/db/schema';
+import { messages, notifyPreferences, outbox, pushSubscriptions, uploads, users } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { emailSender } from '@/lib/notify/channels/email';
 import type { ChannelSender } from '@/lib/notify/channels/types';
 import { webPushSender } from '@/lib/notify/channels/webpush';
 import { wecomSender } from '@/lib/notify/channels/wecom';
-import type { DeliveryDeps } from '@/lib/notify/deliver';
-import { startPgBossQueue } from '@/lib/notify/pgboss-queue';
-import { pollOnce, startPoller, type TickContext } from '@/lib/notify/poller';
+import { createDispatcher, dispatchDue, type Dispatcher } from '@/lib/outbox/dispatcher';
+import { notifyHandlers } from '@/lib/outbox/handlers';
+import { startPgBossQueue } from '@/lib/outbox/pgboss-queue';
+import { startPoller } from '@/lib/outbox/poller';
 import { startInstance } from '@/workflows/engine/start-instance';
 import { startPushStandIn } from './helpers/standins/push';
 import { startSmtpStandIn } from './helpers/standins/smtp';
@@ -17,8 +18,10 @@ import { WecomStandIn } from './helpers/standins/wecom';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 // Stand-ins on this area's ports (3245+).
+// A matching pair: the push service (web-push-testing) checks the VAPID signature against the key
+// the subscription was made for (the earlier public key here was not this private key's).
 const VAPID = {
-  publicKey: 'BAAuUAw6GQFaVF0_VPZp6Z6v0lr-6xjFUh3pqXhXKyWSOrZfm-jFugx7Vtae7iSWOlQY5M6t7ZxHq1U4PB5NNHc',
+  publicKey: 'BD71OPzm45NUHQGLpLPxMyxOGhVb67dEi-6KAdxM-XBrjx7c9E0Yf1MBZq6cF9LBP4l5HdHnG7sm80wv4B4iCAw',
   privateKey: 'ZatJ0cSyC1cZuKqMQH8hVB9vvn1eW4RuI9s8n8rGcGA',
 };
 
@@ -29,20 +32,19 @@ const wecom = new WecomStandIn(0);
 let smtp: Awaited<ReturnType<typeof startSmtpStandIn>>;
 let push: Awaited<ReturnType<typeof startPushStandIn>>;
 
-function deps(senders: ChannelSender[], over: Partial<DeliveryDeps> = {}): DeliveryDeps {
-  return {
-    senders: new Map(senders.map((s) => [s.channel, s])),
+/** The outbox dispatcher with these channels only (the installation's is built from the environment). */
+function deps(senders: ChannelSender[], over: { digestThreshold?: number } = {}): Dispatcher {
+  const handlers = notifyHandlers(new Map(senders.map((s) => [s.channel, s])), {
     secret: 'test-secret-for-action-links-0123456789',
     publicUrl: 'http://portal.test',
     actionLinkTtlMs: 3600_000,
-    retryBaseMs: 20,
-    retryMaxMs: 200,
-    maxAttempts: 1000,
-    digestThreshold: 1000,
-    ...over,
-  };
+    digestThreshold: over.digestThreshold ?? 1000,
+    quietHours: null,
+  });
+  return createDispatcher(t.db, { policy: { baseMs: 20, maxMs: 200, maxAttempts: 1000 }, now: async () => new Date(), handlers });
 }
-const tick = (d: DeliveryDeps): TickContext => ({ deps: d, quietHours: null, now: async () => new Date() });
+/** Channel deliveries (not the messages' fan-out rows). */
+const channelRows = () => t.db.select().from(outbox).where(inArray(outbox.kind, ['wecom', 'email', 'webpush']));
 const wecomChannel = () => wecomSender({ corpId: 'ww-test-corp', secret: 'test-secret', agentId: 1000002, baseUrl: wecom.baseUrl });
 
 async function apply(n: number): Promise<void> {
@@ -68,9 +70,9 @@ async function until(check: () => Promise<boolean> | boolean, ms = 30_000): Prom
   }
 }
 
-/** Delivers every new message once now, so each test starts from an empty queue. */
-async function drainWith(d: DeliveryDeps) {
-  await pollOnce(t.db, tick(d));
+/** Delivers everything due now, as the queue does after commit. */
+async function drainWith(d: Dispatcher) {
+  await dispatchDue(d);
 }
 
 before(async () => {
@@ -90,10 +92,9 @@ after(async () => {
 beforeEach(async () => {
   // Anything left from a previous test is planned and marked, so counts start at zero.
   await drainWith(deps([]));
-  await t.db.update(notifyDeliveries).set({ status: 'skipped' }).where(eq(notifyDeliveries.status, 'pending'));
+  await t.db.update(outbox).set({ status: 'skipped' }).where(eq(outbox.status, 'pending'));
   wecom.messages.length = 0;
   smtp.mails.length = 0;
-  push.received.length = 0;
 });
 
 describe('durable delivery', () => {
@@ -101,9 +102,9 @@ describe('durable delivery', () => {
     const d = deps([wecomChannel()]);
     // PostgreSQL: the pg-boss queue; PGlite: the in-process poller (pg-boss needs a server).
     const stop = t.kind === 'postgresql' && t.url
-      ? await startPgBossQueue(t.db, t.url, tick(d), 100)
+      ? await startPgBossQueue(d, t.url)
       : (() => {
-          const s = startPoller(t.db, tick(d), 100);
+          const s = startPoller(d, 100);
           return async () => s();
         })();
     try {
@@ -117,7 +118,7 @@ describe('durable delivery', () => {
       assert.ok(fresh.every((m) => m.userId === counselor.id));
       // Let the queue fail against the closed port for a while.
       await until(async () => {
-        const rows = await t.db.select().from(notifyDeliveries).where(eq(notifyDeliveries.channel, 'wecom'));
+        const rows = await t.db.select().from(outbox).where(eq(outbox.kind, 'wecom'));
         return rows.filter((r) => r.status === 'pending' && r.attempts >= 1 && r.lastError).length >= 100;
       }, 180_000);
       assert.equal(wecom.messages.length, 0);
@@ -130,8 +131,8 @@ describe('durable delivery', () => {
       assert.ok(wecom.messages.every((m) => m.touser === 'counselor' && m.textcard.url.startsWith('http://portal.test/act/')));
       const sent = await t.db
         .select()
-        .from(notifyDeliveries)
-        .where(and(eq(notifyDeliveries.status, 'sent'), inArray(notifyDeliveries.messageId, fresh.map((m) => m.id))));
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'wecom'), eq(outbox.status, 'sent'), inArray(outbox.messageId, fresh.map((m) => m.id))));
       assert.equal(sent.length, 100);
     } finally {
       await stop();
@@ -164,7 +165,7 @@ describe('durable delivery', () => {
     await apply(1);
     await drainWith(d);
     wecom.invalidUsers.clear();
-    const [last] = await t.db.select().from(notifyDeliveries).where(eq(notifyDeliveries.status, 'failed'));
+    const [last] = await t.db.select().from(outbox).where(and(eq(outbox.kind, 'wecom'), eq(outbox.status, 'failed')));
     assert.match(last!.lastError ?? '', /invaliduser/);
   });
 
@@ -180,24 +181,25 @@ describe('durable delivery', () => {
     await t.db.update(users).set({ email: 'bounce@campus.test' }).where(eq(users.id, counselor.id));
     await apply(1);
     await drainWith(d);
-    const failed = await t.db.select().from(notifyDeliveries).where(and(eq(notifyDeliveries.channel, 'email'), eq(notifyDeliveries.status, 'failed')));
+    const failed = await t.db.select().from(outbox).where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'failed')));
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.attempts, 1);
     await t.db.update(users).set({ email: null }).where(eq(users.id, counselor.id));
   });
 
   test('Web Push: encrypted payload decrypts at the endpoint; an expired (410) subscription is removed', async () => {
-    const live = push.subscribe('counselor-phone');
-    const gone = push.expired('counselor-old-laptop');
+    const live = await push.subscribe(VAPID.publicKey);
+    const gone = await push.expired(VAPID.publicKey);
     for (const s of [live, gone]) {
-      await t.db.insert(pushSubscriptions).values({ userId: counselor.id, ...s, createdAt: new Date() });
+      await t.db.insert(pushSubscriptions).values({ userId: counselor.id, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, createdAt: new Date() });
     }
     const d = deps([webPushSender(t.db, { ...VAPID, subject: 'mailto:admin@campus.test', insecureTls: true })]);
     await apply(1);
     await drainWith(d);
-    assert.equal(push.received.length, 1);
-    assert.match(push.received[0]!.payload.title!, /新待办/);
-    assert.match(push.received[0]!.payload.url!, /\/act\//);
+    const received = await push.messages(live);
+    assert.equal(received.length, 1);
+    assert.match(received[0]!.title!, /新待办/);
+    assert.match(received[0]!.url!, /\/act\//);
     const left = await t.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, counselor.id));
     assert.deepEqual(left.map((s) => s.endpoint), [live.endpoint]);
     await t.db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, counselor.id));
@@ -215,7 +217,7 @@ describe('durable delivery', () => {
     await apply(1);
     await drainWith(d);
     assert.equal(wecom.messages.length, 0);
-    const notes = await t.db.select({ note: notifyDeliveries.note }).from(notifyDeliveries).where(eq(notifyDeliveries.status, 'skipped'));
+    const notes = (await channelRows()).filter((r) => r.status === 'skipped');
     assert.ok(notes.some((n) => n.note === 'channel off in settings'));
     assert.ok(notes.some((n) => n.note === 'kind muted in settings'));
     await t.db.delete(notifyPreferences).where(eq(notifyPreferences.userId, counselor.id));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { actionTokens, messages, noticeRecipients, notices, notifyDeliveries, notifyPreferences, tasks, uploads, users } from '@/db/schema';
+import { actionTokens, messages, noticeRecipients, notices, notifyPreferences, outbox, tasks, uploads, users } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { checkActionToken, consumeActionToken, createActionToken } from '@/lib/notify/action-links';
 import { acknowledgeNotice, getNotice, noticeRecipientsStatus } from '@/lib/notify/notices/read-notice';
@@ -16,7 +16,7 @@ const a: Record<string, SessionUser> = {};
 
 before(async () => {
   t = await createTestDatabase();
-  for (const n of ['student', 'student2', 'counselor', 'counselor2', 'assets', 'admin']) a[n] = (await loadActor(t.db, { username: n }))!;
+  for (const n of ['student', 'student2', 'counselor', 'counselor2', 'assets', 'admin', 'doctor', 'cadre']) a[n] = (await loadActor(t.db, { username: n }))!;
 });
 after(() => t.close());
 
@@ -79,6 +79,29 @@ describe('bulk notices', () => {
     await assert.rejects(sendNotice(t.db, a.student!, input, ctx()), (e: unknown) => isAppError(e) && e.code === 'FORBIDDEN');
   });
 
+  test('a handler notifies their own unit only, never urgently; previews decide like sending (issue 15 #18)', async () => {
+    const refused = (e: unknown) => isAppError(e) && e.code === 'FORBIDDEN';
+    const doctor = a.doctor!; // handler of 校医院 (hospital)
+    const urgentList = { target: { kind: 'list' as const, usernames: ['student', 'nobody-9'] }, urgent: true };
+    for (const draft of [
+      { target: { kind: 'org' as const, orgUnitId: 'engineering' }, urgent: false },
+      { target: { kind: 'role' as const, role: 'counselor' as const }, urgent: false },
+      { target: { kind: 'role' as const, role: 'counselor' as const, orgUnitId: 'engineering' }, urgent: false },
+      { target: { kind: 'org' as const, orgUnitId: 'hospital' }, urgent: true },
+      urgentList,
+    ]) {
+      await assert.rejects(previewNotice(t.db, doctor, draft), refused, JSON.stringify(draft));
+      await assert.rejects(sendNotice(t.db, doctor, noticeInput.parse({ ...base, ...draft }), ctx()), refused, JSON.stringify(draft));
+    }
+    assert.ok((await previewNotice(t.db, doctor, { target: { kind: 'org', orgUnitId: 'hospital' }, urgent: false })).count >= 1);
+    // A department leader sends urgently to their own unit; an urgent list reaches only its people, and
+    // an id outside it is reported exactly like one that names nobody (no oracle for who exists).
+    const leader = a.cadre!; // dept_leader of 人事处 (hr)
+    await assert.rejects(previewNotice(t.db, leader, { target: { kind: 'org', orgUnitId: 'engineering' }, urgent: true }), refused);
+    const own = await previewNotice(t.db, leader, { target: { kind: 'list', usernames: ['cadre2', 'student', 'nobody-9'] }, urgent: true });
+    assert.deepEqual(own, { count: 1, unknown: ['student', 'nobody-9'] });
+  });
+
   test('an oversized notice is refused at the boundary', () => {
     const r = noticeInput.safeParse({ ...base, body: '长'.repeat(5_001), target: { kind: 'org', orgUnitId: 'engineering' } });
     assert.equal(r.success, false);
@@ -86,7 +109,7 @@ describe('bulk notices', () => {
 
   test('an uploaded list with unknown ids: reported, the rest sent; read and acknowledged per person', async () => {
     const target = { kind: 'list' as const, usernames: ['student', 'student2', 'nobody-1', 'nobody-2', 'student'] };
-    const preview = await previewNotice(t.db, a.assets!, target);
+    const preview = await previewNotice(t.db, a.assets!, { target, urgent: false });
     assert.deepEqual(preview, { count: 2, unknown: ['nobody-1', 'nobody-2'] });
     const sent = await sendNotice(t.db, a.assets!, noticeInput.parse({ ...base, target }), ctx());
     assert.equal(sent.count, 2);
@@ -96,8 +119,8 @@ describe('bulk notices', () => {
     assert.equal(recips.length, 2);
     const deliveries = await t.db
       .select()
-      .from(notifyDeliveries)
-      .innerJoin(messages, eq(messages.id, notifyDeliveries.messageId))
+      .from(outbox)
+      .innerJoin(messages, eq(messages.id, outbox.messageId))
       .where(eq(messages.kind, 'notice'));
     assert.equal(deliveries.length, 2, 'queued in the same transaction');
 
@@ -122,10 +145,10 @@ describe('bulk notices', () => {
     const target = { kind: 'list' as const, usernames: ['student', 'student2', 'counselor'] };
     const rowsOf = async (noticeId: string) => {
       const rows = await t.db
-        .select({ username: users.username, channel: notifyDeliveries.channel, status: notifyDeliveries.status, note: notifyDeliveries.note, at: notifyDeliveries.nextAttemptAt })
-        .from(notifyDeliveries)
-        .innerJoin(noticeRecipients, and(eq(noticeRecipients.messageId, notifyDeliveries.messageId), eq(noticeRecipients.noticeId, noticeId)))
-        .innerJoin(users, eq(users.id, notifyDeliveries.userId));
+        .select({ username: users.username, channel: outbox.kind, status: outbox.status, note: outbox.note, at: outbox.notBefore })
+        .from(outbox)
+        .innerJoin(noticeRecipients, and(eq(noticeRecipients.messageId, outbox.messageId), eq(noticeRecipients.noticeId, noticeId)))
+        .innerJoin(users, eq(users.id, outbox.userId));
       return Object.fromEntries(rows.map((r) => [`${r.username}/${r.channel}`, r]));
     };
     const quiet = await sendNotice(t.db, a.assets!, noticeInput.parse({ ...base, target }), { channels, quietHours, now });
@@ -139,7 +162,8 @@ describe('bulk notices', () => {
     const [notice] = await t.db.select().from(notices).where(eq(notices.id, quiet.noticeId));
     assert.equal(notice!.recipientCount, 3);
 
-    const urgent = await sendNotice(t.db, a.assets!, noticeInput.parse({ ...base, urgent: true, target }), { channels, quietHours, now });
+    // Urgent is a leader's or an administrator's decision, never a handler's (lib/policy notice.send).
+    const urgent = await sendNotice(t.db, a.admin!, noticeInput.parse({ ...base, urgent: true, target }), { channels, quietHours, now });
     const u = await rowsOf(urgent.noticeId);
     assert.equal(u['student2/email']!.status, 'pending', 'urgent cuts through a muted kind');
     assert.equal(u['student/wecom']!.status, 'skipped', 'but not through a channel turned off');
@@ -155,10 +179,10 @@ describe('bulk notices', () => {
   });
 
   test('by org unit and by role', async () => {
-    const org = await previewNotice(t.db, a.admin!, { kind: 'org', orgUnitId: 'engineering' });
+    const org = await previewNotice(t.db, a.admin!, { target: { kind: 'org', orgUnitId: 'engineering' }, urgent: false });
     const engineering = await t.db.select().from(users).where(eq(users.orgUnitId, 'engineering'));
     assert.equal(org.count, engineering.length);
-    const role = await previewNotice(t.db, a.admin!, { kind: 'role', role: 'counselor' });
+    const role = await previewNotice(t.db, a.admin!, { target: { kind: 'role', role: 'counselor' }, urgent: false });
     assert.equal(role.count, 2);
   });
 });

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, eq } from 'drizzle-orm';
-import { instanceEvents, integrationOutbox, processInstances, settings } from '@/db/schema';
+import { and, count, eq } from 'drizzle-orm';
+import { instanceEvents, outbox, processInstances, settings } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/load-actor';
-import { deliverDueWebhooks } from '@/lib/integrations/deliver-due-webhooks';
 import { completeDormRepairJob } from '@/lib/integrations/complete-dorm-repair-job';
 import { signedHeaders, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@/lib/integrations/signature';
+import { createDispatcher, dispatchDue } from '@/lib/outbox/dispatcher';
+import { jobHandler } from '@/lib/outbox/handlers/job';
+import type { Fetcher } from '@/lib/net';
+import { getInstanceView } from '@/lib/instances/get-instance-view';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { startInstance } from '@/workflows/engine/start-instance';
 import { addDays, expectCode, fakeUpload, loadActors } from './helpers/process-fixtures';
@@ -37,25 +40,30 @@ describe('dorm-repair with the maintenance-system integration', () => {
     const input = { ...location, category: 'plumbing', photos: [photo], preferredTime: '工作日晚上' };
     const { instance } = await startInstance(t.db, { processId: 'dorm-repair', actor: a.student!, input, now });
     await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'dispatch', now });
-    const [job] = await t.db.select().from(integrationOutbox).where(eq(integrationOutbox.instanceId, instance.id));
+    const [job] = await t.db.select().from(outbox).where(and(eq(outbox.kind, 'job'), eq(outbox.instanceId, instance.id)));
     assert.equal(job!.status, 'pending');
-    assert.equal((job!.payload.form as { room: string }).room, '305');
+    assert.equal(((job!.payload as { form: { room: string } }).form).room, '305');
 
-    const failing = (async () => new Response('busy', { status: 503 })) as typeof fetch;
-    assert.equal(await deliverDueWebhooks(t.db, now, target, failing), 0);
-    const [retry] = await t.db.select().from(integrationOutbox).where(eq(integrationOutbox.id, job!.id));
+    const deliverAt = (at: Date, fetcher: Fetcher) =>
+      dispatchDue(createDispatcher(t.db, { policy: { baseMs: 30_000, maxMs: 3600_000, maxAttempts: 8 }, now: async () => at, handlers: [jobHandler(target, fetcher)] }));
+    const failing: Fetcher = async () => new Response('busy', { status: 503 });
+    await deliverAt(now, failing);
+    const [retry] = await t.db.select().from(outbox).where(eq(outbox.id, job!.id));
     assert.equal(retry!.attempts, 1);
     assert.equal(retry!.lastError, 'HTTP 503');
-    assert.ok(retry!.nextAttemptAt > now, 'retried later, not at once');
+    assert.equal(retry!.status, 'pending');
+    assert.ok(retry!.notBefore > now, 'retried later, not at once');
 
     let received: { body: string; headers: Headers } | undefined;
-    const ok = (async (_url: string, init: RequestInit) => {
+    const ok: Fetcher = async (_url, init) => {
       received = { body: String(init.body), headers: new Headers(init.headers) };
       return new Response('ok');
-    }) as typeof fetch;
-    assert.equal(await deliverDueWebhooks(t.db, addDays(now, 1), target, ok), 1);
+    };
+    await deliverAt(addDays(now, 1), ok);
+    assert.equal((await t.db.select().from(outbox).where(eq(outbox.id, job!.id)))[0]!.status, 'sent');
     assert.ok(verifySignature(SECRET, received!.headers.get(TIMESTAMP_HEADER), received!.headers.get(SIGNATURE_HEADER), received!.body));
     assert.equal(JSON.parse(received!.body).jobId, job!.id);
+    assert.equal(received!.headers.get('idempotency-key'), job!.key, 'the job carries its idempotency key');
 
     const eventsBefore = (await t.db.select({ n: count() }).from(instanceEvents))[0]!.n;
     await expectCode(completeDormRepairJob(t.db, signed({ jobId: job!.id, status: 'done' }, 'another-secret-000000'), SECRET, now), 'UNAUTHENTICATED');
@@ -92,8 +100,14 @@ describe('furniture-repair and fire-equipment', () => {
     const { instance } = await startInstance(t.db, { processId: 'furniture-repair', actor: a.cadre2!, input: { ...location, category: 'chair', photos: [] }, now });
     await applyEvent(t.db, { instanceId: instance.id, actor: a.assets!, type: 'approve', now });
     await applyEvent(t.db, { instanceId: instance.id, actor: a.assets!, type: 'done', now });
-    const done = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'confirm', input: { rating: 4 }, now });
+    const done = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'confirm', input: { rating: 2, comment: '椅子还是晃' }, now });
     assert.equal(done.instance.status, 'completed');
+    // The 好差评 in words (GB/T 39734), on the application and in its timeline, for requester and department.
+    for (const viewer of [a.cadre2!, a.assets!]) {
+      const view = await getInstanceView(t.db, viewer, instance.id);
+      const rated = view.timeline.filter((e) => e.rating).map((e) => [e.type, e.rating!.label.zh, e.rating!.comment]);
+      assert.deepEqual(rated, [['confirm', '不满意', '椅子还是晃']]);
+    }
   });
 
   test('保卫处 returns for more detail, the requester resubmits, it is replaced and confirmed', async () => {

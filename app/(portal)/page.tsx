@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requireUserPage } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import { canSeeService } from '@/lib/catalog/access';
 import { listDepartments, listFavourites, loadCatalog } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
@@ -11,12 +11,14 @@ import { listTasks, OPEN_TASK_COUNT_CAP } from '@/lib/instances/list-tasks';
 import { pendingTaskCount } from '@/lib/instances/pending-count';
 import { ApplicationRow } from '../_components/application-row';
 import { ServiceItem } from './services/service-item';
+import { VisitorHome } from './visitor-home';
 import './portal.css';
 
-/** 首页: pending tasks, recent applications with their step, notices, favourites, search. */
+/** 首页: pending tasks, recent applications with their step, notices, favourites, search; for a visitor the public entry points. */
 export default async function HomePage() {
-  const user = await requireUserPage();
+  const user = await getCurrentUser();
   const { t, locale } = await getTranslator();
+  if (!user) return <VisitorHome t={t} />;
   const db = await getDb();
   // The five oldest tasks to show, and the exact count for the figure (a queue may hold thousands).
   const [tasks, pending, applications, favourites, catalog, departments] = await Promise.all([

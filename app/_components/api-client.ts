@@ -1,14 +1,25 @@
+import { challengeIn, POW_HEADER, solveChallenge } from './proof-of-work';
+
 /** Browser-side calls to our JSON API, turning every failure into a message the user can read. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fields?: Record<string, string> };
 
-export async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown, networkMessage: string): Promise<ApiResult<T>> {
+/** A busy site may ask an anonymous caller for a proof of work once (lib/pow.ts): solved here, then sent again. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body: unknown, networkMessage: string): Promise<ApiResult<T>> {
   let res: Response;
+  let json: { error?: { message: string; fields?: Record<string, string> } } | null;
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   try {
-    res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(url, { method, headers, body: JSON.stringify(body) });
+    json = await res.json().catch(() => null);
+    const challenge = challengeIn(res.status, json);
+    if (challenge) {
+      headers[POW_HEADER] = await solveChallenge(challenge);
+      res = await fetch(url, { method, headers, body: JSON.stringify(body) });
+      json = await res.json().catch(() => null);
+    }
   } catch {
     return { ok: false, status: 0, message: networkMessage };
   }
-  const json = (await res.json().catch(() => null)) as { error?: { message: string; fields?: Record<string, string> } } | null;
   if (res.ok) return { ok: true, data: json as T };
   return { ok: false, status: res.status, message: json?.error?.message ?? networkMessage, fields: json?.error?.fields };
 }

@@ -12,6 +12,7 @@ export function ApplicationRow({ app, t, locale }: { app: ApplicationItem; t: Tr
         <span className="grow">
           <span className="title">{pick(app.title, locale)}</span>
           <span className="sub">
+            {app.caseNo ? `${app.caseNo} · ` : ''}
             {t('portal.currentStep', { step: pick(app.stepLabel, locale) })} · {formatDateTime(app.updatedAt, locale)}
           </span>
         </span>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { sendJson, type UploadedFile } from '../_components/api-client';
 import { FileUpload, type FileUploadLabels } from '../_components/file-upload';
+import { markJustSubmitted } from '../_components/just-submitted';
 
 export interface FitnessFormLabels {
   kind: string;
@@ -58,6 +59,7 @@ export function FitnessForm({
       ? await sendJson<{ id: string }>('POST', `/api/v1/instances/${instanceId}/events`, { type: 'resubmit', input, expectedRevision }, labels.network)
       : await sendJson<{ id: string }>('POST', '/api/v1/instances', { process: 'fitness-test-exemption', input }, labels.network);
     if (result.ok) {
+      markJustSubmitted(result.data.id);
       window.location.assign(`/applications/${result.data.id}`);
       return;
     }

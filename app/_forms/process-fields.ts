@@ -1,4 +1,5 @@
-import type { Translator } from '@/lib/i18n/translate';
+import { pick, type Translator } from '@/lib/i18n/translate';
+import { SATISFACTION_LEVELS } from '@/lib/labels';
 import { uploadLabels } from './form-labels';
 import type { FieldSpec, ProcessFormLabels } from './process-form';
 
@@ -25,7 +26,7 @@ export const FIELDS: Record<string, (t: Translator) => FieldSpec[]> = {
     f(t, 'leaveType', 'select', { options: options(t, 'leaveType', ['annual', 'personal', 'sick', 'marriage', 'bereavement', 'family-visit', 'other']) }),
     ...dates(t),
     f(t, 'reason', 'textarea', { max: 500 }),
-    f(t, 'deputy', 'text', { hint: t('processes.f.deputyHint'), max: 64 }),
+    f(t, 'deputy', 'person', { hint: t('processes.f.deputyHint'), max: 64 }),
     f(t, 'contact', 'tel', { hint: t('processes.f.contactHint'), max: 100 }),
   ],
   'cadre-leave-city-report': (t) => [
@@ -71,7 +72,8 @@ function repairFields(t: Translator, what: FieldSpec[]): FieldSpec[] {
 /** Forms that task actions carry, by event type. */
 export const EVENT_FIELDS: Record<string, (t: Translator) => FieldSpec[]> = {
   confirm: (t) => [
-    f(t, 'rating', 'select', { options: ['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: '★'.repeat(Number(v)) + ` ${v}` })) }),
+    // 好差评 in the five levels of GB/T 39734, stored as 5 (非常满意) … 1 (非常不满意).
+    f(t, 'rating', 'select', { options: ([5, 4, 3, 2, 1] as const).map((v) => ({ value: String(v), label: pick(SATISFACTION_LEVELS[v], t('common.locale') === 'en' ? 'en' : 'zh') })) }),
     { name: 'comment', kind: 'textarea', label: t('processes.f.ratingComment'), optional: true, max: 500 },
   ],
   markPaid: (t) => [f(t, 'receipt', 'files', { max: 3, upload: uploadLabels(t, t('processes.f.receipt'), t('processes.f.receiptHint')) })],

@@ -3,10 +3,13 @@
 import { useState, type FormEvent } from 'react';
 import { sendJson, type UploadedFile } from '../_components/api-client';
 import { FileUpload, type FileUploadLabels } from '../_components/file-upload';
+import { markJustSubmitted } from '../_components/just-submitted';
+import { PersonPicker, type PersonPickerLabels } from '../_components/person-picker';
+import type { PickablePerson } from '@/lib/instances/person-match';
 
 export interface FieldSpec {
   name: string;
-  kind: 'text' | 'tel' | 'textarea' | 'date' | 'select' | 'number' | 'list' | 'files';
+  kind: 'text' | 'tel' | 'textarea' | 'date' | 'select' | 'number' | 'list' | 'files' | 'person';
   label: string;
   hint?: string;
   optional?: boolean;
@@ -14,6 +17,8 @@ export interface FieldSpec {
   max?: number;
   /** For files: the upload widget's labels. */
   upload?: FileUploadLabels;
+  /** For person: whom the picker offers (the page loads them) and its words; the value sent is the 工号. */
+  person?: { people: PickablePerson[]; labels: PersonPickerLabels; locale: 'zh' | 'en' };
 }
 
 export interface ProcessFormLabels {
@@ -81,7 +86,10 @@ export function ProcessForm({
       : await sendJson<{ id: string }>('POST', '/api/v1/instances', { process: processId, input: input() }, labels.network);
     if (result.ok) {
       if (event) window.location.reload();
-      else window.location.assign(`/applications/${result.data.id}`);
+      else {
+        markJustSubmitted(result.data.id);
+        window.location.assign(`/applications/${result.data.id}`);
+      }
       return;
     }
     setErrors(result.fields ?? {});
@@ -110,6 +118,21 @@ export function ProcessForm({
               onChange={(list) => setFiles((all) => ({ ...all, [f.name]: list }))}
               error={error}
               max={f.max ?? 5}
+            />
+          );
+        }
+        if (f.kind === 'person') {
+          return (
+            <PersonPicker
+              key={f.name}
+              name={id}
+              people={f.person?.people ?? []}
+              chosen={values[f.name] || null}
+              onChoose={(p) => setValues((all) => ({ ...all, [f.name]: p.username }))}
+              labels={{ ...(f.person?.labels ?? { search: '', none: '' }), legend: f.label }}
+              locale={f.person?.locale ?? 'zh'}
+              hint={f.hint}
+              error={error}
             />
           );
         }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Translator } from '@/lib/i18n/translate';
 import type { InstanceView } from '@/lib/instances/get-instance-view';
+import type { PickablePerson } from '@/lib/instances/person-match';
 import { FitnessForm } from './fitness-form';
 import { fitnessLabels } from './form-labels';
 import { HousingNoticeIssuer } from './housing-notice-issuer';
@@ -12,10 +13,16 @@ import { ProcessForm, type FieldSpec } from './process-form';
  * Per-process UI: the application form, the resubmission form (filled in with what was sent),
  * and the form's fields as readers see them. A process without an entry here has no web form.
  */
+/** What a page loaded for the form: the people its person fields may name (the applicant's colleagues). */
+export interface FormContext {
+  locale: 'zh' | 'en';
+  people: PickablePerson[];
+}
+
 export interface ProcessForms {
-  apply(t: Translator): ReactNode;
-  revise(t: Translator, view: InstanceView): ReactNode;
-  facts(t: Translator, view: InstanceView): Array<[string, string]>;
+  apply(t: Translator, ctx?: FormContext): ReactNode;
+  revise(t: Translator, view: InstanceView, ctx?: FormContext): ReactNode;
+  facts(t: Translator, view: InstanceView, locale?: 'zh' | 'en'): Array<[string, string]>;
   /** Actions that carry a form (confirm with a rating, mark paid with a receipt, edit): shown as forms, not buttons. */
   eventForms?: Record<string, (t: Translator, view: InstanceView) => ReactNode>;
 }
@@ -41,14 +48,28 @@ function eventForm(processId: string, fields: FieldSpec[], type: string, submitL
   );
 }
 
-function factsOf(fields: FieldSpec[], view: InstanceView): Array<[string, string]> {
+function factsOf(fields: FieldSpec[], view: InstanceView, locale: 'zh' | 'en'): Array<[string, string]> {
   return fields
     .filter((f) => f.kind !== 'files' && view.form[f.name] !== undefined && view.form[f.name] !== '')
     .map((f) => {
       const v = view.form[f.name];
       const shown = Array.isArray(v) ? v.join('、') : String(v);
+      if (f.kind === 'person') {
+        // A person by name and department (王五 · 党委组织部), their 工号 only as the tie-breaker.
+        const who = view.people[shown];
+        return [f.label, who ? `${who.name}（${who.orgName[locale]} · ${shown}）` : shown];
+      }
       return [f.label, f.options?.find((o) => o.value === shown)?.label ?? shown];
     });
+}
+
+/** The fields with the page's people put into their pickers. */
+function withPeople(fields: FieldSpec[], t: Translator, ctx?: FormContext): FieldSpec[] {
+  return fields.map((f) =>
+    f.kind === 'person'
+      ? { ...f, person: { people: ctx?.people ?? [], locale: ctx?.locale ?? 'zh', labels: { legend: f.label, search: t('processes.personSearch'), none: t('processes.noPeople') } } }
+      : f,
+  );
 }
 
 /** The seed's processes, declared by their fields (app/_forms/process-fields.ts). */
@@ -56,9 +77,9 @@ function declared(processId: string): ProcessForms {
   const fields = FIELDS[processId]!;
   const confirm = { confirm: (t: Translator, view: InstanceView) => eventForm(processId, EVENT_FIELDS.confirm!(t), 'confirm', t('processes.confirmTitle'), view, t, false) };
   return {
-    apply: (t) => <ProcessForm processId={processId} fields={fields(t)} labels={processFormLabels(t)} />,
-    revise: (t, view) => eventForm(processId, fields(t), 'resubmit', t('form.resubmit'), view, t, true),
-    facts: (t, view) => factsOf(fields(t), view),
+    apply: (t, ctx) => <ProcessForm processId={processId} fields={withPeople(fields(t), t, ctx)} labels={processFormLabels(t)} />,
+    revise: (t, view, ctx) => eventForm(processId, withPeople(fields(t), t, ctx), 'resubmit', t('form.resubmit'), view, t, true),
+    facts: (t, view, locale) => factsOf(fields(t), view, locale ?? 'zh'),
     eventForms:
       processId === 'cadre-leave-city-report'
         ? { edit: (t, view) => eventForm(processId, fields(t), 'edit', t('processes.editTitle'), view, t, true) }

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { requireUser } from '@/lib/auth/current-user';
+import { action } from '@/lib/actions/action';
 import { getTranslator } from '@/lib/i18n/server';
 import { actFromLink } from '@/lib/notify/act-from-link';
 
@@ -16,18 +16,20 @@ export interface ActState {
   error?: string;
 }
 
-/** The confirmation page's button: acts once, through the engine, as the signed-in user. */
-export async function actOnLink(_prev: ActState, form: FormData): Promise<ActState> {
-  const user = await requireUser();
-  const { t, locale } = await getTranslator();
-  const parsed = schema.safeParse({
-    token: form.get('token'),
-    type: form.get('type'),
-    comment: form.get('comment') || undefined,
-  });
-  if (!parsed.success) return { error: t('notify.act.problem.invalid') };
-  const result = await actFromLink(user, parsed.data.token, parsed.data.type, parsed.data.comment, locale);
-  if (result.ok) return { done: { instanceId: result.instanceId, type: parsed.data.type } };
-  if (result.problem === 'engine') return { error: result.message };
-  return { error: t(`notify.act.problem.${result.problem}`) };
-}
+/**
+ * The confirmation page's button: acts once, through the engine, as the signed-in user. The
+ * signed link names its person (checked first); sendInstanceEvent then authorizes instance.act.
+ */
+export const actOnLink = action(
+  z.object({ token: z.unknown(), type: z.unknown(), comment: z.unknown() }).loose(),
+  async (raw, { user }): Promise<ActState> => {
+    const { t, locale } = await getTranslator();
+    const parsed = schema.safeParse({ token: raw.token, type: raw.type, comment: raw.comment || undefined });
+    if (!parsed.success) return { error: t('notify.act.problem.invalid') };
+    const result = await actFromLink(user, parsed.data.token, parsed.data.type, parsed.data.comment, locale);
+    if (result.ok) return { done: { instanceId: result.instanceId, type: parsed.data.type } };
+    if (result.problem === 'engine') return { error: result.message };
+    return { error: t(`notify.act.problem.${result.problem}`) };
+  },
+  { permission: 'signed-in', onError: (p): ActState => ({ error: p.message }) },
+);

@@ -1,48 +1,47 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireUser } from '@/lib/auth/current-user';
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
 import { deleteCalendarDay, saveCalendarDay, saveTerm } from '@/lib/calendar/manage-calendar';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
-import { isAppError } from '@/lib/errors';
 
 export interface CalendarActionState {
   error?: string;
 }
 
-const field = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === 'string' ? v : undefined;
-};
-
-async function run(fn: () => Promise<void>): Promise<CalendarActionState> {
-  try {
-    await fn();
-  } catch (error) {
-    if (isAppError(error) && error.userMessage) return { error: error.userMessage.zh };
-    throw error;
-  }
-  revalidatePath('/admin/calendar');
-  return {};
-}
+/** The form's text fields as they come; lib/calendar's schemas check them (with Chinese messages). */
+const text = z.string().optional();
+const onError = (p: { message: string }): CalendarActionState => ({ error: p.message });
 
 /** Admin: add or change a holiday / 调休 day. */
-export async function saveDayAction(_: CalendarActionState, form: FormData): Promise<CalendarActionState> {
-  const user = await requireUser();
-  const db = await getDb();
-  const input = { day: field(form, 'day'), kind: field(form, 'kind'), nameZh: field(form, 'nameZh'), nameEn: field(form, 'nameEn') };
-  return run(async () => saveCalendarDay(db, user, input, await now(db)));
-}
+export const saveDayAction = action(
+  z.object({ day: text, kind: text, nameZh: text, nameEn: text }),
+  async (input, { user }): Promise<CalendarActionState> => {
+    const db = await getDb();
+    await saveCalendarDay(db, user, input, await now(db));
+    revalidatePath('/admin/calendar');
+    return {};
+  },
+  { permission: 'admin.calendar', onError },
+);
 
-export async function deleteDayAction(form: FormData): Promise<void> {
-  const user = await requireUser();
-  await deleteCalendarDay(await getDb(), user, field(form, 'day'));
-  revalidatePath('/admin/calendar');
-}
+export const deleteDayAction = action(
+  z.object({ day: text }),
+  async ({ day }, { user }) => {
+    await deleteCalendarDay(await getDb(), user, day);
+    revalidatePath('/admin/calendar');
+  },
+  { permission: 'admin.calendar' },
+);
 
-export async function saveTermAction(_: CalendarActionState, form: FormData): Promise<CalendarActionState> {
-  const user = await requireUser();
-  const db = await getDb();
-  return run(() => saveTerm(db, user, { id: field(form, 'id'), startsOn: field(form, 'startsOn'), endsOn: field(form, 'endsOn') }));
-}
+export const saveTermAction = action(
+  z.object({ id: text, startsOn: text, endsOn: text }),
+  async (input, { user }): Promise<CalendarActionState> => {
+    await saveTerm(await getDb(), user, input);
+    revalidatePath('/admin/calendar');
+    return {};
+  },
+  { permission: 'admin.calendar', onError },
+);

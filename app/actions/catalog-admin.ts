@@ -4,12 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { CATALOG_STATUSES } from '@/db/schema';
-import { requireUser } from '@/lib/auth/current-user';
+import { action } from '@/lib/actions/action';
 import { changeServiceStatus, deleteService, importCatalogCsv, saveService } from '@/lib/catalog/manage-catalog';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { toErrorBody } from '@/lib/errors';
 import { getTranslator } from '@/lib/i18n/server';
+import { authorize } from '@/lib/policy';
 
 export interface FormState {
   ok?: string;
@@ -58,73 +59,89 @@ async function failure(error: unknown): Promise<FormState> {
 
 const idSchema = z.uuid();
 
-export async function saveServiceAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const idRaw = form.get('id');
-  const id = idRaw ? idSchema.safeParse(idRaw).data : undefined;
-  if (idRaw && !id) return { error: 'bad id' };
-  let savedId: string;
-  try {
-    const db = await getDb();
-    savedId = await saveService(db, user, entryFromForm(form), await now(db), id);
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath('/services');
-  if (!id) redirect(`/admin/catalog/${savedId}`);
-  const { t } = await getTranslator();
-  return { ok: t('portal.saved') };
-}
+export const saveServiceAction = action(
+  z.object({}).loose(),
+  async (_input, { user, form }): Promise<FormState> => {
+    authorize(user, 'catalog.manage');
+    const idRaw = form.get('id');
+    const id = idRaw ? idSchema.safeParse(idRaw).data : undefined;
+    if (idRaw && !id) return { error: 'bad id' };
+    let savedId: string;
+    try {
+      const db = await getDb();
+      savedId = await saveService(db, user, entryFromForm(form), await now(db), id);
+    } catch (error) {
+      return failure(error);
+    }
+    revalidatePath('/services');
+    if (!id) redirect(`/admin/catalog/${savedId}`);
+    const { t } = await getTranslator();
+    return { ok: t('portal.saved') };
+  },
+  { permission: 'catalog.manage', onError: (p): FormState => ({ error: p.message }) },
+);
 
 const statusSchema = z.object({ id: z.uuid(), to: z.enum(CATALOG_STATUSES), reason: z.string().max(2000) });
 
-export async function changeStatusAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const parsed = statusSchema.safeParse({ id: form.get('id'), to: form.get('to'), reason: form.get('reason') ?? '' });
-  if (!parsed.success) {
-    const { t } = await getTranslator();
-    return { error: t('errors.INVALID_INPUT') };
-  }
-  try {
-    const db = await getDb();
-    await changeServiceStatus(db, user, parsed.data.id, parsed.data.to, parsed.data.reason, await now(db));
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath('/services');
-  redirect(`/admin/catalog/${parsed.data.id}`);
-}
-
-export async function deleteServiceAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const id = idSchema.safeParse(form.get('id'));
-  if (!id.success) return { error: 'bad id' };
-  try {
-    await deleteService(await getDb(), user, id.data);
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath('/services');
-  redirect('/admin/catalog');
-}
-
-export async function importCatalogAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const file = form.get('file');
-  const { t, locale } = await getTranslator();
-  const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-  try {
-    const db = await getDb();
-    const result = await importCatalogCsv(db, user, bytes, await now(db));
-    if (!result.ok) {
-      return {
-        error: t('portal.importFailed'),
-        problems: result.problems.map((p) => `${p.line ? `${t('portal.line', { line: p.line })}：` : ''}${locale === 'zh' ? p.zh : p.en}`),
-      };
+export const changeStatusAction = action(
+  z.object({}).loose(),
+  async (_input, { user, form }): Promise<FormState> => {
+    authorize(user, 'catalog.manage');
+    const parsed = statusSchema.safeParse({ id: form.get('id'), to: form.get('to'), reason: form.get('reason') ?? '' });
+    if (!parsed.success) {
+      const { t } = await getTranslator();
+      return { error: t('errors.INVALID_INPUT') };
+    }
+    try {
+      const db = await getDb();
+      await changeServiceStatus(db, user, parsed.data.id, parsed.data.to, parsed.data.reason, await now(db));
+    } catch (error) {
+      return failure(error);
     }
     revalidatePath('/services');
-    return { ok: t('portal.importDone', { created: result.created, updated: result.updated, encoding: result.encoding.toUpperCase() }) };
-  } catch (error) {
-    return failure(error);
-  }
-}
+    redirect(`/admin/catalog/${parsed.data.id}`);
+  },
+  { permission: 'catalog.manage', onError: (p): FormState => ({ error: p.message }) },
+);
+
+export const deleteServiceAction = action(
+  z.object({}).loose(),
+  async (_input, { user, form }): Promise<FormState> => {
+    authorize(user, 'catalog.manage');
+    const id = idSchema.safeParse(form.get('id'));
+    if (!id.success) return { error: 'bad id' };
+    try {
+      await deleteService(await getDb(), user, id.data);
+    } catch (error) {
+      return failure(error);
+    }
+    revalidatePath('/services');
+    redirect('/admin/catalog');
+  },
+  { permission: 'catalog.manage', onError: (p): FormState => ({ error: p.message }) },
+);
+
+export const importCatalogAction = action(
+  z.object({}).loose(),
+  async (_input, { user, form }): Promise<FormState> => {
+    authorize(user, 'catalog.manage');
+    const file = form.get('file');
+    const { t, locale } = await getTranslator();
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    try {
+      const db = await getDb();
+      const result = await importCatalogCsv(db, user, bytes, await now(db));
+      if (!result.ok) {
+        return {
+          error: t('portal.importFailed'),
+          problems: result.problems.map((p) => `${p.line ? `${t('portal.line', { line: p.line })}：` : ''}${locale === 'zh' ? p.zh : p.en}`),
+        };
+      }
+      revalidatePath('/services');
+      return { ok: t('portal.importDone', { created: result.created, updated: result.updated, encoding: result.encoding.toUpperCase() }) };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+  { permission: 'catalog.manage', onError: (p): FormState => ({ error: p.message }) },
+);

@@ -2,21 +2,22 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireUser } from '@/lib/auth/current-user';
-import { canSeeService } from '@/lib/catalog/access';
+import { action } from '@/lib/actions/action';
 import { findServiceById, setFavourite } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
-
-const schema = z.object({ serviceId: z.uuid(), on: z.enum(['0', '1']) });
+import { AppError } from '@/lib/errors';
+import { authorize } from '@/lib/policy';
 
 /** Adds a service the caller can see to their favourites, or removes it. */
-export async function toggleFavourite(form: FormData): Promise<void> {
-  const user = await requireUser();
-  const parsed = schema.safeParse({ serviceId: form.get('serviceId'), on: form.get('on') });
-  if (!parsed.success) return;
-  const db = await getDb();
-  const service = await findServiceById(db, parsed.data.serviceId);
-  if (!service || !canSeeService(service, user)) return;
-  await setFavourite(db, user, service.id, parsed.data.on === '1');
-  revalidatePath(`/services/${service.code}`);
-}
+export const toggleFavourite = action(
+  z.object({ serviceId: z.uuid(), on: z.enum(['0', '1']) }),
+  async ({ serviceId, on }, { user }) => {
+    const db = await getDb();
+    const service = await findServiceById(db, serviceId);
+    if (!service) throw new AppError('NOT_FOUND', `service ${serviceId}`);
+    authorize(user, 'service.view', { kind: 'service', status: service.status, testers: service.testers });
+    await setFavourite(db, user, service.id, on === '1');
+    revalidatePath(`/services/${service.code}`);
+  },
+  { permission: 'service.view' },
+);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
@@ -6,17 +7,11 @@ import { getTranslator } from '@/lib/i18n/server';
 import { LanguageSwitch } from '../_components/language-switch';
 import { LoginForm } from './login-form';
 import { SsoButtons, type SsoButton } from './sso-buttons';
-import { casLoginUrl, casServiceUrl } from '@/lib/auth/sso/cas';
+import { safeCallback } from '@/lib/auth/sso/safe-callback';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t('nav.login') };
-}
-
-/** Only same-site paths may follow a login (no open redirect). */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = typeof value === 'string' ? value : '/';
-  return v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -24,10 +19,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const { t, locale } = await getTranslator();
-  const { sso, appUrl } = env();
+  const { sso } = env();
   const ssoButtons: SsoButton[] = [
     ...(sso.oidc ? [{ id: 'oidc' as const, label: sso.oidc.name }] : []),
-    ...(sso.cas ? [{ id: 'cas' as const, label: sso.cas.name, href: casLoginUrl(sso.cas.baseUrl, casServiceUrl(appUrl, callbackUrl)) }] : []),
+    ...(sso.cas ? [{ id: 'cas' as const, label: sso.cas.name, href: `/api/sso/cas/start?callbackUrl=${encodeURIComponent(callbackUrl)}` }] : []),
     ...(sso.wecom
       ? [{ id: 'wecom' as const, label: t('integrations.sso.wecom'), href: `/api/sso/wecom/start?callbackUrl=${encodeURIComponent(callbackUrl)}` }]
       : []),
@@ -76,6 +71,31 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </>
         ) : null}
       </div>
+      <nav className="card login-public" aria-labelledby="login-public">
+        <h2 id="login-public">{t('applicant.withoutLogin')}</h2>
+        <ul className="list">
+          <li>
+            <Link className="list-link" href="/services">
+              {t('applicant.browseCatalog')}
+            </Link>
+          </li>
+          <li>
+            <Link className="list-link" href="/mailbox/write">
+              {t('applicant.writeLetter')}
+            </Link>
+          </li>
+          <li>
+            <Link className="list-link" href="/mailbox/track">
+              {t('applicant.trackLetter')}
+            </Link>
+          </li>
+          <li>
+            <Link className="list-link" href="/mailbox/replies">
+              {t('applicant.publicReplies')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
     </main>
   );
 }

@@ -25,6 +25,7 @@ export default async function MailboxLayout({ children }: { children: ReactNode 
       </header>
       <main id="main" className="mb-main">
         <nav className="mb-nav" aria-label={t('mailbox.title')}>
+          <Link href="/">{t('nav.home')}</Link>
           <Link href="/mailbox/write">{t('mailbox.write')}</Link>
           <Link href="/mailbox/track">{t('mailbox.track')}</Link>
           <Link href="/mailbox/replies">{t('mailbox.publicReplies')}</Link>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits, users } from './org';
 
 export const INSTANCE_STATUSES = ['active', 'completed', 'rejected', 'withdrawn', 'cancelled'] as const;
@@ -12,6 +12,11 @@ export const processInstances = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     processId: text('process_id').notNull(),
     processVersion: integer('process_version').notNull(),
+    /**
+     * 流水号 shown to people (TC-20261201-0007): set by the database on insert (trigger, see
+     * db/schema/case-numbers.ts), never by a writer; null only if a writer bypassed the trigger.
+     */
+    caseNo: text('case_no'),
     /** XState persisted snapshot; only meaningful together with processId + processVersion. */
     snapshot: jsonb('snapshot').notNull(),
     /** Active leaf state ids joined by ',', denormalised from the snapshot for queries and heatmaps. */
@@ -29,12 +34,17 @@ export const processInstances = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     stateSince: timestamp('state_since', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Generated demo history (【示例】): counted in dashboards only when the admin asks. */
+    sample: boolean('sample').notNull().default(false),
   },
   (t) => [
+    // Sample instances are few; their ids are read whole to leave them out of live figures.
+    index('instances_sample_idx').on(t.id).where(sql`sample`),
     // Instance search (newest first within a process) and anything else by process.
     index('instances_process_created_idx').on(t.processId, t.createdAt),
     index('instances_applicant_idx').on(t.applicantId, t.createdAt),
     index('instances_created_idx').on(t.createdAt),
+    uniqueIndex('instances_case_no_uq').on(t.caseNo),
     index('instances_org_idx').on(t.applicantOrgId, t.createdAt),
     // Monitoring: live counts per state of one definition version (heatmap), running only.
     index('instances_active_state_idx').on(t.processId, t.processVersion, t.state).where(sql`status = 'active'`),
@@ -71,6 +81,15 @@ export const instanceEvents = pgTable(
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 
 /**
+ * Why an open task sits with someone other than the person it returns to (returnsTo):
+ * - delegate (委派): the delegate writes an opinion, then the task goes back;
+ * - signBefore (前加签): the added signer signs first, then the task goes back;
+ * - signAfter (后加签): the holder has signed; the added signer now decides in their place.
+ */
+export const TASK_HANDOVERS = ['delegate', 'signBefore', 'signAfter'] as const;
+export type TaskHandover = (typeof TASK_HANDOVERS)[number];
+
+/**
  * Work waiting on people, projected from the instance's active states (state meta.task)
  * in the same transaction that writes the snapshot — never edited on its own.
  */
@@ -94,6 +113,14 @@ export const tasks = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     completedBy: uuid('completed_by').references(() => users.id),
     outcome: text('outcome'),
+    /** The holder a delegated or added-signer task goes back to (workflows/engine/plan-task-ops.ts). */
+    returnsTo: uuid('returns_to').references(() => users.id),
+    handover: text('handover', { enum: TASK_HANDOVERS }),
+    /** 代理: the person this task would have gone to, who was away; it went to their deputy (assigneeId). */
+    onBehalfOf: uuid('on_behalf_of').references(() => users.id),
+    /** 催办: how often the applicant urged this task, and when last (once a working day). */
+    urgeCount: integer('urge_count').notNull().default(0),
+    urgedAt: timestamp('urged_at', { withTimezone: true }),
   },
   (t) => [
     // 待办: one range per role binding, oldest first (lib/instances/list-tasks.ts).

@@ -20,12 +20,17 @@ export const mailboxLetters = pgTable(
     contactHash: text('contact_hash'),
     /** Where the notifications work may e-mail the writer (only when they gave an address). */
     email: text('email'),
-    writerUserId: uuid('writer_user_id').references(() => users.id),
+    /**
+     * The signed-in writer, as a one-way reference only (HMAC of their account id with the
+     * installation key, lib/policy/writer.ts): enough for the writer's own views (我的申请) to find
+     * the letter, useless to any staff view. null: written without an account.
+     */
+    writerRef: text('writer_ref'),
     tokenIssuedAt: timestamp('token_issued_at', { withTimezone: true }).notNull(),
     tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('mailbox_letters_created_idx').on(t.createdAt)],
+  (t) => [index('mailbox_letters_created_idx').on(t.createdAt), index('mailbox_letters_writer_idx').on(t.writerRef)],
 );
 
 /** 公开回复: a letter and its reply as published, with personal data masked by the office. */

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 
 /**
  * Monitoring rollups (流程监控 at 1 M instances): counts and duration histograms per day and per
@@ -35,10 +35,12 @@ const rollupColumns = {
   key: text('key').notNull(),
   bucket: smallint('bucket').notNull(),
   n: bigint('n', { mode: 'number' }).notNull(),
+  /** Counted from generated demo history (process_instances.sample): left out unless asked for. */
+  sample: boolean('sample').notNull().default(false),
 };
 
 export const monitorRollup = pgTable('monitor_rollup', rollupColumns, (t) => [
-  primaryKey({ name: 'monitor_rollup_pk', columns: [t.metric, t.grain, t.day, t.processId, t.processVersion, t.applicantOrgId, t.key, t.bucket] }),
+  primaryKey({ name: 'monitor_rollup_pk', columns: [t.metric, t.grain, t.day, t.processId, t.processVersion, t.applicantOrgId, t.key, t.bucket, t.sample] }),
 ]);
 
 export const monitorRollupDelta = pgTable('monitor_rollup_delta', rollupColumns, (t) => [

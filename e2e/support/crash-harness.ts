@@ -3,6 +3,7 @@
  * the server is killed with SIGKILL at random moments and restarted; then check the database.
  * Used by e2e/proof-crash.spec.ts (20 crashes) and the bench (200).
  */
+import { createServer, type Server } from 'node:http';
 import { verifyChain } from '../../workflows/engine/hash-chain';
 import { api, apiLogin, FITNESS, PDF_BYTES, uploadFile } from './proof-http';
 import { AppServer, createPgDatabase, sleep } from './proof-server';
@@ -14,6 +15,8 @@ export interface CrashReport {
   instances: number;
   events: number;
   timers: number;
+  /** Webhook deliveries received (distinct idempotency keys), and repeats of a key (at-least-once). */
+  webhooks: { delivered: number; repeated: number };
   seconds: number;
   problems: string[];
 }
@@ -33,8 +36,17 @@ interface Ack {
 export async function runCrashTest(o: { port: number; crashes: number; clients?: number; log?: (line: string) => void }): Promise<CrashReport> {
   const started = Date.now();
   const log = o.log ?? (() => {});
-  const db = await createPgDatabase('zj_crash');
-  const server = new AppServer({ port: o.port, databaseUrl: db.url });
+  const db = await createPgDatabase('zj_crash', { template: true });
+  // A webhook receiver for every instance event: a crash between commit and delivery must lose
+  // none and never deliver one effect under two keys (a repeat of the same key is allowed).
+  const hooks = await startReceiver();
+  await db.sql`insert into webhooks (url, process_id, events, secret)
+    values (${hooks.url}, ${FITNESS}, ${JSON.stringify(['instance.started', 'instance.state_changed', 'instance.finished'])}::jsonb, 'crash-proof-secret-0123456789')`;
+  const server = new AppServer({
+    port: o.port,
+    databaseUrl: db.url,
+    env: { OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8', NOTIFY_RETRY_BASE_MS: '200', NOTIFY_RETRY_MAX_MS: '2000' },
+  });
   const acks: Ack[] = [];
   let unknown = 0;
   let stopping = false;
@@ -137,7 +149,17 @@ export async function runCrashTest(o: { port: number; crashes: number; clients?:
       if (row?.n === 0) break;
       await sleep(250);
     }
-    const problems = await checkDatabase(db.sql, acks, timerInstances);
+    // Every instance event goes out after its commit, however often the server died in between;
+    // a row claimed by a killed server waits for its lease (lib/outbox/retry-policy LEASE_MS, 60 s).
+    const outboxDeadline = Date.now() + 120_000;
+    while (Date.now() < outboxDeadline) {
+      const [row] = await db.sql`select count(*)::int as n from outbox where kind in ('instance-event', 'webhook') and status <> 'sent'`;
+      if (row?.n === 0) break;
+      await sleep(500);
+    }
+    const problems = [...(await checkDatabase(db.sql, acks, timerInstances)), ...(await checkWebhooks(db.sql, hooks.received))];
+    const stuck = await db.sql`select kind, status, attempts, last_error, locked_until, not_before from outbox where kind in ('instance-event', 'webhook') and status <> 'sent'`;
+    for (const r of stuck) problems.push(`outbox ${r.kind} still ${r.status} after 120 s (attempts ${r.attempts}, ${r.last_error ?? 'no error'})`);
     const events = ((await db.sql`select count(*)::int as n from instance_events`) as unknown as Array<{ n: number }>)[0]!.n;
     const instances = ((await db.sql`select count(*)::int as n from process_instances`) as unknown as Array<{ n: number }>)[0]!.n;
     return {
@@ -147,12 +169,14 @@ export async function runCrashTest(o: { port: number; crashes: number; clients?:
       instances,
       events,
       timers: timerInstances.length,
+      webhooks: { delivered: new Set(hooks.received.map((r) => r.key)).size, repeated: hooks.received.length - new Set(hooks.received.map((r) => r.key)).size },
       seconds: (Date.now() - started) / 1000,
       problems,
     };
   } finally {
     stopping = true;
     await server.stop();
+    await hooks.close();
     await db.drop();
   }
 }
@@ -207,5 +231,68 @@ async function checkDatabase(sql: any, acks: Ack[], timerInstances: string[]): P
   }
   const pending = await sql`select count(*)::int as n from timers where status = 'pending' and fire_at <= now()`;
   if (pending[0].n !== 0) problems.push(`${pending[0].n} due timers never fired`);
+  return problems;
+}
+
+interface Received {
+  key: string;
+  event: string;
+  instanceId: string;
+  revision: number;
+}
+
+/** The webhook receiver: records each delivery's idempotency key and what it was about. */
+async function startReceiver(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      try {
+        const body = JSON.parse(raw) as { event: string; instance: { id: string; revision: number } };
+        received.push({ key: String(req.headers['idempotency-key'] ?? ''), event: body.event, instanceId: body.instance.id, revision: body.instance.revision });
+      } catch {
+        // Not a delivery: ignored.
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Loses nothing: every committed transition that started, moved or finished an instance reached
+ * the receiver. Sends nothing twice: one effect (instance, revision, event) always came under one
+ * idempotency key, and every key the receiver saw belongs to a webhook row of the outbox.
+ */
+async function checkWebhooks(sql: any, received: Received[]): Promise<string[]> {
+  const problems: string[] = [];
+  const keysOf = new Map<string, Set<string>>();
+  for (const r of received) {
+    const effect = `${r.instanceId}@${r.revision} ${r.event}`;
+    keysOf.set(effect, (keysOf.get(effect) ?? new Set()).add(r.key));
+    if (!r.key) problems.push(`${effect}: delivered without an Idempotency-Key`);
+  }
+  for (const [effect, keys] of keysOf) if (keys.size > 1) problems.push(`${effect}: delivered under ${keys.size} different keys`);
+  const events = await sql`select instance_id, seq, from_state, to_state from instance_events`;
+  const status = new Map<string, string>(
+    ((await sql`select id, status from process_instances`) as Array<{ id: string; status: string }>).map((r) => [r.id, r.status]),
+  );
+  const last = new Map<string, number>();
+  for (const e of events) last.set(e.instance_id, Math.max(last.get(e.instance_id) ?? 0, e.seq));
+  for (const e of events) {
+    const expected: string[] = [];
+    if (e.from_state === null) expected.push('instance.started');
+    else if (e.from_state !== e.to_state) expected.push('instance.state_changed');
+    if (e.seq === last.get(e.instance_id) && status.get(e.instance_id) !== 'active') expected.push('instance.finished');
+    for (const event of expected) {
+      if (!keysOf.has(`${e.instance_id}@${e.seq} ${event}`)) problems.push(`${e.instance_id}@${e.seq} ${event}: never delivered`);
+    }
+  }
+  const rows = (await sql`select key from outbox where kind = 'webhook'`) as Array<{ key: string }>;
+  const known = new Set(rows.map((r) => r.key));
+  for (const r of received) if (r.key && !known.has(r.key)) problems.push(`key ${r.key} is no outbox row`);
   return problems;
 }

@@ -1,8 +1,11 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
+/** A phone (360×740, touch) for a story told on one inside a desktop spec. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } as const;
+
 /** Logs a demo account in through the login page, in a fresh browser context of its own. */
-export async function loginAs(browser: Browser, username: string, options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN' });
+export async function loginAs(browser: Browser, username: string, options: { locale?: string; phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', ...(options.phone ? PHONE : {}) });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel(/学号\/工号|Campus ID/).fill(username);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { createFromPostgresTemplate } from '../../tests/helpers/db-template';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -22,12 +23,20 @@ export interface PgDatabase {
   drop(): Promise<void>;
 }
 
-/** A new empty database on the test server; drop() closes our connection and drops it. */
-export async function createPgDatabase(prefix = 'zj_proof'): Promise<PgDatabase> {
+/**
+ * A new database on the test server, empty or (template: true) a copy of the migrated, seeded test
+ * template that app servers then start on without migrating and hashing passwords again;
+ * drop() closes our connection and drops it.
+ */
+export async function createPgDatabase(prefix = 'zj_proof', o: { template?: boolean } = {}): Promise<PgDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(PG_BASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
+  if (o.template) {
+    await createFromPostgresTemplate(PG_BASE_URL, name);
+  } else {
+    const admin = postgres(PG_BASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+  }
   const url = new URL(PG_BASE_URL);
   url.pathname = `/${name}`;
   const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
@@ -52,6 +61,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Print the server's output (debugging). */
   verbose?: boolean;
+  /** Flags for node itself, before next's script (bench/profile-page.ts: --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export class AppServer {
@@ -86,11 +97,16 @@ export class AppServer {
       DEMO_LOGIN: 'true',
       SEED_DEMO: 'true',
       TEST_CLOCK: 'true',
+      // The proofs' round-robin proxy and clients forward addresses from loopback.
+      TRUSTED_PROXIES: '127.0.0.0/8,::1',
+      // Load proofs start hundreds of applications as one account.
+      START_LIMIT_PER_HOUR: '100000',
+      START_LIMIT_PER_DAY: '100000',
       ...(this.o.env ?? {}),
     };
     if (this.o.databaseUrl) env.DATABASE_URL = this.o.databaseUrl;
     else delete env.DATABASE_URL;
-    const proc = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(this.o.port)], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: 'pipe' });
+    const proc = spawn(process.execPath, [...(this.o.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(this.o.port)], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: 'pipe' });
     this.proc = proc;
     // If the test process ends first (a timeout), the server must not outlive it on our port.
     const reap = () => proc.kill('SIGKILL');

@@ -34,7 +34,9 @@ export function startRoundRobinProxy(port: number, backends: number[], o: { prot
     });
     req.pipe(upstream);
   });
-  server.keepAliveTimeout = 1000;
+  // Longer than fetch's own idle limit (undici: 4 s), so the client closes an idle connection first:
+  // closing it here at 1 s raced a request reusing it (ECONNRESET under load).
+  server.keepAliveTimeout = 10_000;
   return new Promise<{ hits: Map<number, number>; close: () => Promise<void> }>((resolve) =>
     server.listen(port, '127.0.0.1', () =>
       resolve({

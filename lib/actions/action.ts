@@ -27,6 +27,8 @@ export interface ActionOptions<R> {
 interface ActionContext<U> {
   user: U;
   locale: Locale;
+  /** The raw form, for forms whose shape the schema leaves to a domain parser (checkbox groups, targets). */
+  form: FormData;
 }
 
 /**
@@ -45,7 +47,7 @@ export function formFields(form: FormData): Record<string, FormDataEntryValue | 
 type ServerAction<R> = (prevOrForm: R | FormData, form?: FormData) => Promise<R>;
 
 /**
- * Every server action is built here, with its permission declared (tests/policy-coverage.test.ts
+ * Every server action is built here, with its permission declared (lib/policy/entry-points.test.ts
  * fails for one that is not): the caller is resolved (401 without a session), the form is parsed
  * with the schema, and a declared policy action must be authorized by the handler's call tree.
  * Works both as `<form action>` (form data only) and with useActionState (previous state first).
@@ -73,7 +75,7 @@ export function action<S extends z.ZodType, R>(
       const user = await getCurrentUser();
       if (!user && !isPublic(options.permission)) throw new AppError('UNAUTHENTICATED', 'no session');
       const input = parseInput(schema, formFields(form)) as z.output<S>;
-      return await runDeclared(options.permission, () => handler(input, { user: user!, locale }), () => true);
+      return await runDeclared(options.permission, () => handler(input, { user: user!, locale, form }), () => true);
     } catch (error) {
       if (isRedirectError(error) || !options.onError || !isAppError(error)) throw error;
       const { body } = toErrorBody(error, locale);

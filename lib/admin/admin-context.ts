@@ -1,6 +1,6 @@
 import { forbidden } from 'next/navigation';
 import { requireUserPage } from '../auth/current-user';
-import { adminScope, type AdminScope } from '../authz-admin';
+import { adminScope, type AdminScope } from '../policy';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { getTranslator } from '../i18n/server';

@@ -3,8 +3,7 @@ import type { Db } from '@/db/client';
 import { instanceEvents, processInstances, tasks, users } from '@/db/schema';
 import { AppError } from '@/workflows/engine/errors';
 import { verifyChain } from '@/workflows/engine/hash-chain';
-import { scopeAllowsInstance, type AdminScope } from '../authz-admin';
-import { isUuid } from '../authz';
+import { isUuid, rowFacts, scopeAllowsInstance, staffFieldsFor, type AdminScope } from '../policy';
 
 const notFound = (id: string) => new AppError('NOT_FOUND', `instance ${id}`, { zh: '找不到该办件', en: 'No such instance' });
 
@@ -32,10 +31,14 @@ export async function getInstanceDetail(db: Db, scope: AdminScope, id: string) {
     instance.applicantId ? db.select({ name: users.name, username: users.username }).from(users).where(eq(users.id, instance.applicantId)) : [],
   ]);
   const chain = verifyChain(events.map((e) => e.event));
+  // The chain is verified on the rows as stored; what is shown follows the staff view (lib/policy/views.ts):
+  // an anonymous writer is named nowhere, not as applicant, not as the actor of their own steps.
+  const { writerIdentity } = staffFieldsFor(rowFacts(instance));
+  const hide = (e: (typeof events)[number]['event']) => !writerIdentity && e.actorRole === 'applicant';
   return {
-    instance,
-    applicant: applicant[0] ?? null,
-    events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
+    instance: writerIdentity ? instance : { ...instance, applicantId: null, applicantOrgId: null },
+    applicant: writerIdentity ? (applicant[0] ?? null) : null,
+    events: events.map((e) => (hide(e.event) ? { ...e.event, actorId: null, actorName: null } : { ...e.event, actorName: e.actorName })),
     tasks: taskRows.map((t) => ({ ...t.task, assigneeName: t.assigneeName })),
     chain,
   };

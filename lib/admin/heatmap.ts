@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { instanceScopeSql, type AdminScope } from '../authz-admin';
+import { instanceScopeSql, type AdminScope } from '../policy';
 import type { Period } from './period';
 import { queryRows } from './rows';
 import { summarizeDurations } from './stats/histogram';
@@ -22,19 +22,21 @@ export interface StateHeat {
  * (from the monitoring rollup's histograms: a stay runs from the event entering a state to
  * the next event that changes the state, and counts under the version it ran on).
  */
-export async function stateHeatmap(db: Db, scope: AdminScope, processId: string, version: number, period: Period): Promise<StateHeat[]> {
+export async function stateHeatmap(db: Db, scope: AdminScope, processId: string, version: number, period: Period, samples = false): Promise<StateHeat[]> {
+  // Generated demo history (【示例】) counts only when the admin asks for it.
+  const real = (alias: 'i' | 'r') => (samples ? sql`true` : sql`not ${sql.raw(alias)}.sample`);
   const [now, stays] = await Promise.all([
     queryRows<{ state: string; n: number }>(
       db,
       sql`select s.state, count(*)::int as n
           from process_instances i, unnest(string_to_array(i.state, ',')) as s(state)
-          where i.process_id = ${processId} and i.process_version = ${version} and i.status = 'active' and ${instanceScopeSql(scope)}
+          where i.process_id = ${processId} and i.process_version = ${version} and i.status = 'active' and ${instanceScopeSql(scope)} and ${real('i')}
           group by s.state`,
     ),
     queryRows<{ state: string; bucket: number; n: number }>(
       db,
       sql`select r.key as state, r.bucket, sum(r.n)::int as n from ${rollupRows('r', 'stay', period)}
-          where r.process_id = ${processId} and r.process_version = ${version} and ${instanceScopeSql(scope, 'r')}
+          where r.process_id = ${processId} and r.process_version = ${version} and ${instanceScopeSql(scope, 'r')} and ${real('r')}
           group by 1, 2`,
     ),
   ]);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { AdminScope } from '../authz-admin';
-import { instanceScopeSql, processesOwnedBy } from '../authz-admin';
+import type { AdminScope } from '../policy';
+import { instanceScopeSql, processesOwnedBy } from '../policy';
 import { allDefinitions } from '@/workflows/registry';
 import type { Label } from '@/workflows/engine/types';
 import { queryRows } from './rows';

@@ -5,8 +5,7 @@ import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { migrateInstance, missingStates } from '@/workflows/engine/migrate-instance';
 import { allDefinitions, getDefinition } from '@/workflows/registry';
-import { isUuid } from '../authz';
-import { requireOperator } from '../authz-admin';
+import { authorize, isUuid } from '../policy';
 import { audit } from './people/audit';
 
 export interface MigrationCandidate {
@@ -19,7 +18,7 @@ export interface MigrationCandidate {
 
 /** Running instances of a process on any version but the target, each with the states the target lacks. */
 export async function migrationDryRun(db: Db, actor: Actor, processId: string, targetVersion: number): Promise<MigrationCandidate[]> {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   const target = getDefinition(processId, targetVersion);
   const rows = await db
     .select({ id: processInstances.id, version: processInstances.processVersion, state: processInstances.state, title: processInstances.title })
@@ -34,7 +33,7 @@ export async function migrationDryRun(db: Db, actor: Actor, processId: string, t
  * an instance whose state the target lacks is refused with its reason, the others still move.
  */
 export async function migrateChosen(db: Db, actor: Actor, processId: string, targetVersion: number, ids: string[], at: Date) {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   const target = getDefinition(processId, targetVersion);
   if (ids.length === 0 || ids.length > 1000 || !ids.every(isUuid)) {
     throw new AppError('INVALID_INPUT', 'bad id list', { zh: '请选择 1–1000 个办件', en: 'Choose 1 to 1000 instances' });

@@ -1,13 +1,12 @@
-import { and, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, not, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { INSTANCE_STATUSES, processInstances, users } from '@/db/schema';
 import { parseInput } from '@/workflows/engine/validate';
-import { instanceScopeCondition, type AdminScope } from '../authz-admin';
-import { isUuid } from '../authz';
+import { anonymousSql, instanceScopeCondition, isUuid, type AdminScope } from '../policy';
 
 export const instanceSearchSchema = z.object({
-  /** An instance id, or part of the applicant's name or campus id. */
+  /** An instance id, a 流水号 or part of one, or part of the applicant's name or campus id. */
   q: z.string().trim().max(100).optional(),
   process: z.string().trim().max(80).optional(),
   state: z.string().trim().max(200).optional(),
@@ -19,6 +18,7 @@ export type InstanceSearch = z.infer<typeof instanceSearchSchema>;
 
 export interface InstanceHit {
   id: string;
+  caseNo: string | null;
   processId: string;
   processVersion: number;
   title: { zh: string; en: string };
@@ -38,6 +38,7 @@ export async function searchInstances(db: Db, scope: AdminScope, raw: Record<str
   const rows = await db
     .select({
       id: processInstances.id,
+      caseNo: processInstances.caseNo,
       processId: processInstances.processId,
       processVersion: processInstances.processVersion,
       title: processInstances.title,
@@ -48,11 +49,12 @@ export async function searchInstances(db: Db, scope: AdminScope, raw: Record<str
       createdAt: processInstances.createdAt,
     })
     .from(processInstances)
-    .leftJoin(users, eq(users.id, processInstances.applicantId))
+    // An anonymous writer is neither shown nor findable by name (lib/policy/views.ts: no staff view names them).
+    .leftJoin(users, and(eq(users.id, processInstances.applicantId), not(anonymousSql)))
     .where(
       and(
         instanceScopeCondition(scope),
-        q && isUuid(q) ? eq(processInstances.id, q) : like ? or(ilike(users.name, like), ilike(users.username, like)) : undefined,
+        q && isUuid(q) ? eq(processInstances.id, q) : like ? or(ilike(processInstances.caseNo, like), ilike(users.name, like), ilike(users.username, like)) : undefined,
         f.process ? eq(processInstances.processId, f.process) : undefined,
         f.state ? sql`${f.state} = any(string_to_array(${processInstances.state}, ','))` : undefined,
         f.status ? eq(processInstances.status, f.status) : undefined,

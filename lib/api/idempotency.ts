@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
 import { NextResponse } from 'next/server';
 import { idempotencyKeys } from '@/db/schema';
 import { AppError } from '@/workflows/engine/errors';
 import type { SessionUser } from '../auth/load-actor';
-import { getDb } from '../db';
+import { readBodyBytes } from '../body-limit';
+import { getDb, withTransaction } from '../db';
+import { env } from '../env';
 import { errorResponse } from '../errors';
 import type { RouteContext } from './route';
 
@@ -22,10 +25,12 @@ const KEPT_HEADERS = ['location'];
  */
 async function fingerprint(req: Request): Promise<string> {
   const hash = createHash('sha256').update(`${req.method} ${new URL(req.url).pathname}\n`);
+  // Read within the largest body any idempotent route accepts (an upload), counted while streaming.
+  const bytes = await readBodyBytes(req.clone(), env().uploadMaxBytes + 64 * 1024);
   const type = req.headers.get('content-type') ?? '';
   if (type.toLowerCase().startsWith('multipart/form-data')) {
     try {
-      const form = await req.clone().formData();
+      const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData();
       for (const [name, value] of form.entries()) {
         hash.update(`${name}\0`);
         if (typeof value === 'string') hash.update(`s\0${value}\0`);
@@ -36,7 +41,38 @@ async function fingerprint(req: Request): Promise<string> {
       // Malformed multipart: fall back to the raw bytes; the handler will refuse it anyway.
     }
   }
-  return hash.update(new Uint8Array(await req.clone().arrayBuffer())).digest('hex');
+  return hash.update(bytes).digest('hex');
+}
+
+/** Carries a 5xx answer out of the transaction it rolls back. */
+class RolledBack extends Error {
+  constructor(readonly response: Response) {
+    super('rolled back');
+  }
+}
+
+/** A second request with a key already used: the stored answer, or why there is none. */
+async function answerFromKey(tx: Queryable, mine: SQL | undefined, requestHash: string, now: Date): Promise<Response> {
+  const [row] = await tx.select().from(idempotencyKeys).where(mine);
+  if (!row) throw new AppError('CONFLICT', 'idempotency key vanished');
+  if (row.requestHash !== requestHash) {
+    throw new AppError('INVALID_INPUT', 'Idempotency-Key reused for another request', {
+      zh: '该 Idempotency-Key 已用于另一个请求',
+      en: 'This Idempotency-Key was already used for a different request',
+    });
+  }
+  if (row.status === null) {
+    // Only rows written before keys were committed with their answer can lack one: such a
+    // request died mid-way; free the key so the next retry runs.
+    if (now.getTime() - row.createdAt.getTime() > ABANDONED_MS) {
+      await tx.delete(idempotencyKeys).where(and(mine, eq(idempotencyKeys.createdAt, row.createdAt)));
+    }
+    throw new AppError('CONFLICT', 'first request with this key still running', {
+      zh: '相同的请求正在处理中，请稍后重试',
+      en: 'The same request is still being processed; retry shortly',
+    });
+  }
+  return replay(row);
 }
 
 function replay(row: { status: number | null; body: unknown; headers: Record<string, string> | null }): Response {
@@ -50,7 +86,8 @@ function replay(row: { status: number | null; body: unknown; headers: Record<str
  * Makes a POST safe to retry: with an `Idempotency-Key` header, the first response (success or
  * 4xx) is stored per user and key, and a retry of the same request gets that response back
  * without running the handler again. Without the header the handler runs as before.
- * A 5xx or a crash stores nothing, so the retry runs again.
+ * The key and the handler's writes are one transaction (the handler's getDb() is that transaction):
+ * a 5xx or a crash stores neither, so the retry runs again.
  */
 export function idempotent<P>(handler: UserHandler<P>): UserHandler<P> {
   return async (ctx) => {
@@ -68,52 +105,38 @@ export function idempotent<P>(handler: UserHandler<P>): UserHandler<P> {
     const mine = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
     const now = new Date();
 
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ userId, key, requestHash, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-
-    if (claimed.length === 0) {
-      const [row] = await db.select().from(idempotencyKeys).where(mine);
-      if (!row) throw new AppError('CONFLICT', 'idempotency key vanished');
-      if (row.requestHash !== requestHash) {
-        throw new AppError('INVALID_INPUT', 'Idempotency-Key reused for another request', {
-          zh: '该 Idempotency-Key 已用于另一个请求',
-          en: 'This Idempotency-Key was already used for a different request',
-        });
-      }
-      if (row.status === null) {
-        // Its process died mid-request: free the key so the next retry runs (the engine's own
-        // conflict checks still stop an event from applying twice).
-        if (now.getTime() - row.createdAt.getTime() > ABANDONED_MS) {
-          await db.delete(idempotencyKeys).where(and(mine, eq(idempotencyKeys.createdAt, row.createdAt)));
-        }
-        throw new AppError('CONFLICT', 'first request with this key still running', {
-          zh: '相同的请求正在处理中，请稍后重试',
-          en: 'The same request is still being processed; retry shortly',
-        });
-      }
-      return replay(row);
-    }
-
-    let response: Response;
+    // The key row and the handler's writes commit together or not at all: a process killed after
+    // the business write can no longer leave a key without an answer, nor an answer without its
+    // key (a retry then made a second instance). A concurrent request with the same key waits on
+    // the key's unique index until this transaction ends, then replays its answer.
     try {
-      response = await handler(ctx);
+      return await db.transaction(async (tx) => {
+        const claimed = await tx
+          .insert(idempotencyKeys)
+          .values({ userId, key, requestHash, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (claimed.length === 0) return answerFromKey(tx, mine, requestHash, now);
+        let response: Response;
+        try {
+          response = await withTransaction(tx, () => handler(ctx));
+        } catch (error) {
+          response = errorResponse(error, ctx.locale);
+        }
+        // A 5xx stores nothing and keeps nothing: the retry runs again.
+        if (response.status >= 500) throw new RolledBack(response);
+        const body = await response.clone().json().catch(() => null);
+        const headers: Record<string, string> = {};
+        for (const name of KEPT_HEADERS) {
+          const value = response.headers.get(name);
+          if (value !== null) headers[name] = value;
+        }
+        await tx.update(idempotencyKeys).set({ status: response.status, body, headers }).where(mine);
+        return response;
+      });
     } catch (error) {
-      response = errorResponse(error, ctx.locale);
+      if (error instanceof RolledBack) return error.response;
+      throw error;
     }
-    if (response.status >= 500) {
-      await db.delete(idempotencyKeys).where(mine);
-      return response;
-    }
-    const body = await response.clone().json().catch(() => null);
-    const headers: Record<string, string> = {};
-    for (const name of KEPT_HEADERS) {
-      const value = response.headers.get(name);
-      if (value !== null) headers[name] = value;
-    }
-    await db.update(idempotencyKeys).set({ status: response.status, body, headers }).where(mine);
-    return response;
   };
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { getRequestUser, type RequestUser } from '../auth/current-user';
+import { readBodyJson } from '../body-limit';
 import { errorResponse } from '../errors';
 import { recordingDecisions, tokenScopeOf, type Action } from '../policy';
 import { negotiateLocale, type Locale, LOCALE_COOKIE } from '../i18n/translate';
@@ -56,10 +57,8 @@ export async function runDeclared<T>(permission: Permission, run: () => Promise<
   return result;
 }
 
-export interface RouteOptions<P> {
+export interface RouteOptions {
   permission: Permission;
-  /** The scope an API token needs here (default: the action's, else 'api'), e.g. dataset:{id} from the path. */
-  tokenScope?: string | ((params: P) => string);
   /** Turns an error into this route's own error format (Open311's GeoReport errors); default `{ error }` JSON. */
   onError?: (error: unknown, locale: Locale) => Response;
 }
@@ -71,19 +70,19 @@ type PublicContext<P> = RouteContext<P> & {
 type UserContext<P> = RouteContext<P> & { user: RequestUser };
 
 /**
- * Every route handler is built here, with its permission declared (tests/policy-coverage.test.ts
+ * Every route handler is built here, with its permission declared (lib/policy/entry-points.test.ts
  * fails for one that is not). Errors come out in the one JSON shape; state-changing requests from
  * another site are refused; API clients authenticate with `Authorization: Bearer <token>`.
  */
 export function route<P = Record<string, never>>(
   handler: (ctx: PublicContext<P>) => Promise<Response>,
-  options: RouteOptions<P> & { permission: { public: string } },
+  options: RouteOptions & { permission: { public: string } },
 ): NextHandler<P>;
 export function route<P = Record<string, never>>(
   handler: (ctx: UserContext<P>) => Promise<Response>,
-  options: RouteOptions<P> & { permission: 'signed-in' | Action },
+  options: RouteOptions & { permission: 'signed-in' | Action },
 ): NextHandler<P>;
-export function route<P>(handler: (ctx: PublicContext<P> & UserContext<P>) => Promise<Response>, options: RouteOptions<P>): NextHandler<P> {
+export function route<P>(handler: (ctx: PublicContext<P> & UserContext<P>) => Promise<Response>, options: RouteOptions): NextHandler<P> {
   const { permission } = options;
   return async (req, { params }) => {
     const locale = requestLocale(req);
@@ -94,30 +93,19 @@ export function route<P>(handler: (ctx: PublicContext<P> & UserContext<P>) => Pr
       if (isPublic(permission)) return await handler({ req, params: p, locale, viewer } as PublicContext<P> & UserContext<P>);
       const user = await viewer();
       if (!user) throw new AppError('UNAUTHENTICATED', 'no session');
-      return await runDeclared(permission, () => handler({ req, params: p, locale, viewer, user }), (res) => res.status < 400);
+      // A replayed idempotent answer (lib/api/idempotency.ts) is this same user's earlier answer,
+      // given after its own authorization: it needs no second decision.
+      const decidedNow = (res: Response) => res.status < 400 && res.headers.get('Idempotent-Replayed') !== 'true';
+      return await runDeclared(permission, () => handler({ req, params: p, locale, viewer, user }), decidedNow);
     } catch (error) {
       return options.onError ? options.onError(error, locale) : errorResponse(error, locale);
     }
   };
 }
 
-function scopeFor<P>(options: RouteOptions<P>, params: P): string {
-  if (typeof options.tokenScope === 'function') return options.tokenScope(params);
-  if (options.tokenScope) return options.tokenScope;
-  return isPublic(options.permission) || options.permission === 'signed-in' ? 'api' : tokenScopeOf(options.permission);
-}
-
-/** @deprecated use route(handler, { permission: { public: 'why' } }); kept until every route is converted. */
-export function publicRoute<P>(handler: (ctx: RouteContext<P>) => Promise<Response>): NextHandler<P> {
-  return route<P>(handler, { permission: { public: 'not yet converted' } });
-}
-
-/** @deprecated use route(handler, { permission }); kept until every route is converted. */
-export function userRoute<P>(
-  handler: (ctx: RouteContext<P> & { user: RequestUser }) => Promise<Response>,
-  options: { scope?: string } = {},
-): NextHandler<P> {
-  return route<P>(handler, { permission: 'signed-in', tokenScope: options.scope });
+function scopeFor<P>(options: RouteOptions, params: P): string {
+  // The policy table decides which token scope each action needs; people's own routes need 'api'.
+  return isPublic(options.permission) || options.permission === 'signed-in' ? 'api' : tokenScopeOf(options.permission, params as Record<string, unknown>);
 }
 
 /** Reads a JSON body and validates it; malformed JSON and wrong shapes are 400s with a message. */
@@ -129,11 +117,5 @@ export async function readJson<T>(req: NextRequest, schema: z.ZodType<T>): Promi
       en: 'The request body must be JSON',
     });
   }
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new AppError('INVALID_INPUT', 'malformed JSON', { zh: '请求内容不是有效的 JSON', en: 'Malformed JSON' });
-  }
-  return parseInput(schema, body);
+  return parseInput(schema, await readBodyJson(req));
 }

@@ -1,4 +1,4 @@
-import { asc, gt, inArray } from 'drizzle-orm';
+import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { instanceEvents, processInstances } from '@/db/schema';
 import { verifyChain } from '@/workflows/engine/hash-chain';
@@ -55,21 +55,36 @@ export async function verifyAllChains(db: Db): Promise<ChainReport> {
       const log = byInstance.get(row.id) ?? [];
       report.instances++;
       report.events += log.length;
-      const gap = log.findIndex((e, i) => e.seq !== i + 1);
-      if (gap >= 0) {
-        report.broken.push({ instanceId: row.id, seq: log[gap]!.seq, reason: `seq ${log[gap]!.seq} where ${gap + 1} was expected` });
-        continue;
-      }
-      const chain = verifyChain(log);
-      if (!chain.ok) {
-        report.broken.push({ instanceId: row.id, seq: chain.firstBrokenSeq!, reason: 'hash does not match the entry' });
-        continue;
-      }
-      const last = log[log.length - 1];
-      if (!last || last.seq !== row.revision || last.hash !== row.lastHash || last.toState !== row.state) {
-        report.broken.push({ instanceId: row.id, seq: null, reason: 'instance row disagrees with the end of its log' });
-      }
+      const broken = checkLog(row, log);
+      if (broken) report.broken.push(broken);
     }
   }
   return report;
+}
+
+type LoggedEvent = typeof instanceEvents.$inferSelect;
+type InstanceEnd = { id: string; revision: number; lastHash: string; state: string };
+
+/** One instance's log against itself (seq without gaps, every hash) and against the instance row. */
+function checkLog(row: InstanceEnd, log: LoggedEvent[]): BrokenChain | null {
+  const gap = log.findIndex((e, i) => e.seq !== i + 1);
+  if (gap >= 0) return { instanceId: row.id, seq: log[gap]!.seq, reason: `seq ${log[gap]!.seq} where ${gap + 1} was expected` };
+  const chain = verifyChain(log);
+  if (!chain.ok) return { instanceId: row.id, seq: chain.firstBrokenSeq!, reason: 'hash does not match the entry' };
+  const last = log[log.length - 1];
+  if (!last || last.seq !== row.revision || last.hash !== row.lastHash || last.toState !== row.state) {
+    return { instanceId: row.id, seq: null, reason: 'instance row disagrees with the end of its log' };
+  }
+  return null;
+}
+
+/** The same check for one instance (the approval record's verification): its log, or why it does not verify. */
+export async function verifyInstanceChain(db: Db, instanceId: string): Promise<{ log: LoggedEvent[]; broken: BrokenChain | null }> {
+  const [row] = await db
+    .select({ id: processInstances.id, revision: processInstances.revision, lastHash: processInstances.lastHash, state: processInstances.state })
+    .from(processInstances)
+    .where(eq(processInstances.id, instanceId));
+  if (!row) return { log: [], broken: { instanceId, seq: null, reason: 'no such instance' } };
+  const log = await db.select().from(instanceEvents).where(eq(instanceEvents.instanceId, instanceId)).orderBy(asc(instanceEvents.seq));
+  return { log, broken: checkLog(row, log) };
 }

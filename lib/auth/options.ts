@@ -7,8 +7,11 @@ import { users } from '@/db/schema';
 import { rateLimitAddress } from '../client-ip';
 import { getAuthSecret, getDb } from '../db';
 import { env } from '../env';
-import { hitRateLimit, resetRateLimit } from '../rate-limit';
 import type { OidcMetadata } from './sso/oidc-discovery';
+import { sameSitePath } from '../safe-url';
+import { decodeSessionToken, encodeSessionToken } from './jwt-codec';
+import { endSessions } from './sessions';
+import { mayTryPassword, recordPasswordFailure, recordPasswordSuccess } from './login-throttle';
 import { ssoProviders } from './sso/providers';
 
 const credentialsSchema = z.object({
@@ -19,7 +22,6 @@ const credentialsSchema = z.object({
 // Compared against when the user does not exist, so both paths cost one bcrypt check.
 let dummyHash: string | undefined;
 const getDummyHash = () => (dummyHash ??= bcrypt.hashSync('not-a-password', 10));
-const WINDOW_MS = 15 * 60_000;
 
 export const SESSION_MAX_AGE_S = 8 * 3600;
 
@@ -39,14 +41,16 @@ export async function authOptions(opts: { oidcMetadata?: OidcMetadata } = {}): P
           if (!parsed.success) return null;
           const { username, password } = parsed.data;
           const db = await getDb();
-          const accountKey = `login:user:${username.toLowerCase()}`;
-          const ipOk = await hitRateLimit(db, `login:ip:${rateLimitAddress(req.headers)}`, env().loginMaxPerIp, WINDOW_MS);
-          const accountOk = await hitRateLimit(db, accountKey, 10, WINDOW_MS);
-          if (!ipOk || !accountOk) throw new Error('throttled');
+          const ip = rateLimitAddress(req.headers);
+          const at = new Date();
+          if (!(await mayTryPassword(db, username, ip, env().loginMaxPerIp, at))) throw new Error('throttled');
           const [user] = await db.select().from(users).where(eq(users.username, username));
           const ok = await bcrypt.compare(password, user?.passwordHash ?? getDummyHash());
-          if (!user || !user.active || !user.passwordHash || !ok) return null;
-          await resetRateLimit(db, accountKey);
+          if (!user || !user.active || !user.passwordHash || !ok) {
+            await recordPasswordFailure(db, username, ip, at);
+            return null;
+          }
+          await recordPasswordSuccess(db, username, ip);
           return { id: user.id, name: user.name, sv: user.sessionVersion };
         },
       }),
@@ -56,9 +60,23 @@ export async function authOptions(opts: { oidcMetadata?: OidcMetadata } = {}): P
   return {
     secret: await getAuthSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    // next-auth's token format with the HKDF key derived once per secret, not per request.
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: '/login', error: '/login' },
     providers,
+    // Sign-out ends the session on the server too: the cookie alone would stay valid for 8 hours.
+    events: {
+      async signOut({ token }) {
+        const uid = (token as { uid?: unknown } | null)?.uid;
+        if (typeof uid === 'string') await endSessions(await getDb(), uid);
+      },
+    },
     callbacks: {
+      // After sign-in and sign-out: our own pages only, parsed as a browser would (lib/safe-url.ts).
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+        return `${baseUrl}${sameSitePath(path) ?? '/'}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;

@@ -3,14 +3,9 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { calendarDays, calendarTerms } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
-import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { isoDate } from '@/workflows/common/fields';
-import { isAdmin } from '../authz';
-
-function assertCalendarAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', `${actor.id} may not edit the calendar`, { zh: '仅管理员可维护校历', en: 'Only administrators maintain the calendar' });
-}
+import { authorize } from '../policy';
 
 export const daySchema = z.object({
   day: isoDate('日期'),
@@ -37,20 +32,20 @@ export async function listCalendar(db: Db) {
 
 /** Adds a holiday / make-up workday, or changes the one on that date. Takes effect on the next timer armed. */
 export async function saveCalendarDay(db: Db, actor: Actor, input: unknown, now: Date): Promise<void> {
-  assertCalendarAdmin(actor);
+  authorize(actor, 'admin.calendar');
   const d = parseInput(daySchema, input);
   const values = { day: d.day, kind: d.kind, nameZh: d.nameZh, nameEn: d.nameEn || d.nameZh, updatedAt: now };
   await db.insert(calendarDays).values(values).onConflictDoUpdate({ target: calendarDays.day, set: values });
 }
 
 export async function deleteCalendarDay(db: Db, actor: Actor, day: unknown): Promise<void> {
-  assertCalendarAdmin(actor);
+  authorize(actor, 'admin.calendar');
   const d = parseInput(isoDate('日期'), day);
   await db.delete(calendarDays).where(eq(calendarDays.day, d));
 }
 
 export async function saveTerm(db: Db, actor: Actor, input: unknown): Promise<void> {
-  assertCalendarAdmin(actor);
+  authorize(actor, 'admin.calendar');
   const term = parseInput(termSchema, input);
   await db.update(calendarTerms).set({ startsOn: term.startsOn, endsOn: term.endsOn }).where(eq(calendarTerms.id, term.id));
 }

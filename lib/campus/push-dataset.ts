@@ -4,6 +4,7 @@ import { now } from '../clock';
 import { getDb } from '../db';
 import { applyDataset, type ApplyReport } from './apply-dataset';
 import { getDataset } from './datasets';
+import { authorize } from '../policy';
 
 export const PUSH_MAX_ROWS = 200_000;
 
@@ -14,13 +15,8 @@ export const PUSH_MAX_ROWS = 200_000;
  */
 export async function pushDataset(user: RequestUser | null, datasetId: string, body: unknown): Promise<ApplyReport> {
   if (!getDataset(datasetId)) throw new AppError('NOT_FOUND', `dataset ${datasetId}`, { zh: '没有这个数据集', en: 'No such dataset' });
-  if (!user) throw new AppError('UNAUTHENTICATED', 'no token');
-  if (!user.scopes?.includes(`dataset:${datasetId}`)) {
-    throw new AppError('FORBIDDEN', 'push needs a dataset token', {
-      zh: `推送数据需要具有 dataset:${datasetId} 权限的 API 令牌`,
-      en: `Pushing data needs an API token with the dataset:${datasetId} scope`,
-    });
-  }
+  authorize(user, 'dataset.push', { kind: 'dataset', id: datasetId });
+  if (!user) throw new AppError('UNAUTHENTICATED', 'no token'); // authorize refused it already; for the type
   const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows)) {
     throw new AppError('INVALID_INPUT', 'rows missing', { zh: '请求体应为数组或 {"rows": [...]}', en: 'The body must be an array or {"rows": [...]}' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameSitePath } from '../safe-url';
 import { AUDIENCES, BUILD_MODES, CATALOG_STATUSES, CHANNELS } from '@/db/schema';
 import { THEME_IDS } from './themes';
 
@@ -26,7 +27,7 @@ export const entrySchema = z
       .regex(/^([a-z0-9-]+)?$/, '流程编号只能用小写字母、数字和连字符')
       .transform((v) => v || null),
     externalUrl: text(500)
-      .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v) || /^\/[^\s/][^\s]*$/.test(v), '链接须以 http(s):// 或 / 开头')
+      .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v) || sameSitePath(v) === v, '链接须以 http(s):// 或本站路径 / 开头')
       .transform((v) => v || null),
     status: z.enum(CATALOG_STATUSES, '未知的状态'),
     testers: z.array(z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, '测试人员须为学号/工号')).max(50),

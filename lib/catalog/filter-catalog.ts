@@ -9,6 +9,8 @@ export interface CatalogFilters {
   audience?: Audience;
   channel?: Channel;
   mode?: BuildMode;
+  /** 全部: also the services for other groups (by default a person sees their own audience's). */
+  all: boolean;
   page: number;
 }
 
@@ -34,6 +36,7 @@ export function parseFilters(raw: Raw, departmentIds: Set<string>): { filters: C
     audience: pickIf<Audience>(one(raw.audience), (v) => (AUDIENCES as readonly string[]).includes(v)),
     channel: pickIf<Channel>(one(raw.channel), (v) => (CHANNELS as readonly string[]).includes(v)),
     mode: pickIf<BuildMode>(one(raw.mode), (v) => (BUILD_MODES as readonly string[]).includes(v)),
+    all: one(raw.all) === '1',
     page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
   };
   return { filters, ignored, truncated: Array.from(q.replace(/\s+/g, '')).length > MAX_QUERY };
@@ -50,9 +53,13 @@ interface Filterable {
   buildMode: BuildMode;
 }
 
-/** The services that pass the filters; with a search, best match first. */
-export function applyFilters<T extends Filterable>(services: T[], f: CatalogFilters): T[] {
-  const kept = services.filter(
+/**
+ * The services that pass the filters; with a search, best match first. `mine` is the person's
+ * audiences (audiencesOf): unless 全部 or an audience is chosen, only services for them are kept.
+ */
+export function applyFilters<T extends Filterable>(services: T[], f: CatalogFilters, mine?: Audience[]): T[] {
+  const scoped = mine && !f.all && !f.audience ? services.filter((s) => s.audience.some((a) => mine.includes(a))) : services;
+  const kept = scoped.filter(
     (s) =>
       (!f.theme || s.theme === f.theme) &&
       (!f.department || s.departmentId === f.department) &&

@@ -4,15 +4,11 @@ import { catalogServices, catalogStatusChanges, orgUnits, type CatalogStatus } f
 import type { SessionUser } from '@/lib/auth/load-actor';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
-import { canManageCatalog } from './access';
+import { authorize } from '@/lib/policy';
 import { decodeCsv } from './csv';
 import { readCatalogCsv, type CsvProblem } from './catalog-csv';
 import { entrySchema, type EntryInput } from './entry-schema';
 import { NEXT_STATUSES } from './labels';
-
-function assertManager(user: SessionUser): void {
-  if (!canManageCatalog(user)) throw new AppError('FORBIDDEN', 'catalog admin only');
-}
 
 async function assertDepartment(db: Db, id: string): Promise<void> {
   const [row] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, id));
@@ -21,7 +17,7 @@ async function assertDepartment(db: Db, id: string): Promise<void> {
 
 /** Creates (id absent) or updates a service; a status change made here is logged like any other. */
 export async function saveService(db: Db, user: SessionUser, raw: unknown, now: Date, id?: string): Promise<string> {
-  assertManager(user);
+  authorize(user, 'catalog.manage');
   const entry = parseInput(entrySchema, raw);
   await assertDepartment(db, entry.departmentId);
   return db.transaction(async (tx) => {
@@ -52,7 +48,7 @@ export async function saveService(db: Db, user: SessionUser, raw: unknown, now: 
 
 /** One lifecycle step (在建 → 在测 → 已上线 → 已下线 …) with the reason kept in the history. */
 export async function changeServiceStatus(db: Db, user: SessionUser, id: string, to: CatalogStatus, reason: string, now: Date): Promise<void> {
-  assertManager(user);
+  authorize(user, 'catalog.manage');
   const why = reason.trim();
   if (why.length < 2 || why.length > 500) {
     throw new AppError('INVALID_INPUT', 'reason length', { zh: '请填写变更原因（2–500 字）', en: 'Give a reason (2–500 characters)' });
@@ -72,7 +68,7 @@ export async function changeServiceStatus(db: Db, user: SessionUser, id: string,
 }
 
 export async function deleteService(db: Db, user: SessionUser, id: string): Promise<void> {
-  assertManager(user);
+  authorize(user, 'catalog.manage');
   await db.delete(catalogServices).where(eq(catalogServices.id, id));
 }
 
@@ -87,7 +83,7 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
  * transaction (upsert by code), so a file with any problem changes nothing.
  */
 export async function importCatalogCsv(db: Db, user: SessionUser, bytes: Uint8Array, now: Date): Promise<ImportResult> {
-  assertManager(user);
+  authorize(user, 'catalog.manage');
   if (bytes.length === 0) return { ok: false, problems: [{ line: 0, zh: '请选择一个 CSV 文件', en: 'Choose a CSV file' }] };
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, problems: [{ line: 0, zh: '文件过大（最大 2 MB）', en: 'File too large (max 2 MB)' }] };
   const decoded = decodeCsv(bytes);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { catalogFavourites, catalogServices, catalogStatusChanges, orgUnits, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/load-actor';
+import { versionedTable } from '../versioned-cache';
 import { canSeeService } from './access';
 import { THEMES } from './themes';
 
@@ -9,15 +10,21 @@ export type CatalogRow = typeof catalogServices.$inferSelect;
 
 const themeOrder = new Map<string, number>(THEMES.map((t, i) => [t.id, i]));
 
-/** The whole catalog, real entries before sample ones, then by theme and name. A few hundred rows at most. */
-export async function loadCatalog(db: Db): Promise<CatalogRow[]> {
+// Read on every 首页 and 办事大厅 request, written by administrators now and then: kept in memory
+// until any row changes (lib/versioned-cache.ts). Callers get their own array, the rows shared.
+const catalogRows = versionedTable(catalogServices, async (db) => {
   const rows = await db.select().from(catalogServices).orderBy(asc(catalogServices.nameZh));
   return rows.sort(
     (a, b) => Number(a.isSample) - Number(b.isSample) || (themeOrder.get(a.theme) ?? 99) - (themeOrder.get(b.theme) ?? 99),
   );
+});
+
+/** The whole catalog, real entries before sample ones, then by theme and name. A few hundred rows at most. */
+export async function loadCatalog(db: Db): Promise<CatalogRow[]> {
+  return [...(await catalogRows(db))];
 }
 
-export async function visibleCatalog(db: Db, user: SessionUser): Promise<CatalogRow[]> {
+export async function visibleCatalog(db: Db, user: SessionUser | null): Promise<CatalogRow[]> {
   return (await loadCatalog(db)).filter((s) => canSeeService(s, user));
 }
 
@@ -41,8 +48,12 @@ export async function statusHistory(db: Db, serviceId: string) {
     .orderBy(desc(catalogStatusChanges.at));
 }
 
+const departmentRows = versionedTable(orgUnits, (db) =>
+  db.select().from(orgUnits).where(eq(orgUnits.kind, 'department')).orderBy(asc(orgUnits.sort)),
+);
+
 export async function listDepartments(db: Db) {
-  return db.select().from(orgUnits).where(eq(orgUnits.kind, 'department')).orderBy(asc(orgUnits.sort));
+  return [...(await departmentRows(db))];
 }
 
 export async function favouriteIds(db: Db, user: SessionUser): Promise<Set<string>> {

@@ -47,3 +47,18 @@ test('hostile input matches nothing and does not throw', () => {
 test('an empty query keeps everything in order', () => {
   assert.equal(names('  ').length, docs.length);
 });
+
+test('relevance: yibao is 医保 (not 会·议报·备), tice is 体测 (not no·tice)', () => {
+  const catalog = [
+    ...docs,
+    { name: '学术会议报备' },
+    { name: '周转房缴费通知', nameEn: 'Turnover housing fee notice', keywords: '周转房 缴费 房租' },
+    { name: '医疗费用报销' },
+  ];
+  const found = (q: string) => searchDocs(catalog, q).map((d) => d.name);
+  assert.deepEqual(found('yibao'), ['城乡居民医保不参保申请']);
+  assert.ok(!found('tice').includes('周转房缴费通知'));
+  assert.equal(found('tice')[0], '体质测试免测/缓测申请');
+  assert.ok(found('huiyi').includes('学术会议报备'));
+  assert.equal(found('notice')[0], '周转房缴费通知');
+});

@@ -6,13 +6,18 @@ import { pinyin } from 'pinyin-pro';
  * matches when its characters can be laid over the tokens in order: a Chinese character
  * equals a token's character, a run of Latin letters covers each token's pinyin by a prefix
  * (so `tc`, `tice`, `tizhiceshi` and `tzcs` all find 体质测试, and `yibao` finds 医保).
- * Tokens may be skipped, at a cost, which ranks tight matches first. When nothing matches
- * that way, a Latin query may still match with one or two typos (edit distance), ranked last.
+ * Tokens may be skipped, at a cost, which ranks tight matches first. Pinyin must begin at the
+ * start of a word (Intl.Segmenter's Chinese words): `yibao` is 医保, not 会·议报·备. When nothing
+ * matches that way, a Latin query may still match with one or two typos (edit distance), as a
+ * "did you mean" only: typo matches are dropped when a real match exists, and so are matches far
+ * worse than a strong best one, so that a precise query does not list a page of near misses.
  */
 
 interface Token {
   char: string;
   py: string;
+  /** The first character of a word: where a pinyin match may begin. */
+  start: boolean;
 }
 
 interface Indexed {
@@ -42,12 +47,26 @@ function tokensOf(name: string): Indexed {
   let pys = pinyin(name, { toneType: 'none', type: 'array' }).map((p) => p.toLowerCase());
   // pinyin-pro gives one item per character; if it ever groups, fall back to one call per character.
   if (pys.length !== chars.length) pys = chars.map((c) => pinyin(c, { toneType: 'none' }).toLowerCase());
-  const tokens = chars.map((char, i) => ({ char, py: /[a-z0-9]/.test(pys[i] ?? '') ? pys[i]! : char }));
+  const starts = wordStarts(name.toLowerCase());
+  const tokens = chars.map((char, i) => ({ char, py: /[a-z0-9]/.test(pys[i] ?? '') ? pys[i]! : char, start: starts.has(i) }));
   const joined = tokens.map((t) => t.py).join('');
   const indexed = { tokens, mask: letterMask(joined), joined };
   if (tokenCache.size > 20_000) tokenCache.clear();
   tokenCache.set(name, indexed);
   return indexed;
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Character positions (not UTF-16 offsets) where a word begins. */
+function wordStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  let position = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    starts.add(position);
+    position += Array.from(segment).length;
+  }
+  return starts;
 }
 
 /** Computes the pinyin of names ahead of the first search (it is the slow part, about 0.5 ms a name). */
@@ -63,6 +82,11 @@ export function normalizeQuery(raw: string): string {
 }
 
 const LEAD_SKIP = 0.1;
+/** Costs from here on are typo matches. */
+const TYPO = 5;
+/** A best match this good (a whole word, a keyword) hides matches more than NEAR worse. */
+const STRONG = 0.5;
+const NEAR = 2;
 const GAP_SKIP = 1;
 const PARTIAL = 0.3;
 
@@ -93,7 +117,7 @@ function layCost(q: string[], tokens: Token[]): number {
       let best = next[qi]! + (qi === 0 ? LEAD_SKIP : GAP_SKIP);
       const c = q[qi]!;
       if (c === token.char) best = Math.min(best, next[qi + 1]!);
-      else if (hasPinyin) {
+      else if (hasPinyin && (qi > 0 || token.start)) {
         let len = 0;
         while (len < py.length && qi + len < m && q[qi + len] === py[len]) {
           len++;
@@ -153,16 +177,16 @@ export function matchCost(query: string, doc: SearchDoc, queryMask = letterMask(
   if (cost < Infinity) return cost;
   const en = doc.nameEn?.toLowerCase();
   if (en) {
-    // English words by their beginnings ('med' → Medical); inside a run-together name only from
-    // 4 letters on, or 'tc' would find "studen·tc·ard" before anything 体测.
+    // English words by their beginnings ('med' → Medical), or run together from a word's
+    // beginning ('studentcard'); never inside a word, or 'tice' would find "no·tice".
     const words = en.split(/[\s'’·\-_/\\]+/).filter(Boolean);
     if (words.some((w) => w.startsWith(query))) return 2;
-    if (query.length >= 4 && words.join('').includes(query)) return 2.5;
+    if (query.length >= 4 && words.some((_, i) => words.slice(i).join('').startsWith(query))) return 2.5;
   }
   if (/^[a-z]+$/.test(query) && query.length >= 4 && query.length <= 12) {
     const allowed = query.length >= 7 ? 2 : 1;
     const distance = substringDistance(query, name.joined);
-    if (distance <= allowed) return 5 + distance;
+    if (distance <= allowed) return TYPO + distance;
   }
   return null;
 }
@@ -178,5 +202,7 @@ export function searchDocs<T extends SearchDoc>(docs: T[], rawQuery: string): T[
     if (cost !== null) scored.push({ doc, cost, i });
   });
   scored.sort((a, b) => a.cost - b.cost || a.doc.name.length - b.doc.name.length || a.i - b.i);
-  return scored.map((s) => s.doc);
+  const best = scored[0]?.cost ?? Infinity;
+  const limit = best < TYPO ? (best <= STRONG ? best + NEAR : TYPO) : Infinity;
+  return scored.filter((s) => s.cost < limit || s.cost === best).map((s) => s.doc);
 }

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/workflows/engine/actor';
 import { loadWorkingCalendar } from '@/workflows/engine/calendar';
 import { AppError } from '@/workflows/engine/errors';
-import { mayStart } from '@/workflows/engine/start-instance';
+import { authorize } from '../policy';
 import { startIssuedInstances } from '@/workflows/engine/start-issued-instances';
 import { getDefinition } from '@/workflows/registry';
 import { validateNotices, type RowError } from './validate-notices';
@@ -43,9 +43,8 @@ function rowErrors(errors: RowError[]): AppError {
  * notices already issued — the second waits, then finds the first's notices and is refused.
  */
 export async function issueHousingNotices(db: Db, actor: Actor, req: IssueRequest, now: Date): Promise<IssueResult> {
-  if (!mayStart(getDefinition(PROCESS_ID), actor)) {
-    throw new AppError('FORBIDDEN', `${actor.id} may not issue housing notices`, { zh: '仅资产管理处可发送缴费通知', en: 'Only the Assets office issues these notices' });
-  }
+  // Issued processes (audience.issuedBy): process.start is the issuing department's right.
+  authorize(actor, 'process.start', { kind: 'process', definition: getDefinition(PROCESS_ID) });
   const from = req.from ?? 0;
   if (req.dryRun) {
     const { notices, errors } = await validateNotices(db, req.csv, { issuedFrom: from });

@@ -1,28 +1,35 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { processInstances } from '@/db/schema';
+import { mailboxLetters, processInstances } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { activeStates, restoreSnapshot } from '@/workflows/engine/snapshot';
 import type { Label } from '@/workflows/engine/types';
 import { getDefinition } from '@/workflows/registry';
+import { writerRef } from '../policy';
 
 export interface ApplicationItem {
   id: string;
+  caseNo: string | null;
   process: string;
   processTitle: Label;
   title: Label;
   status: string;
+  /** The current state path (filters of 我发起的); stepLabel is what people read. */
+  state: string;
   stepLabel: Label;
+  /** Since when it waits where it stands. */
+  stateSince: string;
   createdAt: string;
   updatedAt: string;
 }
 
-/** 我的申请: the caller's own instances, newest first, each with its current step. */
+/** 我的申请: the caller's own instances (and letters, anonymous ones too), newest first, each with its current step. */
 export async function listApplications(db: Db, actor: Actor, limit = 100): Promise<ApplicationItem[]> {
+  const letters = db.select({ id: mailboxLetters.instanceId }).from(mailboxLetters).where(eq(mailboxLetters.writerRef, await writerRef(db, actor.id)));
   const rows = await db
     .select()
     .from(processInstances)
-    .where(eq(processInstances.applicantId, actor.id))
+    .where(or(eq(processInstances.applicantId, actor.id), inArray(processInstances.id, letters)))
     .orderBy(desc(processInstances.createdAt))
     .limit(limit);
   return rows.map((row) => {
@@ -30,12 +37,15 @@ export async function listApplications(db: Db, actor: Actor, limit = 100): Promi
     const states = activeStates(restoreSnapshot(definition.machine, row.snapshot));
     return {
       id: row.id,
+      caseNo: row.caseNo,
       process: row.processId,
       processTitle: definition.title,
       title: row.title,
       status: row.status,
+      state: row.state,
       stepLabel: states.find((s) => s.meta.label)?.meta.label ?? { zh: row.state, en: row.state },
       createdAt: row.createdAt.toISOString(),
+      stateSince: row.stateSince.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
   });

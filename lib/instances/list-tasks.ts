@@ -1,14 +1,16 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { orgUnits, processInstances, tasks, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { stateMeta } from '@/workflows/engine/snapshot';
 import type { Label, TaskAction } from '@/workflows/engine/types';
 import { getDefinition } from '@/workflows/registry';
+import { anonymousSql } from '../policy';
 
 export interface TaskItem {
   id: string;
   instanceId: string;
+  caseNo: string | null;
   process: string;
   processTitle: Label;
   title: Label;
@@ -70,11 +72,26 @@ function mine(actor: Actor, status: 'open' | 'done', limit: number) {
  */
 export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', limit = 100): Promise<TaskItem[]> {
   const rows = await db
-    .select({ t: tasks, i: processInstances, applicantName: users.name, orgZh: orgUnits.nameZh, orgEn: orgUnits.nameEn })
+    // Only the instance columns a row shows: the snapshot (the largest column) stays in the database.
+    .select({
+      t: tasks,
+      i: {
+        id: processInstances.id,
+        caseNo: processInstances.caseNo,
+        processId: processInstances.processId,
+        processVersion: processInstances.processVersion,
+        title: processInstances.title,
+        revision: processInstances.revision,
+      },
+      applicantName: users.name,
+      orgZh: orgUnits.nameZh,
+      orgEn: orgUnits.nameEn,
+    })
     .from(tasks)
     .innerJoin(processInstances, eq(processInstances.id, tasks.instanceId))
-    .leftJoin(users, eq(users.id, processInstances.applicantId))
-    .leftJoin(orgUnits, eq(orgUnits.id, processInstances.applicantOrgId))
+    // An anonymous writer is named in no staff list (lib/policy/views.ts), not even by department.
+    .leftJoin(users, and(eq(users.id, processInstances.applicantId), not(anonymousSql)))
+    .leftJoin(orgUnits, and(eq(orgUnits.id, processInstances.applicantOrgId), not(anonymousSql)))
     .where(mine(actor, status, limit))
     .orderBy(status === 'open' ? tasks.createdAt : desc(tasks.completedAt))
     .limit(limit);
@@ -84,6 +101,7 @@ export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', l
     return {
       id: t.id,
       instanceId: i.id,
+      caseNo: i.caseNo,
       process: i.processId,
       processTitle: definition.title,
       title: i.title,
@@ -96,7 +114,8 @@ export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', l
       completedAt: t.completedAt?.toISOString() ?? null,
       outcome: t.outcome,
       revision: i.revision,
-      actions: status === 'open' ? (meta?.task?.actions ?? []) : [],
+      // What the task offers now: none while it is out with a delegate or a before-signer (委派 / 前加签).
+      actions: status === 'open' ? (meta?.task?.actions ?? []).filter((a) => t.actions.includes(a.type)) : [],
     };
   });
 }
@@ -110,7 +129,16 @@ export const OPEN_TASK_COUNT_CAP = 1000;
  * 100,000 waiting costs what one with a thousand does. Exact up to `cap`; `cap + 1` means more.
  */
 export async function countOpenTasks(db: Db, actor: Actor, cap = OPEN_TASK_COUNT_CAP): Promise<number> {
-  const result = await db.execute(sql`select count(*)::int as n from (${openTaskIds(actor, cap + 1)}) u`);
+  return countOf(db, openTaskCountSql(actor, cap));
+}
+
+/** countOpenTasks' statement, for a caller that counts other things in the same one (the portal's badges). */
+export function openTaskCountSql(actor: Actor, cap = OPEN_TASK_COUNT_CAP): SQL {
+  return sql`select count(*)::int as n from (${openTaskIds(actor, cap + 1)}) u`;
+}
+
+async function countOf(db: Db, query: SQL): Promise<number> {
+  const result = await db.execute(query);
   // postgres.js returns the rows, PGlite an object holding them.
   const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ n: number }>;
   return Number(rows[0]?.n ?? 0);

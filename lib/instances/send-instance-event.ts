@@ -1,9 +1,10 @@
 import type { Actor } from '@/workflows/engine/actor';
 import { applyEvent } from '@/workflows/engine/apply-event';
-import { assertCanViewInstance } from '../authz';
+import { authorizeInstance } from '../policy';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { getInstanceView, type InstanceView } from './get-instance-view';
+import '@/lib/engine/effect-writers';
 
 export interface InstanceEventInput {
   type: string;
@@ -18,7 +19,7 @@ export interface InstanceEventInput {
  */
 export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput): Promise<InstanceView> {
   const db = await getDb();
-  await assertCanViewInstance(db, user, instanceId);
+  await authorizeInstance(db, user, 'instance.act', instanceId);
   await applyEvent(db, { instanceId, actor: user, ...event, now: await now(db) });
   return getInstanceView(db, user, instanceId);
 }

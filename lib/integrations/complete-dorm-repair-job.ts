@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { integrationOutbox } from '@/db/schema';
+import { outbox } from '@/db/schema';
 import { applyEventInTransaction } from '@/workflows/engine/apply-event';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { verifySignature } from './signature';
 
-const callbackSchema = z.object({
+export const callbackSchema = z.object({
   jobId: z.uuid({ message: 'jobId 无效' }),
   status: z.literal('done', { message: 'status 只能是 done' }),
   note: z.string().trim().max(500, 'note 不能超过 500 字').optional(),
@@ -39,15 +39,15 @@ export async function completeDormRepairJob(db: Db, req: SignedRequest, secret: 
   return db.transaction(async (tx) => {
     const [job] = await tx
       .select()
-      .from(integrationOutbox)
-      .where(and(eq(integrationOutbox.id, jobId), eq(integrationOutbox.hook, 'dorm-repair')))
+      .from(outbox)
+      .where(and(eq(outbox.id, jobId), eq(outbox.kind, 'job'), sql`${outbox.payload}->>'hook' = 'dorm-repair'`))
       .for('update');
-    if (!job) throw new AppError('NOT_FOUND', `job ${jobId}`, { zh: '找不到该维修任务', en: 'No such job' });
+    if (!job?.instanceId) throw new AppError('NOT_FOUND', `job ${jobId}`, { zh: '找不到该维修任务', en: 'No such job' });
     if (job.completedAt) {
       throw new AppError('CONFLICT', `job ${jobId} already done`, { zh: '该维修任务已报完成', en: 'This job is already reported done' });
     }
     await applyEventInTransaction(tx, { instanceId: job.instanceId, actor: null, type: 'done', comment: note, now });
-    await tx.update(integrationOutbox).set({ completedAt: now }).where(eq(integrationOutbox.id, job.id));
+    await tx.update(outbox).set({ completedAt: now }).where(eq(outbox.id, job.id));
     return { jobId, instanceId: job.instanceId };
   });
 }

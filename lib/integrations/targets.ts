@@ -1,8 +1,8 @@
 import { env } from '../env';
-import type { WebhookTarget } from './deliver-webhook';
+import type { JobTarget } from '../outbox/handlers/job';
 
 /** The configured target of every hook the workflows raise (StateMeta.webhook). */
-export function webhookTargets(): Record<string, WebhookTarget | undefined> {
+export function jobTargets(): Record<string, JobTarget | undefined> {
   const { url, secret } = env().dormRepairWebhook;
   return { 'dorm-repair': url && secret ? { url, secret } : undefined };
 }

@@ -20,11 +20,11 @@ export function processLabel(processId: string): Label {
   return found.length > 0 ? found[found.length - 1]!.title : same(processId);
 }
 
-/** An instance status (active → 进行中) or a task status (open → 待办理). */
+/** An instance status (active → 进行中), a task status (open → 待办理) or a delivery's (delivered → 已送达). */
 export function statusLabel(status: string): Label {
   const words = (locale: 'zh' | 'en') => {
     const d = dictionary(locale);
-    return { ...d.monitor.taskStatus, ...d.admin.status } as Record<string, string>;
+    return { ...d.monitor.deliveryStatus, ...d.monitor.taskStatus, ...d.admin.status } as Record<string, string>;
   };
   const zh = words('zh')[status];
   const en = words('en')[status];

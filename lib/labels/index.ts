@@ -7,6 +7,7 @@
  */
 export { eventLabel, guardLabel, stateLabel, timerLabel } from '@/workflows/labels/definition-labels';
 export { GENERIC_EVENT_LABELS } from '@/workflows/labels/generic-events';
+export { isPoorRating, SATISFACTION_LEVELS, satisfactionLevel, type SatisfactionLevel } from '@/workflows/labels/satisfaction';
 export { roleLabel, processLabel, statusLabel } from './fixed-labels';
 export { loadOrgNames, orgLabel, scopeLabel, taskWhoLabel, type OrgNames } from './org-labels';
 export { getLabeler, labeler, type Labeler } from './labeler';

@@ -4,10 +4,12 @@ import type { Db } from '@/db/client';
 import { uploads } from '@/db/schema';
 import { hashClaim } from '@/workflows/engine/attach-uploads';
 import { AppError } from '@/workflows/engine/errors';
-import { isUuid } from '../authz';
-import { hitRateLimit } from '../rate-limit';
+import { isUuid } from '../policy';
+import { requireProof } from '../pow';
+import { hitTieredLimit } from '../rate-limit';
 import type { Storage } from '../storage';
 import { saveUpload, type SavedUpload } from '../uploads/save-upload';
+import { mailboxKey } from './capability';
 
 /**
  * Attachments of 校长信箱 letters from writers without an account. Such an upload has no owner:
@@ -18,9 +20,9 @@ import { saveUpload, type SavedUpload } from '../uploads/save-upload';
 
 /** How long an uploaded attachment waits for its letter. */
 export const ATTACHMENT_CLAIM_MS = 3_600_000;
-/** Uploads a client may make per hour (5 per letter × the 10 letters it may send), and everyone together. */
+/** Uploads a client may make per hour (5 per letter × the 10 letters it may send); above ATTACHMENTS_BUSY from everyone the site is busy. */
 export const ATTACHMENTS_PER_IP = 50;
-export const ATTACHMENTS_GLOBAL = 2_000;
+export const ATTACHMENTS_BUSY = 2_000;
 const WINDOW_MS = 3_600_000;
 
 export interface LetterAttachmentUpload extends SavedUpload {
@@ -29,11 +31,18 @@ export interface LetterAttachmentUpload extends SavedUpload {
   claimExpiresAt: string;
 }
 
-/** Refuses a client (or everyone) who uploaded too much this hour; counted before the body is read. */
-export async function assertMayUploadAttachment(db: Db, ip: string, now: Date): Promise<void> {
-  const mine = await hitRateLimit(db, `mailbox:upload:${ip}`, ATTACHMENTS_PER_IP, WINDOW_MS, now);
-  const all = await hitRateLimit(db, 'mailbox:upload:*', ATTACHMENTS_GLOBAL, WINDOW_MS, now);
-  if (!mine || !all) {
+/**
+ * Refuses a client who uploaded too much this hour, counted before the body is read. While the
+ * site is busy (only uploads a client's own limit let through count), a proof of work is the price.
+ */
+export async function assertMayUploadAttachment(db: Db, ip: string, proof: string | null, now: Date): Promise<void> {
+  const { allowed, busy } = await hitTieredLimit(
+    db,
+    { client: `mailbox:upload:${ip}`, clientLimit: ATTACHMENTS_PER_IP, global: 'mailbox:upload:*', busyAbove: ATTACHMENTS_BUSY, windowMs: WINDOW_MS },
+    now,
+  );
+  if (busy) await requireProof(db, await mailboxKey(db), proof, now);
+  if (!allowed) {
     throw new AppError('RATE_LIMITED', 'mailbox attachment uploads rate-limited', {
       zh: '上传过于频繁，请稍后再试',
       en: 'Too many files uploaded from here. Please try again later.',
@@ -48,9 +57,9 @@ export async function assertMayUploadAttachment(db: Db, ip: string, now: Date): 
 export async function uploadLetterAttachment(
   db: Db,
   storage: Storage,
-  a: { ip: string; now: Date; maxBytes: number; read: () => Promise<{ name: string; bytes: Uint8Array }> },
+  a: { ip: string; proof?: string | null; now: Date; maxBytes: number; read: () => Promise<{ name: string; bytes: Uint8Array }> },
 ): Promise<LetterAttachmentUpload> {
-  await assertMayUploadAttachment(db, a.ip, a.now);
+  await assertMayUploadAttachment(db, a.ip, a.proof ?? null, a.now);
   const file = await a.read();
   const claim = randomBytes(32).toString('base64url');
   const expiresAt = new Date(a.now.getTime() + ATTACHMENT_CLAIM_MS);

@@ -5,11 +5,13 @@ import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
 import { listLetterAttachments, type LetterAttachment } from './attachments';
-import { assertDeskAccess, isMailboxOffice } from './office';
+import { audienceOf, authorizeInstance, fieldsFor, isMailboxOffice } from '../policy';
 import { suggestPublication, type PublicationDraft } from './publications';
 
 export interface DeskLetterView {
   id: string;
+  /** 办件编号, the number people quote. */
+  caseNo: string | null;
   state: string;
   status: string;
   revision: number;
@@ -30,9 +32,12 @@ export interface DeskLetterView {
 
 /** One letter as the office or an assigned department sees it, with what the viewer may do. */
 export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<DeskLetterView> {
-  await assertDeskAccess(db, actor, id);
+  const letter = await authorizeInstance(db, actor, 'letter.desk', id);
+  // The desk is staff: an anonymous writer is not named here, nor their account (lib/policy/views.ts).
+  const { writerIdentity } = fieldsFor(audienceOf(actor, letter), letter);
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
-  const context = (row!.snapshot as { context: MailboxContext }).context;
+  const stored = (row!.snapshot as { context: MailboxContext }).context;
+  const context: MailboxContext = writerIdentity ? stored : { ...stored, applicantId: null, form: { ...stored.form, name: undefined } };
   const [events, open, writer, published, attachments] = await Promise.all([
     db
       .select({ e: instanceEvents, actorName: users.name })
@@ -41,7 +46,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
       .where(eq(instanceEvents.instanceId, id))
       .orderBy(asc(instanceEvents.seq)),
     db.select().from(tasks).where(and(eq(tasks.instanceId, id), eq(tasks.status, 'open'))),
-    row!.applicantId && !context.form.anonymous ? db.select({ name: users.name }).from(users).where(eq(users.id, row!.applicantId)) : [],
+    row!.applicantId && writerIdentity ? db.select({ name: users.name }).from(users).where(eq(users.id, row!.applicantId)) : [],
     db.select().from(mailboxPublications).where(eq(mailboxPublications.instanceId, id)),
     listLetterAttachments(db, id),
   ]);
@@ -55,19 +60,20 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
   }
   return {
     id,
+    caseNo: row!.caseNo,
     state: row!.state,
     status: row!.status,
     revision: row!.revision,
     createdAt: row!.createdAt.toISOString(),
     context,
-    writerName: context.form.anonymous ? null : (writer[0]?.name ?? context.form.name ?? null),
+    writerName: writerIdentity ? (writer[0]?.name ?? context.form.name ?? null) : null,
     actions: [...new Set(mine.flatMap((t) => t.actions))],
     myOrgs: mine.filter((t) => t.role === 'handler' && t.orgUnitId).map((t) => t.orgUnitId!),
     history: events.map(({ e, actorName }) => ({
       seq: e.seq,
       type: e.type,
       fromState: e.fromState,
-      actorName,
+      actorName: e.actorRole === 'applicant' && !writerIdentity ? null : actorName,
       actorRole: e.actorRole,
       comment: e.comment,
       at: e.at.toISOString(),

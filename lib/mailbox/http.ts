@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CAPABILITY_HEADERS } from '@/lib/security-headers';
 import { AppError } from '@/workflows/engine/errors';
+import { readBodyText } from '../body-limit';
+import { env } from '../env';
 
 /** Capability URLs must not leak through Referer, search engines or caches. */
 export const PRIVATE_HEADERS = { ...CAPABILITY_HEADERS, 'Cache-Control': 'no-store' } as const;
@@ -8,10 +10,12 @@ export const PRIVATE_HEADERS = { ...CAPABILITY_HEADERS, 'Cache-Control': 'no-sto
 /** Letters are text: 50,000 characters of Chinese are ~150 KB of UTF-8, plus the JSON around it. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export function requestOrigin(req: NextRequest): string {
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? req.nextUrl.host;
-  const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
-  return `${proto}://${host}`;
+/**
+ * Where capability links (tracking URLs, also e-mailed) and redirects point: PUBLIC_URL only.
+ * A request's Host and X-Forwarded-Host are whatever the client wrote.
+ */
+export function publicOrigin(): string {
+  return env().notify.publicUrl;
 }
 
 /** An HTML form post (the tracking page works without JavaScript) rather than a JSON call. */
@@ -28,8 +32,7 @@ export async function readBody(req: NextRequest): Promise<unknown> {
       en: 'Too long: a letter may have at most 50,000 characters',
     });
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readBodyText(req, MAX_BODY_BYTES, tooLarge);
   if (isFormPost(req)) return Object.fromEntries(new URLSearchParams(text));
   if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'expected JSON', { zh: '请求格式错误：需要 JSON', en: 'The request body must be JSON' });
@@ -45,6 +48,6 @@ export function jsonPrivate(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: PRIVATE_HEADERS });
 }
 
-export function seeOther(req: NextRequest, path: string): NextResponse {
-  return new NextResponse(null, { status: 303, headers: { ...PRIVATE_HEADERS, Location: new URL(path, requestOrigin(req)).toString() } });
+export function seeOther(_req: NextRequest, path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { ...PRIVATE_HEADERS, Location: new URL(path, publicOrigin()).toString() } });
 }

@@ -1,13 +1,13 @@
 import { and, desc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { mailboxPublications, processInstances } from '@/db/schema';
+import { mailboxPublications, processInstances, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { LETTER_CATEGORIES, LETTER_CONTENT_MAX, REPLY_MAX } from '@/workflows/presidents-mailbox/form';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
-import { isMailboxOffice } from './office';
+import { authorize, authorizeInstance } from '../policy';
 import { redact } from './redact';
 
 export interface PublicationDraft {
@@ -16,7 +16,7 @@ export interface PublicationDraft {
   reply: string;
 }
 
-async function publishable(db: Db, id: string): Promise<MailboxContext> {
+async function publishable(db: Db, id: string): Promise<MailboxContext & { writer: { name: string; username: string } | null }> {
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
   const context = (row?.snapshot as { context: MailboxContext } | undefined)?.context;
   if (!row || row.processId !== 'presidents-mailbox' || !context) throw new AppError('NOT_FOUND', `letter ${id}`);
@@ -26,29 +26,38 @@ async function publishable(db: Db, id: string): Promise<MailboxContext> {
   if (context.replies.length === 0) {
     throw new AppError('EVENT_NOT_ALLOWED', 'no reply yet', { zh: '答复审核通过后才能公开', en: 'Publish only after the reply is approved' });
   }
-  return context;
+  // A named writer's account (an anonymous letter has none on it): masked like their name.
+  const [writer] = row.applicantId ? await db.select({ name: users.name, username: users.username }).from(users).where(eq(users.id, row.applicantId)) : [];
+  return { ...context, writer: writer ?? null };
 }
 
 /** What the office starts editing from: the letter and the reply with personal data masked. */
 export async function suggestPublication(db: Db, id: string): Promise<PublicationDraft> {
   const context = await publishable(db, id);
-  const names = [context.form.name ?? ''];
+  const names = [context.form.name ?? '', context.writer?.name ?? ''];
+  const accounts = context.writer ? [context.writer.username] : [];
   return {
-    subject: redact(context.form.subject, names),
-    content: redact(context.form.content, names),
-    reply: redact(context.replies.map((r) => r.text).join('\n\n'), names),
+    subject: redact(context.form.subject, names, accounts),
+    content: redact(context.form.content, names, accounts),
+    reply: redact(context.replies.map((r) => r.text).join('\n\n'), names, accounts),
   };
 }
 
-const publishSchema = z.object({
+export const publishSchema = z.object({
   subject: z.string().trim().min(1, '请填写主题').max(100, '主题不能超过 100 字'),
   content: z.string().trim().min(1, '请填写来信内容').max(LETTER_CONTENT_MAX),
   reply: z.string().trim().min(1, '请填写答复').max(REPLY_MAX),
 });
 
+/** Off the desk the letter does not exist (404); on it, only the office publishes (403). */
+async function authorizePublish(db: Db, actor: Actor, id: string): Promise<void> {
+  const letter = await authorizeInstance(db, actor, 'letter.desk', id);
+  authorize(actor, 'letter.publish', letter);
+}
+
 /** Publishes (or updates) a letter on 公开回复: office only, with the writer's consent. */
 export async function publishLetter(db: Db, actor: Actor, id: string, body: unknown, now: Date): Promise<void> {
-  if (!isMailboxOffice(actor)) throw new AppError('FORBIDDEN', 'not the mailbox office');
+  await authorizePublish(db, actor, id);
   const draft = parseInput(publishSchema, body);
   const context = await publishable(db, id);
   const values = { ...draft, category: context.form.category, publishedBy: actor.id, publishedAt: now };
@@ -59,7 +68,7 @@ export async function publishLetter(db: Db, actor: Actor, id: string, body: unkn
 }
 
 export async function unpublishLetter(db: Db, actor: Actor, id: string): Promise<void> {
-  if (!isMailboxOffice(actor)) throw new AppError('FORBIDDEN', 'not the mailbox office');
+  await authorizePublish(db, actor, id);
   await db.delete(mailboxPublications).where(eq(mailboxPublications.instanceId, id));
 }
 

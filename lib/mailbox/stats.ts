@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { instanceEvents, processInstances } from '@/db/schema';
+import { LETTER_CATEGORIES } from '@/workflows/presidents-mailbox/form';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
 
 export interface MailboxStats {
   /** 'YYYY-MM' (China time) → category → letters. */
-  perMonth: Array<{ month: string; category: string; count: number }>;
+  perMonth: Array<{ month: string; category: (typeof LETTER_CATEGORIES)[number]; count: number }>;
   avgHoursToAccept: number | null;
   avgHoursToReply: number | null;
   overdue: number;
@@ -16,9 +17,15 @@ export interface MailboxStats {
 const HOUR = 3_600_000;
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 
-/** Statistics for the mailbox office, computed live from the letters and their event logs. */
+/**
+ * Statistics for the mailbox office, computed live from the letters and their event logs.
+ * Generated demo letters (【示例】, instances.sample) are not letters anyone wrote: left out.
+ */
 export async function mailboxStats(db: Db, now: Date): Promise<MailboxStats> {
-  const letters = await db.select().from(processInstances).where(eq(processInstances.processId, 'presidents-mailbox'));
+  const letters = await db
+    .select()
+    .from(processInstances)
+    .where(and(eq(processInstances.processId, 'presidents-mailbox'), eq(processInstances.sample, false)));
   const ids = letters.map((l) => l.id);
   const events = ids.length
     ? await db
@@ -38,7 +45,9 @@ export async function mailboxStats(db: Db, now: Date): Promise<MailboxStats> {
   for (const letter of letters) {
     const context = (letter.snapshot as { context: MailboxContext }).context;
     const month = new Date(letter.createdAt.getTime() + 8 * HOUR).toISOString().slice(0, 7);
-    const key = `${month}|${context.form.category}`;
+    // A letter of an older form version may have no category of today's list: it counts as 其他.
+    const category = (LETTER_CATEGORIES as readonly string[]).includes(context.form?.category) ? context.form.category : 'other';
+    const key = `${month}|${category}`;
     months.set(key, (months.get(key) ?? 0) + 1);
     const log = byLetter.get(letter.id) ?? [];
     const accepted = log.find((e) => e.type === 'accept');
@@ -60,7 +69,7 @@ export async function mailboxStats(db: Db, now: Date): Promise<MailboxStats> {
   }
   return {
     perMonth: [...months].map(([k, count]) => {
-      const [month, category] = k.split('|') as [string, string];
+      const [month, category] = k.split('|') as [string, (typeof LETTER_CATEGORIES)[number]];
       return { month, category, count };
     }).sort((a, b) => b.month.localeCompare(a.month) || a.category.localeCompare(b.category)),
     avgHoursToAccept: mean(toAccept),

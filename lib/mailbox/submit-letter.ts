@@ -7,6 +7,7 @@ import { AppError } from '@/workflows/engine/errors';
 import { startInstance } from '@/workflows/engine/start-instance';
 import { parseInput } from '@/workflows/engine/validate';
 import { letterFormSchema } from '@/workflows/presidents-mailbox/form';
+import { writerRef } from '../policy/writer';
 import { hashToken, keyedHash, mailboxKey, newQueryCode, newToken, normaliseContact, trackingPath } from './capability';
 import { assertMaySubmit } from './lookup-limit';
 import { notifyWriterByEmail } from './writer-notice';
@@ -43,14 +44,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export async function submitLetter(
   db: Db,
-  req: { body: unknown; actor: Actor | null; ip: string; now: Date; origin: string; calendar?: WorkingCalendar },
+  req: { body: unknown; actor: Actor | null; ip: string; proof?: string | null; now: Date; origin: string; calendar?: WorkingCalendar },
 ): Promise<SubmittedLetter> {
   const { letter, website, attachmentClaims } = parseInput(letterRequestSchema, req.body);
   if (website) {
     throw new AppError('INVALID_INPUT', 'honeypot filled', { zh: '提交失败，请刷新页面后重试', en: 'Could not send; reload the page and try again' });
   }
   const form = parseInput(letterFormSchema, letter);
-  await assertMaySubmit(db, req.ip);
+  await assertMaySubmit(db, { ip: req.ip, signedIn: req.actor !== null, proof: req.proof ?? null }, req.now);
 
   const token = newToken();
   const queryCode = newQueryCode();
@@ -58,10 +59,16 @@ export async function submitLetter(
   const contact = form.contact ? normaliseContact(form.contact) : null;
   const email = form.contact && EMAIL.test(form.contact) ? form.contact.trim() : null;
   const trackingUrl = `${req.origin}${trackingPath(token)}`;
+  // Anonymous means anonymous to every staff view: the letter starts without an applicant (no
+  // name, account or department on the instance, its events, messages, webhooks or statistics),
+  // and a name typed into the form is dropped. The writer's own views find it by writerRef.
+  const anonymous = form.anonymous;
+  const input = anonymous ? { ...form, name: undefined } : form;
+  const ref = req.actor ? await writerRef(db, req.actor.id) : null;
   const { instance } = await startInstance(db, {
     processId: 'presidents-mailbox',
-    actor: req.actor,
-    input: form,
+    actor: anonymous ? null : req.actor,
+    input,
     now: req.now,
     calendar: req.calendar,
     anonymousName: '',
@@ -73,7 +80,7 @@ export async function submitLetter(
         codeHash: keyedHash(key, queryCode),
         contactHash: contact ? keyedHash(key, contact) : null,
         email,
-        writerUserId: req.actor?.id ?? null,
+        writerRef: ref,
         tokenIssuedAt: req.now,
         tokenExpiresAt: new Date(req.now.getTime() + TOKEN_LIFETIME_MS),
         createdAt: req.now,

@@ -9,6 +9,7 @@ import { hashToken, keyedHash, mailboxKey, newQueryCode, newToken, trackingPath 
 import type { LetterRow } from './find-letter';
 import { TOKEN_LIFETIME_MS } from './submit-letter';
 import { notifyWriterByEmail } from './writer-notice';
+import '@/lib/engine/effect-writers';
 
 const alreadyDone = (zh: string, en: string) => new AppError('CONFLICT', en, { zh, en });
 

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { mailboxLetters } from '@/db/schema';
 import { queueAddressedMail, type AddressedMail } from '@/lib/notify/addressed-mail';
-import type { TransitionInfo } from '@/workflows/engine/types';
+import type { EffectWriter } from '@/workflows/engine/effects';
 
 /** 'received' / 'reissued' carry the plain link and code: the only moments they exist. */
 export type WriterEmailKind = 'received' | 'reissued' | 'replied' | 'notAccepted' | 'merged';
@@ -65,13 +65,19 @@ export async function notifyWriterByEmail(q: Queryable, notice: WriterEmailNotic
   await queueAddressedMail(q, { to: notice.to, topic: `mailbox.${notice.kind}`, mail: compose(notice), now: notice.now });
 }
 
-const ON_ENTER: Record<string, WriterEmailKind> = { replied: 'replied', notAccepted: 'notAccepted', merged: 'merged' };
-
-/** The presidents-mailbox afterTransition: tells a writer who gave an address how the letter ended up. */
-export async function mailWriterOnTransition(q: Queryable, t: TransitionInfo): Promise<void> {
-  const kind = t.entered.map((p) => ON_ENTER[p]).find(Boolean);
-  if (!kind) return;
-  const [letter] = await q.select({ email: mailboxLetters.email }).from(mailboxLetters).where(eq(mailboxLetters.instanceId, t.instanceId));
-  if (!letter?.email) return;
-  await notifyWriterByEmail(q, { instanceId: t.instanceId, to: letter.email, kind, now: t.now });
-}
+/**
+ * The engine's 'emailWriter' effect (declared on the 校长信箱 states replied / notAccepted /
+ * merged): tells a writer who gave an address how the letter ended up, in the transition's
+ * transaction. Handed to the engine by lib/engine/effect-writers.ts.
+ */
+export const writeWriterEmails: EffectWriter<'emailWriter'> = async (q, effects) => {
+  const letters = await q
+    .select({ instanceId: mailboxLetters.instanceId, email: mailboxLetters.email })
+    .from(mailboxLetters)
+    .where(inArray(mailboxLetters.instanceId, [...new Set(effects.map((e) => e.instanceId))]));
+  const to = new Map(letters.map((l) => [l.instanceId, l.email]));
+  for (const e of effects) {
+    const address = to.get(e.instanceId);
+    if (address) await notifyWriterByEmail(q, { instanceId: e.instanceId, to: address, kind: e.template, now: e.at });
+  }
+};

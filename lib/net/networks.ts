@@ -16,23 +16,12 @@ const OPENABLE: ReadonlySet<AddressClass> = new Set(['private', 'loopback']);
  * addresses, so a typo at start-up is an error, not a silently wider hole.
  */
 export function parseNetworks(list: string | undefined): Network[] {
-  if (!list?.trim()) return [];
-  return list
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((entry) => {
-      const [addr, lenText] = entry.split('/');
-      const prefix = parseAddress(addr ?? '');
-      const max = prefix?.length === 4 ? 32 : 128;
-      const len = lenText === undefined ? max : Number(lenText);
-      if (!prefix || !Number.isInteger(len) || len < 0 || len > max || (lenText !== undefined && !/^\d+$/.test(lenText))) {
-        throw new Error(`not an IP network: "${entry}" (write e.g. 10.0.0.0/8)`);
-      }
-      if (![...OPENABLE].some((cls) => blockWithin(prefix, len, cls))) {
-        throw new Error(`"${entry}" is not a private or loopback network; only those can be allowed`);
-      }
-      return { prefix, len, text: entry };
-    });
+  return parseCidrList(list).map((n) => {
+    if (![...OPENABLE].some((cls) => blockWithin(n.prefix, n.len, cls))) {
+      throw new Error(`"${n.text}" is not a private or loopback network; only those can be allowed`);
+    }
+    return n;
+  });
 }
 
 /** Whether the address (or the IPv4 address it stands for) lies in one of the networks. */
@@ -46,4 +35,33 @@ export function addressAllowed(bytes: AddressBytes, allowed: readonly Network[])
   const cls = classifyBytes(bytes);
   if (cls === 'public') return true;
   return OPENABLE.has(cls) && inNetworks(bytes, allowed);
+}
+
+/** One CIDR block of reverse proxies whose X-Forwarded-For we believe (TRUSTED_PROXIES). */
+export interface ProxyNetwork {
+  prefix: AddressBytes;
+  len: number;
+}
+
+/** Parses "10.0.0.0/8, 127.0.0.1, ::1" (any address class: a proxy or CDN may be public). */
+export function parseProxyNetworks(list: string | undefined): ProxyNetwork[] {
+  return parseCidrList(list);
+}
+
+/** A comma- or space-separated list of addresses and CIDR blocks; throws on a malformed entry. */
+function parseCidrList(list: string | undefined): Network[] {
+  if (!list?.trim()) return [];
+  return list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [addr, lenText] = entry.split('/');
+      const prefix = parseAddress(addr ?? '');
+      const max = prefix?.length === 4 ? 32 : 128;
+      const len = lenText === undefined ? max : Number(lenText);
+      if (!prefix || !Number.isInteger(len) || len < 0 || len > max || (lenText !== undefined && !/^\d+$/.test(lenText))) {
+        throw new Error(`not an IP network: "${entry}" (write e.g. 10.0.0.0/8)`);
+      }
+      return { prefix, len, text: entry };
+    });
 }

@@ -1,5 +1,3 @@
-import { eq } from 'drizzle-orm';
-import { processInstances, users } from '@/db/schema';
 import type { Label, TaskAction } from '@/workflows/engine/types';
 import type { SessionUser } from '../auth/load-actor';
 import { now } from '../clock';
@@ -29,17 +27,13 @@ export async function describeActionLink(user: SessionUser, raw: string): Promis
   const { token } = check;
   const view = await getInstanceView(db, user, token.instanceId);
   const task = view.openTasks.find((x) => x.id === token.taskId);
-  const [row] = await db
-    .select({ applicant: users.name })
-    .from(processInstances)
-    .leftJoin(users, eq(users.id, processInstances.applicantId))
-    .where(eq(processInstances.id, token.instanceId));
   return {
     ok: true,
     instanceId: token.instanceId,
     title: view.title,
     step: task?.stateLabel ?? { zh: '', en: '' },
-    applicantName: row?.applicant ?? null,
+    // As the viewer's view shows it (an anonymous writer is named to nobody).
+    applicantName: view.applicant?.name ?? null,
     actions: view.myActions.filter((a) => token.action === ANY_ACTION || a.type === token.action),
   };
 }

@@ -1,13 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { notifyDeliveries, settings } from '@/db/schema';
+import { enqueueOutbox } from '@/db/outbox';
+import { settings } from '@/db/schema';
 
 /**
  * E-mail to an address rather than to a user (people without an account, e.g. the writer of a
- * 校长信箱 letter). The mail is queued as a notify_deliveries row in the caller's transaction
- * and goes out after commit through the same queue as every delivery (claim, retries, backoff,
- * admin retry). Its content may carry a capability link, so it is stored sealed (AES-256-GCM,
+ * 校长信箱 letter). The mail is queued as an 'email' outbox row in the caller's transaction and
+ * goes out after commit through the one outbox like every delivery (claim, retries, backoff,
+ * operator retry). Its content may carry a capability link, so it is stored sealed (AES-256-GCM,
  * installation key) and wiped once sent; it is never logged.
  */
 export interface AddressedMail {
@@ -56,14 +57,14 @@ export async function queueAddressedMail(
   m: { to: string; topic: string; mail: AddressedMail; now: Date },
 ): Promise<boolean> {
   if (!smtpConfigured()) return false;
-  await q.insert(notifyDeliveries).values({
-    channel: 'email',
-    toAddress: m.to,
-    topic: m.topic,
-    sealedContent: seal(await sealKey(q), m.mail),
-    nextAttemptAt: m.now,
-    createdAt: m.now,
-  });
+  await enqueueOutbox(q, [
+    {
+      kind: 'email',
+      key: `email:addressed:${randomUUID()}`,
+      payload: { to: m.to, topic: m.topic, sealed: seal(await sealKey(q), m.mail) },
+      createdAt: m.now,
+    },
+  ]);
   return true;
 }
 

@@ -1,7 +1,10 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { maskAddress } from './addressed-mail';
-import { messages, notifyDeliveries, users, type NotifyChannel, type DeliveryStatus } from '@/db/schema';
+import { messages, NOTIFY_CHANNELS, outbox, users, type DeliveryStatus, type NotifyChannel } from '@/db/schema';
+import { addressedSummary } from '../outbox/handlers/channel';
+
+/** Channel deliveries are the outbox rows whose kind is a channel (e-mail, WeChat Work, Web Push). */
+const channelRows = inArray(outbox.kind, [...NOTIFY_CHANNELS]);
 
 export interface DeliveryFilter {
   status?: DeliveryStatus;
@@ -9,58 +12,44 @@ export interface DeliveryFilter {
 }
 
 export async function deliveryCounts(db: Db) {
-  return db
-    .select({ channel: notifyDeliveries.channel, status: notifyDeliveries.status, n: count() })
-    .from(notifyDeliveries)
-    .groupBy(notifyDeliveries.channel, notifyDeliveries.status);
+  const rows = await db.select({ channel: outbox.kind, status: outbox.status, n: count() }).from(outbox).where(channelRows).groupBy(outbox.kind, outbox.status);
+  return rows as Array<{ channel: NotifyChannel; status: DeliveryStatus; n: number }>;
 }
 
 export async function listDeliveries(db: Db, f: DeliveryFilter, limit = 200) {
   const rows = await db
     .select({
-      id: notifyDeliveries.id,
-      channel: notifyDeliveries.channel,
-      status: notifyDeliveries.status,
-      attempts: notifyDeliveries.attempts,
-      lastError: notifyDeliveries.lastError,
-      note: notifyDeliveries.note,
-      createdAt: notifyDeliveries.createdAt,
-      sentAt: notifyDeliveries.sentAt,
-      nextAttemptAt: notifyDeliveries.nextAttemptAt,
+      id: outbox.id,
+      channel: outbox.kind,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      note: outbox.note,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      notBefore: outbox.notBefore,
+      payload: outbox.payload,
       kind: messages.kind,
       params: messages.params,
       userName: users.name,
       username: users.username,
-      toAddress: notifyDeliveries.toAddress,
-      topic: notifyDeliveries.topic,
     })
-    .from(notifyDeliveries)
-    .leftJoin(messages, eq(messages.id, notifyDeliveries.messageId))
-    .leftJoin(users, eq(users.id, notifyDeliveries.userId))
-    .where(
-      and(
-        f.status ? eq(notifyDeliveries.status, f.status) : undefined,
-        f.channel ? eq(notifyDeliveries.channel, f.channel) : undefined,
-      ),
-    )
-    .orderBy(desc(notifyDeliveries.createdAt))
+    .from(outbox)
+    .leftJoin(messages, eq(messages.id, outbox.messageId))
+    .leftJoin(users, eq(users.id, outbox.userId))
+    .where(and(channelRows, f.status ? eq(outbox.status, f.status) : undefined, f.channel ? eq(outbox.kind, f.channel) : undefined))
+    .orderBy(desc(outbox.createdAt))
     .limit(limit);
   // A row addressed to an e-mail address (no account) shows the masked address and its topic.
-  return rows.map(({ toAddress, topic, ...r }) => ({
-    ...r,
-    kind: r.kind ?? topic ?? 'email',
-    params: r.params ?? {},
-    userName: r.userName ?? (toAddress ? maskAddress(toAddress) : ''),
-    username: r.username ?? '—',
-  }));
-}
-
-/** Puts failed deliveries back in the queue with a fresh attempt budget. */
-export async function retryDeliveries(db: Db, now: Date, ids: string[] | 'all-failed'): Promise<number> {
-  const rows = await db
-    .update(notifyDeliveries)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null })
-    .where(and(eq(notifyDeliveries.status, 'failed'), ids === 'all-failed' ? undefined : inArray(notifyDeliveries.id, ids)))
-    .returning({ id: notifyDeliveries.id });
-  return rows.length;
+  return rows.map(({ payload, ...r }) => {
+    const addressed = addressedSummary(payload);
+    return {
+      ...r,
+      channel: r.channel as NotifyChannel,
+      kind: r.kind ?? addressed?.topic ?? 'email',
+      params: r.params ?? {},
+      userName: r.userName ?? addressed?.to ?? '',
+      username: r.username ?? '—',
+    };
+  });
 }

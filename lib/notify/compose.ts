@@ -4,6 +4,7 @@ import { messages, tasks, users } from '@/db/schema';
 import { isCandidate } from '@/workflows/engine/actor';
 import { loadActor } from '../auth/load-actor';
 import { translator, type Locale } from '../i18n/translate';
+import { messageTitle } from '../messages/message-title';
 import { ANY_ACTION, createActionToken } from './action-links';
 import type { OutgoingMessage } from './channels/types';
 import { isUrgent } from './schedule';
@@ -45,7 +46,7 @@ export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow,
       text = p.bodyPreview ?? '';
       break;
     default:
-      heading = t('notify.out.updateTitle', { title });
+      heading = messageTitle(m, locale);
       text = [L(p.actionZh, p.actionEn) || L(p.textZh, p.textEn), p.comment].filter(Boolean).join(' — ');
   }
   return { title: heading, text, url, urgent: isUrgent(m.kind, p) };

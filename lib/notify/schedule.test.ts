@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inQuietHours, isUrgent, notBefore, retryDelayMs } from './schedule';
+import { inQuietHours, isUrgent, notBefore } from './schedule';
 
 const quiet = { start: 22 * 60, end: 7 * 60 };
-
-test('backoff doubles from the base and stops at the cap', () => {
-  assert.deepEqual([1, 2, 3, 4, 10].map((n) => retryDelayMs(n, 1000, 5000)), [1000, 2000, 4000, 5000, 5000]);
-});
 
 test('quiet hours are 22:00–07:00 in Asia/Shanghai whatever the server zone', () => {
   assert.equal(inQuietHours(new Date('2026-11-27T13:59:00Z'), quiet), false); // 21:59 Shanghai

@@ -1,12 +1,4 @@
-/**
- * When a delivery may go out: retry backoff and quiet hours. Pure, shared by the pg-boss
- * queue and the in-process poller so both follow the same schedule.
- */
-
-/** Exponential backoff with a cap: base, 2·base, 4·base, … ≤ max. */
-export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
-  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
-}
+/** When a message may go out: quiet hours (the retry backoff of every delivery is lib/outbox/retry-policy). */
 
 const SHANGHAI_OFFSET_MIN = 8 * 60; // China has no daylight saving time
 

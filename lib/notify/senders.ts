@@ -5,7 +5,6 @@ import { emailSender } from './channels/email';
 import type { ChannelSender } from './channels/types';
 import { webPushSender } from './channels/webpush';
 import { wecomSender } from './channels/wecom';
-import type { DeliveryDeps } from './deliver';
 
 /** The channels this installation has configured, each with its sender. */
 export function buildSenders(db: Db, cfg: NotifyEnv): Map<NotifyChannel, ChannelSender> {
@@ -14,17 +13,4 @@ export function buildSenders(db: Db, cfg: NotifyEnv): Map<NotifyChannel, Channel
   if (cfg.smtp) senders.set('email', emailSender(cfg.smtp));
   if (cfg.webpush) senders.set('webpush', webPushSender(db, cfg.webpush));
   return senders;
-}
-
-export function deliveryDeps(db: Db, cfg: NotifyEnv, secret: string, senders = buildSenders(db, cfg)): DeliveryDeps {
-  return {
-    senders,
-    secret,
-    publicUrl: cfg.publicUrl,
-    actionLinkTtlMs: cfg.actionLinkTtlMs,
-    retryBaseMs: cfg.retryBaseMs,
-    retryMaxMs: cfg.retryMaxMs,
-    maxAttempts: cfg.maxAttempts,
-    digestThreshold: cfg.digestThreshold,
-  };
 }

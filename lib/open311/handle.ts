@@ -7,6 +7,7 @@ import { now } from '../clock';
 import { getDb } from '../db';
 import { toErrorBody } from '../errors';
 import { negotiateLocale, type Locale } from '../i18n/translate';
+import { tokenScopeOf } from '../policy';
 import { open311Response, type Open311Format } from './format';
 
 export interface Open311Context {
@@ -38,7 +39,7 @@ export async function handleOpen311(
         const key = bearerSecret(req.headers.get('authorization')) ?? form?.get('api_key') ?? url.searchParams.get('api_key') ?? '';
         const db = await getDb();
         const ip = clientAddress(req.headers);
-        return authenticateToken(db, key, { method: req.method, path: url.pathname, ip }, 'open311', await now(db));
+        return authenticateToken(db, key, { method: req.method, path: url.pathname, ip }, tokenScopeOf('open311.request'), await now(db));
       },
     };
     const { body, status } = await handler(ctx);

@@ -4,7 +4,7 @@ import { processInstances } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { startInstance } from '@/workflows/engine/start-instance';
-import { canViewInstance, isAdmin, isUuid } from '../authz';
+import { authorizeInstance, isAdmin, isUuid } from '../policy';
 import { REPAIR_CATEGORIES, REPAIR_PROCESS_IDS, repairDefinition } from './services';
 
 export interface Open311Request {
@@ -72,7 +72,8 @@ function toRequest(row: typeof processInstances.$inferSelect, locale: 'zh' | 'en
 
 /** One request, for someone who may see it (else 404: an outsider learns nothing). */
 export async function getServiceRequest(db: Db, actor: Actor, id: string, locale: 'zh' | 'en'): Promise<Open311Request[]> {
-  if (!isUuid(id) || !(await canViewInstance(db, actor, id))) throw new AppError('NOT_FOUND', `request ${id}`);
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', `request ${id}`);
+  await authorizeInstance(db, actor, 'instance.view', id);
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
   if (!row || !(REPAIR_PROCESS_IDS as readonly string[]).includes(row.processId)) throw new AppError('NOT_FOUND', `request ${id}`);
   return [toRequest(row, locale)];

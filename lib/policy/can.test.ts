@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { isAppError } from '@/workflows/engine/errors';
 import { runDeclared } from '../api/route';
 import { authorize, can, recordingDecisions } from './can';
+import { tokenScopeOf } from './table';
 import type { InstanceResource, PolicyActor } from './resources';
 import { audienceOf, fieldsFor } from './views';
 
@@ -82,4 +83,10 @@ test('a wrapper fails closed when its declared action was never authorized', asy
   assert.equal(await runDeclared('admin.operate', async () => (authorize(admin, 'admin.operate'), 'served'), () => true), 'served');
   const { decided } = await recordingDecisions(async () => authorize(admin, 'catalog.manage'));
   assert.deepEqual([...decided], ['catalog.manage']);
+});
+
+test('token scopes come from the table: dataset pushes name their dataset, Open311 its own scope, the rest api', () => {
+  assert.equal(tokenScopeOf('dataset.push', { dataset: 'grades' }), 'dataset:grades');
+  assert.equal(tokenScopeOf('open311.request'), 'open311');
+  assert.equal(tokenScopeOf('instance.view'), 'api');
 });

@@ -19,8 +19,9 @@ export function can<A extends Action>(actor: PolicyActor | null, action: A, ...[
  */
 export function authorize<A extends Action>(actor: PolicyActor | null, action: A, ...args: ResourceArgs<A>): void {
   if (!actor) throw new AppError('UNAUTHENTICATED', `${action} needs a signed-in user`);
-  if (!can(actor, action, ...args)) throw refusal(actor, action);
+  // Recorded whether allowed or refused: a handler may turn a refusal into its form's message.
   decided.getStore()?.add(action);
+  if (!can(actor, action, ...args)) throw refusal(actor, action);
 }
 
 export function refusal(actor: Pick<PolicyActor, 'id'>, action: Action): AppError {

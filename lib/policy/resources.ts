@@ -13,6 +13,23 @@ export type PolicyActor = Actor & { username?: string; scopes?: string[]; tokenI
 export interface TaskFacts extends TaskRef {
   status: 'open' | 'done' | 'cancelled';
   completedBy: string | null;
+  /** The holder a delegated (委派) or added-signer (加签) task goes back to: they still see the instance. */
+  returnsTo?: string | null;
+}
+
+/** One task of an instance, for the approval operations on it (转办, 委派 …). */
+export interface TaskResource {
+  kind: 'task';
+  task: TaskFacts & { id: string; state: string; handover: 'delegate' | 'signBefore' | 'signAfter' | null };
+  instance: InstanceResource;
+}
+
+/** The tasks one 批量审批 names (unknown ids count as someone else's). */
+export interface TaskBatchResource {
+  kind: 'task-batch';
+  tasks: TaskFacts[];
+  /** Ids asked for that match no task. */
+  unknown: number;
 }
 
 export interface InstanceResource {
@@ -27,6 +44,8 @@ export interface InstanceResource {
   anonymous: boolean;
   /** The process keeps its handling inside (audience.anonymous, 校长信箱): the writer sees public steps only. */
   confidential: boolean;
+  /** The viewer got a copy of it (抄送: an 'instance.copy' message): informed, may read it, does not act. */
+  viewerCopied?: boolean;
   tasks: TaskFacts[];
 }
 
@@ -83,4 +102,12 @@ export interface DatasetResource {
 export interface DepartmentResource {
   kind: 'department';
   orgUnitId: string;
+}
+
+/** 代理: the person named as deputy, as the policy needs them (lib/out-of-office). */
+export interface DeputyResource {
+  kind: 'student' | 'staff';
+  orgUnitId: string;
+  active: boolean;
+  roles: Array<{ role: string; orgUnitId: string | null }>;
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Actor } from '@/workflows/engine/actor';
-import { mayStart } from '@/workflows/engine/start-instance';
 import type { ProcessDefinition, StateMeta } from '@/workflows/engine/types';
 import { currentDefinitions, getDefinition } from '@/workflows/registry';
+import { can } from '../policy';
 
 export function listStartableProcesses(actor: Actor) {
   return currentDefinitions()
-    .filter((d) => mayStart(d, actor))
+    .filter((d) => can(actor, 'process.start', { kind: 'process', definition: d }))
     .map((d) => ({ id: d.id, version: d.version, title: d.title, summary: d.summary, ownerOrgUnitId: d.ownerOrgUnitId }));
 }
 

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { apiTokens } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
-import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
-import { isAdmin } from '../authz';
-import { isPrivilegedScope, TOKEN_SCOPES } from './scopes';
+import { authorize } from '../policy';
+import { TOKEN_SCOPES } from './scopes';
 import { hashTokenSecret, newTokenSecret } from './token-secret';
 
 export const createTokenSchema = z.object({
@@ -37,14 +36,7 @@ export async function createToken(
   owner: { id: string; isServiceAccount: boolean } = { id: actor.id, isServiceAccount: false },
 ): Promise<CreatedToken> {
   const form = parseInput(createTokenSchema, input);
-  if (owner.id !== actor.id && !isAdmin(actor)) throw new AppError('FORBIDDEN', 'token for another user');
-  const privileged = form.scopes.filter(isPrivilegedScope);
-  if (privileged.length > 0 && !isAdmin(actor)) {
-    throw new AppError('FORBIDDEN', `scopes ${privileged.join(',')} need an admin`, {
-      zh: '数据推送权限只能由管理员授予',
-      en: 'Only an admin may grant data push scopes',
-    });
-  }
+  authorize(actor, 'token.issue', { kind: 'token', userId: owner.id, scopes: form.scopes });
   const secret = newTokenSecret();
   const expiresAt = new Date(now.getTime() + form.expiresInDays * 86_400_000);
   const [row] = await db

@@ -5,7 +5,7 @@ import { orgUnits, ROLES, roleBindings, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
-import { isAdmin, isUuid } from '../authz';
+import { authorize, isUuid } from '../policy';
 import { createToken } from './create-token';
 
 /** Service accounts are users whose campus id starts with this; they have no password. */
@@ -18,13 +18,9 @@ export const serviceAccountSchema = z.object({
   role: z.enum(ROLES).optional(),
 });
 
-function assertAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'admin only');
-}
-
 /** A user row standing for a campus system, bound to an org unit and (optionally) one role there. */
 export async function createServiceAccount(db: Db, actor: Actor, input: unknown): Promise<{ id: string; username: string }> {
-  assertAdmin(actor);
+  authorize(actor, 'admin.integrations');
   const form = parseInput(serviceAccountSchema, input);
   const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, form.orgUnitId));
   if (!unit) throw new AppError('INVALID_INPUT', 'unknown org unit', { zh: '没有这个单位', en: 'No such org unit' });
@@ -42,7 +38,7 @@ export async function createServiceAccount(db: Db, actor: Actor, input: unknown)
 }
 
 export async function listServiceAccounts(db: Db, actor: Actor) {
-  assertAdmin(actor);
+  authorize(actor, 'admin.integrations');
   return db
     .select({ id: users.id, username: users.username, name: users.name, orgUnitId: users.orgUnitId, active: users.active })
     .from(users)
@@ -51,7 +47,7 @@ export async function listServiceAccounts(db: Db, actor: Actor) {
 
 /** A token for a service account (admins only; a person's tokens are made by that person). */
 export async function createServiceToken(db: Db, actor: Actor, accountId: string, input: unknown, now: Date) {
-  assertAdmin(actor);
+  authorize(actor, 'admin.integrations');
   if (!isUuid(accountId)) throw new AppError('NOT_FOUND', 'account');
   const [account] = await db
     .select({ id: users.id })

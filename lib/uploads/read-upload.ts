@@ -3,8 +3,7 @@ import type { Db } from '@/db/client';
 import { uploads } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { canViewInstance, isUuid } from '../authz';
-import { isOnDesk } from '../mailbox/office';
+import { authorize, isUuid, loadInstanceFacts } from '../policy';
 import type { Storage } from '../storage';
 
 /**
@@ -17,9 +16,7 @@ export async function readUpload(db: Db, storage: Storage, viewer: Actor, id: st
   if (!isUuid(id)) throw notFound;
   const [row] = await db.select().from(uploads).where(eq(uploads.id, id));
   if (!row) throw notFound;
-  const allowed =
-    (row.ownerId !== null && row.ownerId === viewer.id) ||
-    (row.instanceId !== null && ((await canViewInstance(db, viewer, row.instanceId)) || (await isOnDesk(db, viewer, row.instanceId))));
-  if (!allowed) throw notFound;
+  const instance = row.instanceId !== null ? await loadInstanceFacts(db, viewer, row.instanceId) : null;
+  authorize(viewer, 'upload.read', { kind: 'upload', ownerId: row.ownerId, instance });
   return { row, bytes: await storage.get(row.storageKey) };
 }

@@ -1,10 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { AppError } from '@/workflows/engine/errors';
+import { readBodyForm } from '../body-limit';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { env } from '../env';
 import { getStorage } from '../storage';
 import { saveUpload, type SavedUpload } from './save-upload';
+import { assertUploadQuota } from './upload-quota';
 
 const tooLarge = (max: number, what: string) =>
   new AppError('PAYLOAD_TOO_LARGE', what, {
@@ -15,18 +17,19 @@ const tooLarge = (max: number, what: string) =>
 /** Refuses a request whose declared size is over the limit, before its body is read. */
 export function assertDeclaredSize(req: NextRequest, max: number): void {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > max + 64 * 1024) throw tooLarge(max, `declared ${declared}`);
+  if (declared > max + ENVELOPE) throw tooLarge(max, `declared ${declared}`);
 }
 
-/** Reads the multipart field `file` of an upload request (size checked first: see assertDeclaredSize). */
+/** The multipart envelope around a file: boundaries, headers, the file name. */
+const ENVELOPE = 64 * 1024;
+
+/**
+ * Reads the multipart field `file` of an upload request. The body is counted while it streams
+ * (a chunked body declares no length) and abandoned past the limit (lib/body-limit.ts).
+ */
 export async function readUploadFile(req: NextRequest, max: number): Promise<{ name: string; bytes: Uint8Array }> {
   assertDeclaredSize(req, max);
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError('INVALID_INPUT', 'not multipart', { zh: '上传格式错误，请重新选择文件', en: 'Malformed upload' });
-  }
+  const form = await readBodyForm(req, max + ENVELOPE, () => tooLarge(max, 'streamed body over the limit'));
   const file = form.get('file');
   if (!(file instanceof File)) {
     throw new AppError('INVALID_INPUT', 'no file field', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
@@ -37,9 +40,12 @@ export async function readUploadFile(req: NextRequest, max: number): Promise<{ n
 }
 
 /** Reads the multipart field `file` of an upload request and stores it for its owner. */
-export async function receiveUpload(req: NextRequest, ownerId: string | null): Promise<SavedUpload> {
+export async function receiveUpload(req: NextRequest, ownerId: string): Promise<SavedUpload> {
   const max = env().uploadMaxBytes;
-  const file = await readUploadFile(req, max);
   const db = await getDb();
-  return saveUpload(db, getStorage(), file, ownerId, max, { at: await now(db) });
+  const at = await now(db);
+  await assertUploadQuota(db, ownerId, Math.min(Number(req.headers.get('content-length') ?? '0') || 0, max), at);
+  const file = await readUploadFile(req, max);
+  await assertUploadQuota(db, ownerId, file.bytes.length, at);
+  return saveUpload(db, getStorage(), file, ownerId, max, { at });
 }

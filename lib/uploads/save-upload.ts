@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { uploads } from '@/db/schema';
 import { AppError } from '@/workflows/engine/errors';
 import type { Storage } from '../storage';
-import { sniffType } from './sniff-type';
+import { nameForType, sniffType } from './sniff-type';
 
 export interface SavedUpload {
   id: string;
@@ -60,7 +60,7 @@ export async function saveUpload(
   const id = randomUUID();
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const storageKey = `${id.slice(0, 2)}/${id}`;
-  const filename = cleanFilename(file.name);
+  const filename = nameForType(cleanFilename(file.name), contentType);
   await storage.put(storageKey, file.bytes, contentType);
   try {
     await db.insert(uploads).values({

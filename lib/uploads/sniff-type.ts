@@ -15,3 +15,23 @@ export function sniffType(bytes: Uint8Array): AcceptedType | null {
   }
   return null;
 }
+
+const EXTENSIONS: Record<AcceptedType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/webp': ['webp'],
+  'image/heic': ['heic', 'heif'],
+};
+
+/**
+ * The file name with the extension of its sniffed type: "p.html" holding a PDF becomes "p.pdf",
+ * so a download saved to disk opens as what it is, never as the page its name claimed.
+ */
+export function nameForType(filename: string, contentType: string): string {
+  const exts = EXTENSIONS[contentType as AcceptedType];
+  if (!exts) return filename;
+  const dot = filename.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot + 1).toLowerCase()] : [filename, ''];
+  return exts.includes(ext) ? filename : `${stem || 'file'}.${exts[0]}`;
+}

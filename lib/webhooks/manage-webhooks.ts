@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { webhookDeliveries, webhooks, WEBHOOK_EVENTS } from '@/db/schema';
+import { outbox, webhooks, WEBHOOK_EVENTS } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
 import { getDefinition } from '@/workflows/registry';
-import { isAdmin } from '../authz';
+import { authorize } from '../policy';
 import { checkDestination, isOutboundError } from '../net';
 
 export const webhookSchema = z.object({
@@ -19,13 +19,9 @@ export const webhookSchema = z.object({
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
 });
 
-function assertAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'admin only');
-}
-
 /** Registers a webhook; the signing secret is returned this once. */
 export async function registerWebhook(db: Db, actor: Actor, input: unknown) {
-  assertAdmin(actor);
+  authorize(actor, 'admin.integrations');
   const form = parseInput(webhookSchema, input);
   if (form.processId) getDefinition(form.processId);
   await checkDestination(form.url, { purpose: 'webhook' }).catch((error: unknown) => {
@@ -41,17 +37,26 @@ export async function registerWebhook(db: Db, actor: Actor, input: unknown) {
 }
 
 export async function setWebhookActive(db: Db, actor: Actor, id: string, active: boolean): Promise<void> {
-  assertAdmin(actor);
+  authorize(actor, 'admin.integrations');
   await db.update(webhooks).set({ active }).where(eq(webhooks.id, id));
 }
 
 /** The webhooks with their latest deliveries: the delivery log an admin reads. */
 export async function listWebhooks(db: Db, actor: Actor) {
-  assertAdmin(actor);
+  authorize(actor, 'admin.integrations');
   const hooks = await db
     .select({ id: webhooks.id, url: webhooks.url, processId: webhooks.processId, events: webhooks.events, active: webhooks.active })
     .from(webhooks)
     .orderBy(desc(webhooks.createdAt));
-  const deliveries = await db.select().from(webhookDeliveries).orderBy(desc(webhookDeliveries.createdAt)).limit(100);
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.kind, 'webhook'))
+    .orderBy(desc(outbox.createdAt))
+    .limit(100);
+  const deliveries = rows.map((r) => {
+    const p = r.payload as { webhookId: string; event: string };
+    return { id: r.id, webhookId: p.webhookId, event: p.event, status: r.status, attempts: r.attempts, lastError: r.lastError, createdAt: r.createdAt };
+  });
   return { hooks, deliveries };
 }

@@ -8,7 +8,7 @@
  * each builds under a private name and renames it into place; a loser throws its copy away.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -16,7 +16,8 @@ import { openDatabase, type Db } from '@/db/client';
 import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// From __filename: tsx defines it but not __dirname when an ES module (scripts/serve-test.mjs) imports this file.
+const ROOT = path.resolve(path.dirname(__filename), '..', '..');
 
 /** What every test database starts with. */
 export async function seedTestDatabase(db: Db): Promise<void> {
@@ -68,10 +69,23 @@ export async function pgliteTemplate(): Promise<string> {
   return final;
 }
 
-/** Copies the template into dataDir (which openDatabase then opens as usual). */
+/** Copies the template into dataDir (which openDatabase then opens with { migrate: false }). */
 export async function copyPgliteTemplate(dataDir: string): Promise<void> {
-  const template = await pgliteTemplate();
-  await cp(path.join(template, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+  await copyTree(path.join(await pgliteTemplate(), 'pglite'), path.join(dataDir, 'pglite'));
+}
+
+/**
+ * A plain recursive copy of ~1,200 files by copyFile (the kernel copies the bytes): Node 20's
+ * fs.cp checks every entry in JavaScript and cost 1.3 s of CPU per test file here, this 0.1 s.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  await mkdir(to, { recursive: true });
+  for (const dir of entries.filter((e) => e.isDirectory())) await mkdir(path.join(to, path.relative(from, path.join(dir.parentPath, dir.name))), { recursive: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(files.slice(i, i + 64).map((file) => copyFile(path.join(from, file), path.join(to, file))));
+  }
 }
 
 /** Runs one statement on the server's maintenance database with a short-lived connection. */

@@ -29,7 +29,7 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A copy of the migrated, seeded template (tests/helpers/db-template.ts). */
+/** A copy of the migrated, seeded template (tests/helpers/db-template.ts): migrations are not run again. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const mode = (process.env.TEST_DB ?? 'pglite').toLowerCase();
   if (mode === 'pglite') return createPglite();
@@ -42,7 +42,7 @@ async function createPglite(): Promise<TestDatabase> {
   let database;
   try {
     await copyPgliteTemplate(dataDir);
-    database = await openDatabase({ kind: 'pglite', dataDir });
+    database = await openDatabase({ kind: 'pglite', dataDir }, { migrate: false });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -72,7 +72,7 @@ async function createPostgres(): Promise<TestDatabase> {
   let url;
   try {
     url = await createFromPostgresTemplate(baseUrl, name);
-    database = await openDatabase({ kind: 'postgresql', url, maxConnections: 5 });
+    database = await openDatabase({ kind: 'postgresql', url, maxConnections: 5 }, { migrate: false });
   } catch (error) {
     await drop().catch(() => {});
     throw error;

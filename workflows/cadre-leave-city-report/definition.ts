@@ -5,6 +5,7 @@ import { cityReportGuardLabels, cityReportMachine } from './machine';
 export const cadreLeaveCityReportV1: ProcessDefinition = {
   id: 'cadre-leave-city-report',
   version: 1,
+  casePrefix: 'LS',
   title: { zh: '中层干部假期或节假日离穗报备', en: 'Report of leaving Guangzhou during holidays (cadres)' },
   summary: {
     zh: '中层干部在假期或节假日离开广州的，事先在线报备目的地、时间和联系方式，组织部确认收到。出发前可修改或撤回。',

@@ -11,7 +11,7 @@ export async function checkDeputy(db: Queryable, deputy: string, applicant: { id
     .where(and(eq(users.username, deputy), eq(users.active, true)));
   const bad = (detail: string, zh: string, en: string) =>
     new AppError('INVALID_INPUT', detail, { zh, en }, { fields: { deputy: zh } });
-  if (!row) throw bad(`deputy ${deputy} unknown`, '找不到该代理人，请填写其工号', 'No staff member with that id');
+  if (!row) throw bad(`deputy ${deputy} unknown`, '找不到该代理人，请从本部门同事中选择', 'No such colleague: pick one from your department');
   if (row.id === applicant.id) throw bad('deputy is the applicant', '代理人不能是本人', 'The deputy cannot be yourself');
   if (row.kind !== 'staff' || row.orgUnitId !== applicant.orgUnitId) {
     throw bad('deputy outside the department', '代理人须为本部门教职工', 'The deputy must be a colleague in your department');

@@ -6,6 +6,7 @@ import { cadreLeaveGuardLabels, cadreLeaveMachine } from './machine';
 export const cadreLeaveV1: ProcessDefinition = {
   id: 'cadre-leave',
   version: 1,
+  casePrefix: 'QJ',
   title: { zh: '中层干部请假申请', en: 'Leave application (middle-level cadres)' },
   summary: {
     zh: '中层干部请假：部门负责人审批，超过 3 个工作日的报分管校领导审批，组织部备案；假满后及时销假。',
@@ -15,6 +16,7 @@ export const cadreLeaveV1: ProcessDefinition = {
   audience: { kinds: ['staff'], cadreOnly: true },
   machine: cadreLeaveMachine,
   labels: { guards: cadreLeaveGuardLabels },
+  personFields: ['deputy'],
   inputSchema: cadreLeaveFormSchema,
   eventInputs: { resubmit: cadreLeaveFormSchema },
   uploadIds: () => [],

@@ -5,6 +5,7 @@ import { privateTravelMachine } from './machine';
 export const cadrePrivateTravelV1: ProcessDefinition = {
   id: 'cadre-private-travel',
   version: 1,
+  casePrefix: 'CG',
   title: { zh: '中层干部因私出国（境）申请', en: 'Private travel abroad (cadres)' },
   summary: {
     zh: '中层干部因私出国（境）：部门负责人、组织部审核，校领导审批，组织部发放证照；回国（境）后 10 日内交回证照。',

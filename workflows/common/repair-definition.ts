@@ -7,6 +7,7 @@ import { ratingSchema } from './repair';
 export function repairDefinition(d: {
   id: string;
   version: number;
+  casePrefix: string;
   title: Label;
   summary: Label;
   ownerOrgUnitId: string;
@@ -18,6 +19,7 @@ export function repairDefinition(d: {
   return {
     id: d.id,
     version: d.version,
+    casePrefix: d.casePrefix,
     title: d.title,
     summary: d.summary,
     ownerOrgUnitId: d.ownerOrgUnitId,

@@ -5,6 +5,7 @@ import { dormRepairMachine } from './machine';
 export const dormRepairV1 = repairDefinition({
   id: 'dorm-repair',
   version: 1,
+  casePrefix: 'SS',
   title: { zh: '学生公寓宿舍报修申请', en: 'Dormitory repair request' },
   summary: {
     zh: '宿舍水电、门窗、家具、网络等故障在线报修，可用手机拍照上传；后勤处派单至维修系统，修好后请确认并评价。',

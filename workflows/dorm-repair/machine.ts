@@ -52,7 +52,7 @@ export const dormRepairMachine = setup({
           actions: [{ type: 'done', label: { zh: '维修完成', en: 'Repaired' }, tone: 'primary' }],
           dueInWorkingDays: 3,
         },
-        webhook: { hook: 'dorm-repair' },
+        effects: [{ kind: 'handOff', hook: 'dorm-repair' }],
         timers: [{ event: 'REMIND', delay: { workingDays: 3 }, remind: 'task' }],
       } satisfies StateMeta,
       on: { done: 'confirming', REMIND: { actions: 'countReminder' } },

@@ -1,15 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import { transition } from 'xstate';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
-import { processInstances, tasks, webhooks } from '@/db/schema';
+import { processInstances, tasks } from '@/db/schema';
 import { getDefinition } from '../registry';
 import { isCandidate, type Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, workingDaysBetween, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from '../labels/definition-labels';
-import { recordTransition, type TransitionResult } from './record-transition';
+import { loadDeputies } from './deputies';
+import { commit, conflict, type CommitResult } from './commit';
+import { notAllowed, planEvent } from './plan-transition';
 import { activeStates, restoreSnapshot } from './snapshot';
 import type { Label, TaskAction } from './types';
 import { parseInput } from './validate';
@@ -26,6 +27,11 @@ export interface EventRequest {
   now: Date;
   calendar?: WorkingCalendar;
   /**
+   * The task the actor works (批量审批 names it): the event goes only to this task while it is
+   * open; once done or cancelled the answer is CONFLICT, never a later task of the same instance.
+   */
+  taskId?: string;
+  /**
    * With no actor: who acted, for the log ('system' by default). A caller that has checked a
    * capability itself (the writer's tracking link of 校长信箱) records e.g. 'writer'.
    */
@@ -34,35 +40,29 @@ export interface EventRequest {
 
 const commentSchema = z.string().trim().max(2000, '意见不能超过 2000 字');
 
-const conflict = (detail: string) =>
-  new AppError('CONFLICT', detail, {
-    zh: '该事项已被处理或已更新，请刷新后查看最新进度',
-    en: 'Someone has already acted on this; reload to see where it stands',
-  });
-
 /**
- * Applies one event to an instance in one transaction: lock the row, check the revision and
- * the actor's right to send this event here, compute the next snapshot, write it with its
- * event-log row, tasks, timers and messages. Side effects run after commit, elsewhere.
+ * Applies one event to an instance in one transaction: lock the row (with what the plan needs
+ * read in the same round trip), check the revision and the actor's right to send this event
+ * here, plan the transition (planEvent, pure) and commit it. Effects leave after commit, elsewhere.
  */
-export async function applyEvent(db: Db, req: EventRequest): Promise<TransitionResult> {
+export async function applyEvent(db: Db, req: EventRequest): Promise<CommitResult> {
   return db.transaction((tx) => applyEventInTransaction(tx, req));
 }
 
 /** applyEvent inside a transaction the caller holds (the timer runner claims its timer in it). */
-export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promise<TransitionResult> {
+export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promise<CommitResult> {
   const comment = req.comment === undefined ? '' : parseInput(commentSchema, req.comment);
   {
-    // One batch (see recordTransition): lock the row, then — in that order, so after the lock —
-    // its open tasks; the calendar and the webhooks too, which the transition needs.
-    const [calendar, [row], openTasks, hooks] = await Promise.all([
+    // One round trip: lock the row, then — in that order, so after the lock — its open tasks;
+    // the calendar too, which the plan needs.
+    const [calendar, [row], openTasks, deputies] = await Promise.all([
       req.calendar ?? loadWorkingCalendar(tx),
       tx.select().from(processInstances).where(eq(processInstances.id, req.instanceId)).for('update'),
       tx
         .select()
         .from(tasks)
         .where(and(eq(tasks.instanceId, req.instanceId), eq(tasks.status, 'open'))),
-      tx.select().from(webhooks),
+      loadDeputies(tx, req.now),
     ]);
     if (!row) throw new AppError('NOT_FOUND', `instance ${req.instanceId}`);
     if (req.expectedRevision !== undefined && req.expectedRevision !== row.revision) {
@@ -79,7 +79,8 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     let taskOrgUnitId: string | null = null;
     if (req.actor) {
       const actor = req.actor;
-      const task = openTasks.find((t) => t.actions.includes(req.type) && isCandidate(actor, t));
+      const task = openTasks.find((t) => (req.taskId === undefined || t.id === req.taskId) && t.actions.includes(req.type) && isCandidate(actor, t));
+      if (!task && req.taskId !== undefined) throw conflict(`task ${req.taskId} is no longer open`);
       const applicantAction =
         row.applicantId === actor.id
           ? states.flatMap((s) => s.meta.applicantActions ?? []).find((a) => a.type === req.type)
@@ -117,10 +118,8 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     }
 
     const eventInput = definition.eventInputs?.[req.type];
-    const input = eventInput ? parseInput(eventInput, req.input) : undefined;
-    if (input !== undefined && req.type === 'resubmit' && row.applicantId && row.applicantOrgId) {
-      await definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId });
-    }
+    const raw = eventInput && definition.completeEventInput ? definition.completeEventInput(req.type, req.input, { now: req.now, calendar }) : req.input;
+    const input = eventInput ? parseInput(eventInput, raw) : undefined;
     const event = {
       type: req.type,
       actorId: req.actor?.id ?? null,
@@ -131,37 +130,38 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
       workingDays: (start: string, end: string) => workingDaysBetween(calendar, start, end),
     };
     if (!snapshot.can(event)) throw notAllowed(req.type);
-    const [next] = transition(definition.machine, snapshot, event);
 
-    const attachments =
-      input !== undefined ? await findAttachableUploads(tx, definition.uploadIds(input), { ownerId: req.actor?.id ?? null, instanceId: row.id, now: req.now }) : [];
+    // The event's form: the process's own checks and the uploads it attaches, read in one round trip.
+    const [attachments] =
+      input === undefined
+        ? [[]]
+        : await Promise.all([
+            findAttachableUploads(tx, definition.uploadIds(input), { ownerId: req.actor?.id ?? null, instanceId: row.id, now: req.now }),
+            definition.checkEvent?.(tx, { type: req.type, input, instanceId: row.id }),
+            req.type === 'resubmit' && row.applicantId && row.applicantOrgId
+              ? definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId })
+              : undefined,
+          ]);
     const label: Label = action?.label ?? eventLabel(definition, req.type, row.state);
-    const result = await recordTransition(tx, {
+    const plan = planEvent(
+      row,
       definition,
-      before: row,
-      prevSnapshot: snapshot,
-      nextSnapshot: next,
-      event: {
-        type: req.type,
+      {
+        event,
         actor: req.actor,
         actorRole,
         comment: comment || null,
         payload: input === undefined ? {} : { form: input, attachments },
+        actionLabel: label,
+        openTasks,
+        attachments,
+        calendar,
+        snapshot,
+        deputies,
       },
-      actionLabel: label,
-      now: req.now,
-      calendar,
-      openTasks,
-      webhooks: hooks,
-      attachments,
-    });
-    return result;
+      req.now,
+    );
+    const [result] = await commit(tx, [plan]);
+    return result!;
   }
-}
-
-function notAllowed(type: string): AppError {
-  return new AppError('EVENT_NOT_ALLOWED', `${type} is not allowed in the current state`, {
-    zh: '当前环节不能执行该操作',
-    en: 'That action is not possible at this step',
-  });
 }

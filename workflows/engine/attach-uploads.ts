@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Queryable, Tx } from '@/db/client';
 import { uploads } from '@/db/schema';
 import { AppError } from './errors';
 
@@ -69,10 +69,10 @@ export async function findAttachableUploads(tx: Tx, ids: string[], rules: Attach
   return ok.map((u) => ({ id: u.id, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 }));
 }
 
-export async function linkUploads(tx: Tx, attachments: AttachmentRef[], instanceId: string): Promise<void> {
-  if (attachments.length === 0) return;
+/** The statement, not started: commit starts it in its place among the transition's writes. */
+export function linkUploads(tx: Queryable, attachments: AttachmentRef[], instanceId: string): PromiseLike<unknown> {
   // The claim is spent: its hash goes, so the secret opens nothing any more.
-  await tx
+  return tx
     .update(uploads)
     .set({ instanceId, claimHash: null })
     .where(inArray(uploads.id, attachments.map((a) => a.id)));

@@ -1,19 +1,10 @@
-import { webhookDeliveries, webhooks, type WebhookEvent } from '@/db/schema';
-
-export interface WebhookTransition {
-  instanceId: string;
-  processId: string;
-  processVersion: number;
-  eventType: string;
-  fromState: string | null;
-  toState: string;
-  status: string;
-  revision: number;
-  now: Date;
-}
+import type { Queryable } from '@/db/client';
+import { enqueueOutbox } from '@/db/outbox';
+import type { WebhookEvent } from '@/db/schema';
+import type { EffectOf } from './effects';
 
 /** Which webhook events a transition raises: started, state changed, finished. */
-export function webhookEventsFor(t: Pick<WebhookTransition, 'fromState' | 'toState' | 'status'>): WebhookEvent[] {
+export function webhookEventsFor(t: { fromState: string | null; toState: string; status: string }): WebhookEvent[] {
   const events: WebhookEvent[] = [];
   if (t.fromState === null) events.push('instance.started');
   else if (t.fromState !== t.toState) events.push('instance.state_changed');
@@ -21,33 +12,34 @@ export function webhookEventsFor(t: Pick<WebhookTransition, 'fromState' | 'toSta
   return events;
 }
 
-type WebhookRow = typeof webhooks.$inferSelect;
+type InstanceEventEffect = EffectOf<'instanceEvent'>;
+
+/** What an 'instance-event' outbox row carries: the instance and its state only, never form data. */
+export interface InstanceEventPayload {
+  events: InstanceEventEffect['events'];
+  occurredAt: string;
+  instance: InstanceEventEffect['instance'];
+  transition: InstanceEventEffect['transition'];
+}
 
 /**
- * The webhook outbox rows a transition writes in its own transaction (recordTransition inserts
- * them with its other rows): a delivery exists exactly when the transition committed. Delivery
- * (signing, retries) happens after commit, in lib/webhooks. The payload names the instance and
- * its state only — no form data leaves the system this way.
+ * Writes a commit's instance events in its transaction, so a delivery exists exactly when the
+ * transition committed: one 'instance-event' outbox row per transition (contract 2), keyed by
+ * instance and revision; the dispatcher fans it out to the subscribed webhooks after commit
+ * (lib/outbox/handlers/instance-event).
  */
-export function webhookDeliveryRows(hooks: WebhookRow[], t: WebhookTransition): Array<typeof webhookDeliveries.$inferInsert> {
-  const events = webhookEventsFor(t);
-  if (events.length === 0) return [];
-  return hooks
-    .filter((h) => h.active && (h.processId === null || h.processId === t.processId))
-    .flatMap((h) =>
-      events
-        .filter((e) => h.events.includes(e))
-        .map((event) => ({
-          webhookId: h.id,
-          event,
-          payload: {
-            event,
-            occurredAt: t.now.toISOString(),
-            instance: { id: t.instanceId, processId: t.processId, processVersion: t.processVersion, state: t.toState, status: t.status, revision: t.revision },
-            transition: { type: t.eventType, from: t.fromState, to: t.toState },
-          },
-          nextAttemptAt: t.now,
-          createdAt: t.now,
-        })),
-    );
+export function writeInstanceEvents(q: Queryable, effects: InstanceEventEffect[]): Array<Promise<unknown>> {
+  if (effects.length === 0) return [];
+  return [
+    enqueueOutbox(
+      q,
+      effects.map((e) => ({
+        kind: 'instance-event',
+        key: `instance-event:${e.instance.id}:${e.instance.revision}`,
+        payload: { events: e.events, occurredAt: e.at.toISOString(), instance: e.instance, transition: e.transition } satisfies InstanceEventPayload,
+        instanceId: e.instance.id,
+        createdAt: e.at,
+      })),
+    ),
+  ];
 }

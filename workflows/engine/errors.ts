@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   EVENT_NOT_ALLOWED: 422,
   RATE_LIMITED: 429,
+  /** A site-wide limit was reached: an anonymous client must send a proof of work (lib/pow.ts). */
+  CHALLENGE_REQUIRED: 429,
   UNAVAILABLE: 503,
 } as const;
 

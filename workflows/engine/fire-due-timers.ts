@@ -24,15 +24,19 @@ export async function fireDueTimers(db: Db, now: Date, calendar?: WorkingCalenda
         .limit(1)
         .for('update', { skipLocked: true });
       if (!timer) return false;
-      await tx.update(timers).set({ status: 'fired', firedAt: now }).where(eq(timers.id, timer.id));
+      // Marked fired in the same round trip as the event's own reads (started now, awaited after).
+      const marked = Promise.resolve(tx.update(timers).set({ status: 'fired', firedAt: now }).where(eq(timers.id, timer.id)).then(() => true));
       try {
         await tx.transaction((sp) =>
           applyEventInTransaction(sp, { instanceId: timer.instanceId, actor: null, type: timer.eventType, now, calendar: cal }),
         );
       } catch (error) {
-        if (!isAppError(error)) throw error;
+        if (!isAppError(error)) {
+          await marked.catch(() => {});
+          throw error;
+        }
       }
-      return true;
+      return marked;
     });
     if (!claimed) break;
   }

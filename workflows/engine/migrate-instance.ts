@@ -1,9 +1,12 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Db } from '@/db/client';
+import { getDefinition } from '../registry';
 import type { Actor } from './actor';
-import { appendAdminEvent, lockInstance } from './append-admin-event';
+import { commit, type CommitResult } from './commit';
 import { AppError } from './errors';
-import { leafPaths, persistSnapshot, restoreSnapshot } from './snapshot';
+import { lockInstance } from './lock-instance';
+import { planMigrate } from './plan-admin';
+import { leafPaths, restoreSnapshot } from './snapshot';
 import type { ProcessDefinition } from './types';
 
 /** Whether every active state of a stored state value exists in the target machine. */
@@ -20,11 +23,12 @@ export function missingStates(target: AnyStateMachine, state: string): string[] 
 
 /**
  * Moves a running instance onto another version of its definition, keeping its state and
- * context; refused (nothing written) when a state of it is missing in the target.
+ * context; refused (nothing written) when a state of it is missing in the target. Planned by
+ * planMigrate, committed like every other change.
  */
-export async function migrateInstance(db: Db, req: { instanceId: string; target: ProcessDefinition; actor: Actor; now: Date }) {
+export async function migrateInstance(db: Db, req: { instanceId: string; target: ProcessDefinition; actor: Actor; now: Date }): Promise<CommitResult> {
   return db.transaction(async (tx) => {
-    const row = await lockInstance(tx, req.instanceId);
+    const { row, openTasks, calendar } = await lockInstance(tx, req.instanceId);
     if (row.processId !== req.target.id) throw new AppError('INVALID_INPUT', 'other process', { zh: '目标版本属于另一个流程', en: 'The target belongs to another process' });
     if (row.status !== 'active') throw new AppError('CONFLICT', `instance is ${row.status}`, { zh: '该办件已结束，无需迁移', en: 'This instance has already ended' });
     if (row.processVersion === req.target.version) throw new AppError('INVALID_INPUT', 'same version', { zh: '该办件已在目标版本上', en: 'Already on the target version' });
@@ -39,13 +43,8 @@ export async function migrateInstance(db: Db, req: { instanceId: string; target:
     if (leafPaths(snapshot.value).sort().join(',') !== row.state) {
       throw new AppError('INVALID_INPUT', 'state does not restore', { zh: '该办件的状态无法在目标版本中恢复', en: 'The state does not restore in the target version' });
     }
-    return appendAdminEvent(tx, row, {
-      type: 'admin.migrate',
-      actor: req.actor,
-      comment: null,
-      payload: { fromVersion: row.processVersion, toVersion: req.target.version },
-      now: req.now,
-      set: { processVersion: req.target.version, snapshot: persistSnapshot(snapshot) },
-    });
+    const current = getDefinition(row.processId, row.processVersion);
+    const [result] = await commit(tx, [planMigrate(row, req.target, { actor: req.actor, openTasks, calendar, current, restored: snapshot }, req.now)]);
+    return result!;
   });
 }

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { initialTransition } from 'xstate';
-import type { Db, Tx } from '@/db/client';
-import { settings, webhooks } from '@/db/schema';
+import type { Db, Queryable, Tx } from '@/db/client';
+import { settings } from '@/db/schema';
 import { getDefinition } from '../registry';
 import type { Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from '../labels/definition-labels';
-import { recordTransition, type TransitionResult } from './record-transition';
+import { loadDeputies } from './deputies';
+import { commit, type CommitResult } from './commit';
+import { planStart } from './plan-transition';
 import type { ProcessDefinition } from './types';
 import { parseInput } from './validate';
 
@@ -29,7 +30,7 @@ export interface StartRequest {
   /** Claim secrets of owner-less uploads the new instance attaches (see findAttachableUploads). */
   uploadClaims?: ReadonlyMap<string, string>;
   /** Writes the caller's own rows about the new instance in the same transaction (all or nothing). */
-  alongside?: (tx: Tx, result: TransitionResult) => Promise<void>;
+  alongside?: (tx: Tx, result: CommitResult) => Promise<void>;
 }
 
 /** Whether the actor belongs to the audience the process is for (or may issue it). */
@@ -42,7 +43,7 @@ export function mayStart(definition: ProcessDefinition, actor: Actor | null): bo
 }
 
 /** An application window set by the process admin (settings key `window:<process>`), if any. */
-async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<void> {
+async function assertWindowOpen(db: Queryable, processId: string, now: Date): Promise<void> {
   const [row] = await db.select().from(settings).where(eq(settings.key, `window:${processId}`));
   if (!row) return;
   const window = JSON.parse(row.value) as { opensAt?: string; closesAt?: string };
@@ -58,18 +59,18 @@ async function assertWindowOpen(db: Db, processId: string, now: Date): Promise<v
 }
 
 /** Starts an instance of the current version: validates, then writes it in one transaction. */
-export async function startInstance(db: Db, req: StartRequest): Promise<TransitionResult> {
+export async function startInstance(db: Db, req: StartRequest): Promise<CommitResult> {
   // An unknown id (even one with bytes PostgreSQL refuses, like NUL) is a 404 before any query.
   getDefinition(req.processId, req.version);
-  const [, calendar] = await Promise.all([assertWindowOpen(db, req.processId, req.now), req.calendar ?? loadWorkingCalendar(db)]);
-  return db.transaction((tx) => startInstanceInTransaction(tx, { ...req, calendar }));
+  return db.transaction((tx) => startInstanceInTransaction(tx, req, { checkWindow: true }));
 }
 
 /**
- * The start inside a transaction the caller holds: bulk issuing writes a chunk of instances
- * in one transaction. The caller checks the application window.
+ * The start inside a transaction the caller holds. Everything it reads — the application window,
+ * the calendar, the process's own input checks, the uploads to attach (locked) — is read in one
+ * round trip with BEGIN; the plan is then committed in one more (and COMMIT).
  */
-export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Promise<TransitionResult> {
+export async function startInstanceInTransaction(tx: Tx, req: StartRequest, o: { checkWindow?: boolean } = {}): Promise<CommitResult> {
   const definition = getDefinition(req.processId, req.version);
   if (!mayStart(definition, req.actor)) {
     throw new AppError('FORBIDDEN', `${req.actor?.id ?? 'anonymous'} may not start ${definition.id}`, {
@@ -86,39 +87,32 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest): Pro
   // Anonymous letters have no applicant row: no account, no org unit.
   const applicant = req.applicant ?? (req.actor ? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId } : null);
   const form = parseInput(definition.inputSchema, req.input);
-  if (applicant) await definition.checkInput?.(tx, form, applicant);
   const id = randomUUID();
-  const [snapshot] = initialTransition(definition.machine, { form, applicantId: applicant?.id ?? null });
-
-  // One batch (see recordTransition): the uploads to attach, and the webhooks the start raises.
-  const [attachments, hooks] = await Promise.all([
+  const [, , attachments, calendar, deputies] = await Promise.all([
+    o.checkWindow ? assertWindowOpen(tx, definition.id, req.now) : undefined,
+    applicant ? definition.checkInput?.(tx, form, applicant) : undefined,
     findAttachableUploads(tx, definition.uploadIds(form), { ownerId: req.actor?.id ?? null, instanceId: id, now: req.now, claims: req.uploadClaims }),
-    tx.select().from(webhooks),
+    req.calendar ?? loadWorkingCalendar(tx),
+    loadDeputies(tx, req.now),
   ]);
-  const result = await recordTransition(tx, {
+  const plan = planStart(
+    null,
     definition,
-    before: null,
-    start: {
+    {
       id,
+      form,
       title: definition.instanceTitle(form, applicant?.name ?? req.anonymousName ?? ''),
-      applicantId: applicant?.id ?? null,
-      applicantOrgId: applicant?.orgUnitId ?? null,
-    },
-    prevSnapshot: null,
-    nextSnapshot: snapshot,
-    event: {
-      type: 'submit',
+      applicant: applicant ? { id: applicant.id, orgUnitId: applicant.orgUnitId } : null,
       actor: req.actor,
       actorRole: req.applicant ? 'handler' : 'applicant',
-      comment: null,
-      payload: { form, attachments },
+      actionLabel: eventLabel(definition, req.applicant ? 'issue' : 'submit'),
+      attachments,
+      calendar,
+      deputies,
     },
-    actionLabel: eventLabel(definition, req.applicant ? 'issue' : 'submit'),
-    now: req.now,
-    calendar: req.calendar ?? (await loadWorkingCalendar(tx)),
-    webhooks: hooks,
-    attachments,
-  });
-  await req.alongside?.(tx, result);
-  return result;
+    req.now,
+  );
+  const [result] = await commit(tx, [plan]);
+  await req.alongside?.(tx, result!);
+  return result!;
 }

@@ -1,6 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { Queryable } from '@/db/client';
+import type { WorkingCalendar } from './calendar';
+import type { EffectSpec } from './effects';
 
 export interface Label {
   zh: string;
@@ -37,6 +39,12 @@ export interface TaskMeta {
   actions: TaskAction[];
   /** Working days the task may stay open before it is overdue. */
   dueInWorkingDays?: number;
+  /**
+   * 批量审批: a handler may send `action` to up to 100 tasks of this step at once, each its own
+   * transition (workflows/engine/batch-act.ts). `confirmAttachments`: only after ticking that they
+   * read every application's attachments (steps that verify evidence).
+   */
+  batch?: { action: string; confirmAttachments?: boolean };
 }
 
 export interface TimerMeta {
@@ -57,18 +65,43 @@ export interface TimerMeta {
   label?: Label;
 }
 
+/**
+ * The approval operations a step offers besides its own actions (workflows/engine/operations.ts):
+ * - transfer (转办): the holder hands the task to someone who may hold the step;
+ * - delegate (委派): the holder asks someone in their unit for an opinion, the task comes back;
+ * - addSigner (加签/减签): the holder adds a signer before or after themselves, or removes one;
+ * - withdraw (撤回): whoever moved the instance into this step (the applicant on the first one)
+ *   may take it back while nobody has acted here yet;
+ * - urge (催办): the applicant may urge the step once it is overdue, once a working day.
+ */
+export type TaskOperation = 'transfer' | 'delegate' | 'addSigner' | 'withdraw' | 'urge';
+
 /** What a state node tells the engine and the admin diagrams (XState `meta`). */
 export interface StateMeta {
   label: Label;
   task?: TaskMeta;
+  /**
+   * Which approval operations this step offers; absent: all of them on a step someone other than
+   * the applicant works, none on the applicant's own (DEFAULT_OPERATIONS). `[]` turns them all off.
+   */
+  operations?: TaskOperation[];
   /** What the applicant may do while the instance waits here (e.g. withdraw before the first decision). */
   applicantActions?: TaskAction[];
+  /**
+   * 抄送 on entering the state: every active holder of the role in the scope gets a copy (informed,
+   * not acting) — an 'instance.copy' message they find under 抄送我 (projectTransition).
+   */
+  cc?: Array<{ role: string; scope: TaskScope }>;
   /** Durable timers armed on entering the state and disarmed on leaving it. */
   timers?: TimerMeta[];
   /** For final states: how the instance ended. */
   outcome?: 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
-  /** Entering the state queues an outgoing webhook (integration outbox row) in the same transaction. */
-  webhook?: { hook: string };
+  /**
+   * What entering the state causes beyond tasks, timers and messages, as data (a hand-off job for
+   * an external system, an e-mail to the 校长信箱 writer): commit writes it in the transition's
+   * transaction, delivered after commit.
+   */
+  effects?: EffectSpec[];
 }
 
 /** What the engine passes to a machine with every human event. */
@@ -119,6 +152,11 @@ export interface ProcessDefinition {
   audience: Audience;
   machine: AnyStateMachine;
   labels?: DefinitionLabels;
+  /**
+   * Form fields that name a colleague of the applicant by 工号 (中层干部请假's 代理人): the form
+   * offers a people picker of the applicant's department, and every view shows the person's name.
+   */
+  personFields?: string[];
   /** Validates the application form; becomes the API's inputSchema as JSON Schema. */
   inputSchema: z.ZodType;
   /** Forms that some events carry (e.g. `resubmit` carries the corrected application). */
@@ -133,19 +171,13 @@ export interface ProcessDefinition {
    */
   checkInput?(db: Queryable, input: unknown, applicant: { id: string; orgUnitId: string }): Promise<void>;
   /**
-   * Runs inside the transaction of every transition (after tasks, timers and messages are
-   * written), for outbox rows a process needs beyond the engine's own, e.g. 校长信箱 e-mailing a
-   * writer who has no account. Throwing rolls the transition back.
+   * Fills what an event's form may leave out (e.g. a default reply deadline) before it is
+   * validated against eventInputs. Pure.
    */
-  afterTransition?(tx: Queryable, t: TransitionInfo): Promise<void>;
-}
-
-export interface TransitionInfo {
-  instanceId: string;
-  eventType: string;
-  /** State paths active now that were not before (all of them on a start). */
-  entered: string[];
-  status: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
-  comment: string | null;
-  now: Date;
+  completeEventInput?(type: string, input: unknown, at: { now: Date; calendar: WorkingCalendar }): unknown;
+  /**
+   * Checks an event's validated form against the database (e.g. the departments exist), inside
+   * the transition's transaction after the row lock. Throws AppError INVALID_INPUT.
+   */
+  checkEvent?(q: Queryable, e: { type: string; input: unknown; instanceId: string }): Promise<void>;
 }

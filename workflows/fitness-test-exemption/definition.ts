@@ -7,6 +7,7 @@ const KIND_LABEL = { exempt: { zh: '免测', en: 'exemption' }, defer: { zh: '�
 export const fitnessTestExemptionV1: ProcessDefinition = {
   id: 'fitness-test-exemption',
   version: 1,
+  casePrefix: 'TC',
   title: { zh: '体质测试免测/缓测申请', en: 'Physical fitness test exemption / deferral' },
   summary: {
     zh: '因伤病等原因无法参加学生体质测试的，在线申请免测或缓测；须上传医院证明，由辅导员、校医院核实，体育部审批。不再接收书面申请。',

@@ -32,7 +32,14 @@ export const fitnessMachine = setup({
     counselorReview: {
       meta: {
         label: { zh: '辅导员核实', en: 'Counselor verification' },
-        task: { role: 'counselor', scope: { kind: 'applicant-org' }, actions: review('核实通过', 'Verify'), dueInWorkingDays: 3 },
+        task: {
+          role: 'counselor',
+          scope: { kind: 'applicant-org' },
+          actions: review('核实通过', 'Verify'),
+          dueInWorkingDays: 3,
+          // Start of term brings hundreds; each carries a medical certificate to look at first.
+          batch: { action: 'approve', confirmAttachments: true },
+        },
         applicantActions: withdraw,
       } satisfies StateMeta,
       on: { approve: 'hospitalReview', return: 'revising', reject: 'rejected', withdraw: 'withdrawn' },
@@ -81,7 +88,12 @@ export const fitnessMachine = setup({
     },
     approved: {
       type: 'final',
-      meta: { label: { zh: '已批准', en: 'Approved' }, outcome: 'completed' } satisfies StateMeta,
+      meta: {
+        label: { zh: '已批准', en: 'Approved' },
+        outcome: 'completed',
+        // The counselor who verified it learns the decision (抄送: informed, nothing to do).
+        cc: [{ role: 'counselor', scope: { kind: 'applicant-org' } }],
+      } satisfies StateMeta,
     },
     rejected: {
       type: 'final',

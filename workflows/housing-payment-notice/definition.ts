@@ -5,6 +5,7 @@ import { housingNoticeMachine } from './machine';
 export const housingPaymentNoticeV1: ProcessDefinition = {
   id: 'housing-payment-notice',
   version: 1,
+  casePrefix: 'ZF',
   title: { zh: '周转房缴费通知', en: 'Staff housing payment notice' },
   summary: {
     zh: '资产管理处向周转房租户发出缴费通知；租户确认后缴费并上传凭证，资产管理处确认到账。逾期未缴的会收到提醒。',

@@ -6,6 +6,7 @@ import { insuranceMachineV2 } from './machine-v2';
 export const insuranceOptOutV1: ProcessDefinition = {
   id: 'insurance-opt-out',
   version: 1,
+  casePrefix: 'YB',
   title: { zh: '城乡居民医保不参保申请', en: 'Opt out of the residents’ medical insurance' },
   summary: {
     zh: '已在其他地方参加医疗保险的学生，上传参加医疗保险证明，申请本年度不参加城乡居民医保，由校医院登记。申请截止后不再受理。',

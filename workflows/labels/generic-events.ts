@@ -24,6 +24,40 @@ export const GENERIC_EVENT_LABELS: Record<string, Label> = {
   'admin.cancel': { zh: '管理员取消', en: 'Cancelled by an administrator' },
   'admin.reassign': { zh: '管理员转派待办', en: 'Task reassigned by an administrator' },
   'admin.migrate': { zh: '迁移到新版本', en: 'Moved to a new version' },
+  // Approval operations on a task (workflows/engine/plan-task-ops.ts): the step stays, the task moves.
+  'task.transfer': { zh: '转办', en: 'Transferred' },
+  'task.delegate': { zh: '委派征求意见', en: 'Delegated for an opinion' },
+  'task.delegate.answer': { zh: '回复意见', en: 'Opinion given' },
+  'task.withdraw': { zh: '撤回审批', en: 'Approval taken back' },
+  'task.sign.before': { zh: '前加签', en: 'Signer added before' },
+  'task.sign.after': { zh: '后加签', en: 'Signer added after' },
+  'task.sign': { zh: '会签', en: 'Signed' },
+  'task.sign.remove': { zh: '减签', en: 'Signer removed' },
+  'instance.withdraw': { zh: '撤回申请', en: 'Application withdrawn' },
+  'instance.urge': { zh: '催办', en: 'Urged' },
+  // 抄送 by a task holder (plan-copy.ts): the instance does not move.
+  copy: { zh: '抄送', en: 'Copied' },
   // An eventless transition: taken as soon as its condition holds.
   always: { zh: '自动', en: 'Automatically' },
 };
+
+/**
+ * What an event left behind, as a message title says it (体测免测申请 · 辅导员核实 · 已通过):
+ * the outcome, not the button. An event missing here reads as its action label.
+ */
+export const GENERIC_OUTCOME_LABELS: Record<string, Label> = {
+  submit: { zh: '已提交', en: 'submitted' },
+  resubmit: { zh: '已重新提交', en: 'resubmitted' },
+  approve: { zh: '已通过', en: 'approved' },
+  reject: { zh: '未通过', en: 'not approved' },
+  return: { zh: '退回修改', en: 'returned for revision' },
+  withdraw: { zh: '已撤回', en: 'withdrawn' },
+  cancel: { zh: '已取消', en: 'cancelled' },
+  EXPIRE: { zh: '超时关闭', en: 'closed (expired)' },
+  AUTO_CLOSE: { zh: '逾期未确认，自动完成', en: 'closed without confirmation' },
+};
+
+/** The outcome words of an event (above), else the label of the action people clicked. */
+export function outcomeLabel(type: string, actionLabel: Label): Label {
+  return GENERIC_OUTCOME_LABELS[type] ?? actionLabel;
+}

@@ -1,5 +1,5 @@
-import { mailWriterOnTransition } from '@/lib/mailbox/writer-notice';
 import type { ProcessDefinition } from '../engine/types';
+import { checkLetterEvent, completeLetterEventInput } from './check-event';
 import {
   assignInputSchema,
   departmentInputSchema,
@@ -16,6 +16,7 @@ import { mailboxEventLabels, mailboxGuardLabels, mailboxMachine } from './machin
 export const presidentsMailboxV1: ProcessDefinition = {
   id: 'presidents-mailbox',
   version: 1,
+  casePrefix: 'XZ',
   title: { zh: '校长信箱', en: "President's mailbox" },
   summary: {
     zh: '实名或匿名给校长写信：建议、咨询、投诉、求助。凭跟踪链接和查询码查看受理、交办、答复的全过程，并对答复评价。',
@@ -36,8 +37,8 @@ export const presidentsMailboxV1: ProcessDefinition = {
     rate: rateInputSchema,
     followUp: followUpInputSchema,
   },
-  // A writer who gave an e-mail address hears when the letter is replied, not accepted or merged.
-  afterTransition: mailWriterOnTransition,
+  completeEventInput: completeLetterEventInput,
+  checkEvent: checkLetterEvent,
   uploadIds: (input) => (input as Partial<LetterForm>).attachments ?? [],
   // The writer's name never goes into titles: staff lists must not unmask an anonymous letter.
   instanceTitle: (input) => {

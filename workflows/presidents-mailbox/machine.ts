@@ -301,6 +301,8 @@ export const mailboxMachine = setup({
       meta: {
         label: { zh: '已答复', en: 'Replied' },
         timers: [{ event: 'autoClose', delay: { workingDays: 15 } }],
+        // A writer who gave an e-mail address hears when the letter is replied, not accepted or merged.
+        effects: [{ kind: 'emailWriter', template: 'replied' }],
       } satisfies StateMeta,
       on: {
         rate: [
@@ -326,7 +328,13 @@ export const mailboxMachine = setup({
       on: { assign: { target: 'handling', actions: 'assignDepartments' }, maintain: 'closed' },
     },
     closed: { type: 'final', meta: { label: { zh: '已办结', en: 'Closed' }, outcome: 'completed' } satisfies StateMeta },
-    notAccepted: { type: 'final', meta: { label: { zh: '不予受理', en: 'Not accepted' }, outcome: 'rejected' } satisfies StateMeta },
-    merged: { type: 'final', meta: { label: { zh: '已合并办理', en: 'Merged into another letter' }, outcome: 'cancelled' } satisfies StateMeta },
+    notAccepted: {
+      type: 'final',
+      meta: { label: { zh: '不予受理', en: 'Not accepted' }, outcome: 'rejected', effects: [{ kind: 'emailWriter', template: 'notAccepted' }] } satisfies StateMeta,
+    },
+    merged: {
+      type: 'final',
+      meta: { label: { zh: '已合并办理', en: 'Merged into another letter' }, outcome: 'cancelled', effects: [{ kind: 'emailWriter', template: 'merged' }] } satisfies StateMeta,
+    },
   },
 });

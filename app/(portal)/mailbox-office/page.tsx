@@ -5,13 +5,14 @@ import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import { isMailboxOffice, listDeskLetters, mayUseMailboxDesk } from '@/lib/mailbox/office';
+import { listDeskLetters } from '@/lib/mailbox/desk-list';
+import { can, isMailboxOffice } from '@/lib/policy';
 import { showText } from '@/lib/mailbox/display';
 
 /** The mailbox office's queue, or a department's assigned letters. */
 export default async function MailboxDeskPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
   const user = await requireUserPage();
-  if (!mayUseMailboxDesk(user)) notFound();
+  if (!can(user, 'mailbox.desk')) notFound();
   const filter = (await searchParams).filter === 'all' ? 'all' : 'open';
   const { t, locale } = await getTranslator();
   const db = await getDb();

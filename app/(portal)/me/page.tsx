@@ -2,13 +2,15 @@ import { inArray } from 'drizzle-orm';
 import Link from 'next/link';
 import { orgUnits } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
-import { adminScope } from '@/lib/authz-admin';
-import { canSendNotices } from '@/lib/authz-notify';
-import { canManageCatalog } from '@/lib/catalog/access';
 import { listFavourites } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
-import { mayUseMailboxDesk } from '@/lib/mailbox/office';
+import { can } from '@/lib/policy';
+import { now } from '@/lib/clock';
+import { deputyCandidates, getOutOfOffice } from '@/lib/out-of-office';
+import { cstDate } from '@/workflows/engine/calendar';
+import { taskBindings } from '@/workflows/engine/deputy-rules';
+import { OutOfOfficeCard } from './out-of-office';
 import { LanguageSwitch } from '../../_components/language-switch';
 import { LogoutButton } from '../../_components/logout-button';
 import { ServiceItem } from '../services/service-item';
@@ -24,6 +26,10 @@ export default async function MePage() {
     listFavourites(db, user),
     db.select().from(orgUnits),
   ]);
+  // 代理: staff whose roles receive tasks set a deputy; anyone standing in for someone sees whom.
+  const at = await now(db);
+  const setsDeputy = taskBindings(user.roles).length > 0;
+  const deputy = can(user, 'me.out-of-office') ? await Promise.all([getOutOfOffice(db, user, at), setsDeputy ? deputyCandidates(db, user, {}) : { people: [] }]) : null;
   const dept = new Map(departments.map((d) => [d.id, locale === 'zh' ? d.nameZh : d.nameEn]));
   const unitName = (id: string | null) => {
     const u = units.find((x) => x.id === id);
@@ -36,10 +42,10 @@ export default async function MePage() {
     { href: '/campus', title: t('integrations.campus.title') },
     { href: '/me/notifications', title: t('notify.prefs.link'), sub: t('notify.prefs.linkSub') },
     { href: '/me/tokens', title: t('integrations.tokens.title') },
-    ...(mayUseMailboxDesk(user) ? [{ href: '/mailbox-office', title: t('mailbox.desk') }] : []),
-    ...(canSendNotices(user) ? [{ href: '/notices', title: t('notify.notices.title') }] : []),
-    ...(adminScope(user) ? [{ href: '/admin', title: t('nav.admin') }] : []),
-    ...(canManageCatalog(user) ? [{ href: '/admin/catalog', title: t('portal.admin'), sub: t('portal.adminHint') }] : []),
+    ...(can(user, 'mailbox.desk') ? [{ href: '/mailbox-office', title: t('mailbox.desk') }] : []),
+    ...(can(user, 'notice.compose') ? [{ href: '/notices', title: t('notify.notices.title') }] : []),
+    ...(can(user, 'admin.monitor') ? [{ href: '/admin', title: t('nav.admin') }] : []),
+    ...(can(user, 'catalog.manage') ? [{ href: '/admin/catalog', title: t('portal.admin'), sub: t('portal.adminHint') }] : []),
   ];
   return (
     <>
@@ -73,6 +79,37 @@ export default async function MePage() {
           </ul>
         )}
       </section>
+      {deputy && (setsDeputy || deputy[0].standsInFor.length > 0) ? (
+        <OutOfOfficeCard
+          canSet={setsDeputy}
+          initial={deputy[0]}
+          people={deputy[1].people}
+          today={cstDate(at)}
+          locale={locale}
+          labels={{
+            title: t('deputy.title'),
+            hint: t('deputy.hint'),
+            current: t('deputy.current'),
+            activeNow: t('deputy.activeNow'),
+            planned: t('deputy.planned'),
+            none: t('deputy.none'),
+            standsInFor: t('deputy.standsInFor'),
+            startsOn: t('deputy.startsOn'),
+            endsOn: t('deputy.endsOn'),
+            reason: t('deputy.reason'),
+            save: t('deputy.save'),
+            saved: t('deputy.saved'),
+            clear: t('deputy.clear'),
+            cleared: t('deputy.cleared'),
+            change: t('deputy.change'),
+            person: t('taskOps.person'),
+            personSearch: t('taskOps.personSearch'),
+            noPeople: t('taskOps.noPeople'),
+            pickFirst: t('taskOps.pickFirst'),
+            network: t('errors.network'),
+          }}
+        />
+      ) : null}
       <section className="card" aria-labelledby="me-favourites">
         <h2 id="me-favourites">{t('portal.favourites')}</h2>
         {favourites.length === 0 ? (

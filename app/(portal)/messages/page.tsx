@@ -3,35 +3,30 @@ import { requireUserPage } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import type { Locale, Translator } from '@/lib/i18n/translate';
 import { listMessages, type MessageRow } from '@/lib/messages/list-messages';
+import { messageTitle } from '@/lib/messages/message-title';
 import { markMessagesRead } from '../../actions/mark-messages-read';
+import { openMessage } from '../../actions/open-message';
 import '../portal.css';
 
-/** A message's text in the reader's language, from its kind and the parameters stored with it. */
-function messageText(m: MessageRow, t: Translator, locale: Locale): string {
-  const p = m.params;
-  const L = (zh?: string, en?: string) => (locale === 'zh' ? (zh ?? '') : (en ?? zh ?? ''));
-  const title = L(p.titleZh, p.titleEn);
-  const action = L(p.actionZh, p.actionEn);
-  switch (m.kind) {
-    case 'task.new':
-      return t('messages.taskNew', { title, state: L(p.stateZh, p.stateEn) });
-    case 'instance.completed':
-      return t('messages.instanceCompleted', { title, action });
-    case 'instance.rejected':
-      return t('messages.instanceRejected', { title, action });
-    case 'instance.withdrawn':
-      return t('messages.instanceWithdrawn', { title });
-    case 'instance.reminder':
-      return t('processes.reminder', { title, state: L(p.stateZh, p.stateEn) });
-    case 'instance.cancelled':
-      return t('messages.instanceCancelled', { title });
-    case 'notice':
-      return `${t('notify.kinds.notice')}：${title}`;
-    default:
-      return t('messages.instanceUpdate', { title, action: action || L(p.textZh, p.textEn) });
+interface Group {
+  key: string;
+  heading: string;
+  caseNo: string | null;
+  rows: MessageRow[];
+}
+
+/** Messages grouped by the application they are about, the group with the newest message first. */
+function groupByApplication(rows: MessageRow[], locale: 'zh' | 'en', other: string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const m of rows) {
+    const key = m.instanceId ?? `other`;
+    const heading = m.instanceId ? (locale === 'zh' ? m.params.titleZh : m.params.titleEn || m.params.titleZh) ?? other : other;
+    const g = groups.get(key) ?? { key, heading, caseNo: m.caseNo, rows: [] };
+    g.rows.push(m);
+    groups.set(key, g);
   }
+  return [...groups.values()];
 }
 
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
@@ -41,6 +36,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const onlyUnread = (await searchParams).filter === 'unread';
   const unread = all.filter((m) => !m.readAt).length;
   const messages = onlyUnread ? all.filter((m) => !m.readAt) : all;
+  const groups = groupByApplication(messages, locale, t('messages.other'));
   return (
     <>
       <h1>{t('messages.title')}</h1>
@@ -59,37 +55,47 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           </button>
         </form>
       ) : null}
-      <section className="card">
-        {messages.length === 0 ? (
+      {groups.length === 0 ? (
+        <section className="card">
           <p className="empty">{t('messages.empty')}</p>
-        ) : (
-          <ul className="list" data-testid="message-list">
-            {messages.map((m) => (
-              <li key={m.id} className="msg-row">
-                <Link className="list-link" href={m.link ?? '/messages'}>
-                  <span className="grow">
-                    <span className="title" style={{ fontWeight: m.readAt ? 400 : 700 }}>
-                      {messageText(m, t, locale)}
-                    </span>
-                    {m.params.comment ? <span className="sub">{m.params.comment}</span> : null}
-                    <span className="sub">{formatDateTime(m.createdAt.toISOString(), locale)}</span>
-                  </span>
-                  {!m.readAt ? <span className="chip">{t('messages.unread')}</span> : null}
-                </Link>
-                {!m.readAt ? (
-                  <form action={markMessagesRead}>
-                    <input type="hidden" name="id" value={m.id} />
-                    <button className="btn secondary" type="submit">
-                      {t('portal.markRead')}
-                      <span className="sr-only">{messageText(m, t, locale)}</span>
-                    </button>
-                  </form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        </section>
+      ) : (
+        <div data-testid="message-list">
+          {groups.map((g) => (
+            <section key={g.key} className="card msg-group" aria-labelledby={`msg-group-${g.key}`}>
+              <h2 id={`msg-group-${g.key}`} className="msg-group-heading">
+                {g.heading}
+                {g.caseNo ? <span className="sub">{`${t('applicant.caseNo')} ${g.caseNo}`}</span> : null}
+              </h2>
+              <ul className="list">
+                {g.rows.map((m) => {
+                  const text = messageTitle(m, locale);
+                  return (
+                    <li key={m.id} className="msg-row" data-unread={m.readAt ? undefined : 'true'}>
+                      {/* Opening reads it: the action marks it read, then goes where it points. */}
+                      <form action={openMessage} className="msg-open">
+                        <input type="hidden" name="id" value={m.id} />
+                        <button type="submit" className="list-link">
+                          <span className="grow">
+                            <span className="sr-only">{t('messages.open')}</span>
+                            <span className="title" style={{ fontWeight: m.readAt ? 400 : 700 }}>
+                              {text}
+                            </span>
+                            {m.params.comment ? <span className="sub">{m.params.comment}</span> : null}
+                            <span className="sub">{formatDateTime(m.createdAt.toISOString(), locale)}</span>
+                          </span>
+                          {m.kind === 'instance.completed' || m.kind === 'instance.rejected' ? <span className="chip">{t('messages.completedChip')}</span> : null}
+                          {!m.readAt ? <span className="chip">{t('messages.unread')}</span> : null}
+                        </button>
+                      </form>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUserPage } from '@/lib/auth/current-user';
-import { canSendNotices } from '@/lib/authz-notify';
+import { can } from '@/lib/policy';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Notices the signed-in handler sent, and the way to send a new one. */
 export default async function NoticesPage() {
   const user = await requireUserPage();
-  if (!canSendNotices(user)) notFound();
+  if (!can(user, 'notice.compose')) notFound();
   const { t, locale } = await getTranslator();
   const mine = await listMyNotices(await getDb(), user);
   return (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { AUDIENCES, BUILD_MODES, CHANNELS } from '@/db/schema';
-import { requireUserPage } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { audiencesOf, startableProcess } from '@/lib/catalog/access';
 import { applyFilters, parseFilters, type CatalogFilters } from '@/lib/catalog/filter-catalog';
 import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS } from '@/lib/catalog/labels';
 import { listDepartments, visibleCatalog } from '@/lib/catalog/queries';
@@ -17,18 +18,21 @@ const PAGE_SIZE = 30;
 function href(f: CatalogFilters, change: Partial<CatalogFilters>): string {
   const next = { ...f, page: 1, ...change };
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(next)) if (v && !(k === 'page' && v === 1)) params.set(k, String(v));
+  for (const [k, v] of Object.entries(next)) if (v && !(k === 'page' && v === 1)) params.set(k, v === true ? '1' : String(v));
   const qs = params.toString();
   return qs ? `/services?${qs}` : '/services';
 }
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUserPage();
+  // Visitors browse the catalog too (办事指南); they see every audience's services and start none.
+  const user = await getCurrentUser();
   const { t, locale } = await getTranslator();
   const db = await getDb();
   const [all, departments] = await Promise.all([visibleCatalog(db, user), listDepartments(db)]);
   const { filters, ignored, truncated } = parseFilters(await searchParams, new Set(departments.map((d) => d.id)));
-  const found = applyFilters(all, filters);
+  const mine = user ? audiencesOf(user) : undefined;
+  const found = applyFilters(all, filters, mine);
+  const others = mine && !filters.all && !filters.audience ? applyFilters(all, { ...filters, all: true }).length - found.length : 0;
   const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
   const page = Math.min(filters.page, pages);
   const shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -43,10 +47,21 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         </label>
         <input id="catalog-q" type="search" name="q" defaultValue={filters.q} placeholder={t('portal.searchPlaceholder')} maxLength={1000} />
         {filters.theme ? <input type="hidden" name="theme" value={filters.theme} /> : null}
+        {filters.all ? <input type="hidden" name="all" value="1" /> : null}
         <button className="btn" type="submit">
           {t('portal.search')}
         </button>
       </form>
+      {mine ? (
+        <nav className="scope-tabs" aria-label={t('portal.audience')}>
+          <Link href={href(filters, { all: false })} aria-current={!filters.all ? 'page' : undefined}>
+            {t('applicant.forMe')}
+          </Link>
+          <Link href={href(filters, { all: true })} aria-current={filters.all ? 'page' : undefined}>
+            {t('applicant.everyone')}
+          </Link>
+        </nav>
+      ) : null}
       <nav className="theme-links" aria-label={t('portal.theme')}>
         <Link href={href(filters, { theme: undefined })} aria-current={!filters.theme ? 'true' : undefined}>
           {t('portal.allThemes')}
@@ -62,6 +77,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         <form action="/services" className="filters">
           <input type="hidden" name="q" value={filters.q} />
           {filters.theme ? <input type="hidden" name="theme" value={filters.theme} /> : null}
+          {filters.all ? <input type="hidden" name="all" value="1" /> : null}
           <label>
             {t('portal.department')}
             <select name="department" defaultValue={filters.department ?? ''}>
@@ -118,8 +134,13 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       </details>
       <div className="links-row">
         <span aria-live="polite">{t('portal.resultCount', { count: found.length })}</span>
-        <Link href="/services/stats">{t('portal.stats')}</Link>
+        {user ? <Link href="/services/stats">{t('portal.stats')}</Link> : null}
       </div>
+      {others > 0 ? (
+        <p className="muted">
+          <Link href={href(filters, { all: true })}>{t('applicant.othersHidden', { count: others })}</Link>
+        </p>
+      ) : null}
       {ignored ? <p className="alert info">{t('portal.unknownFilter')}</p> : null}
       {truncated ? <p className="alert info">{t('portal.queryTooLong', { max: MAX_QUERY })}</p> : null}
       {hasSample ? <p className="alert info">{t('portal.sampleNote')}</p> : null}
@@ -129,7 +150,14 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         ) : (
           <ul className="list" data-testid="service-list">
             {shown.map((s) => (
-              <ServiceItem key={s.id} service={s} department={deptName.get(s.departmentId) ?? ''} t={t} locale={locale} />
+              <ServiceItem
+                key={s.id}
+                service={s}
+                department={deptName.get(s.departmentId) ?? ''}
+                t={t}
+                locale={locale}
+                startable={startableProcess(s, user) !== null}
+              />
             ))}
           </ul>
         )}

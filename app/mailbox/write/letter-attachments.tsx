@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { challengeIn, POW_HEADER, solveChallenge } from '../../_components/proof-of-work';
 
 export interface AttachmentLabels {
   add: string;
@@ -35,11 +36,15 @@ function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
-/** POST /api/v1/mailbox/attachments with progress (fetch cannot report upload progress; XHR can). */
-function send(file: File, onProgress: (percent: number) => void, networkError: string): Promise<LetterAttachment | string> {
+/**
+ * POST /api/v1/mailbox/attachments with progress (fetch cannot report upload progress; XHR can).
+ * A busy site may ask for a proof of work first (lib/pow.ts): solved, then sent once more.
+ */
+function send(file: File, onProgress: (percent: number) => void, networkError: string, proof?: string): Promise<LetterAttachment | string> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/mailbox/attachments');
+    if (proof) xhr.setRequestHeader(POW_HEADER, proof);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
@@ -51,7 +56,9 @@ function send(file: File, onProgress: (percent: number) => void, networkError: s
       } catch {
         // Not JSON (a proxy's error page): the generic message.
       }
-      if (xhr.status === 201 && json?.id && json.claim) resolve({ id: json.id, claim: json.claim, filename: json.filename, size: json.size });
+      const challenge = proof ? null : challengeIn(xhr.status, json);
+      if (challenge) void solveChallenge(challenge).then((solved) => resolve(send(file, onProgress, networkError, solved)));
+      else if (xhr.status === 201 && json?.id && json.claim) resolve({ id: json.id, claim: json.claim, filename: json.filename, size: json.size });
       else resolve(json?.error?.message ?? networkError);
     };
     const body = new FormData();

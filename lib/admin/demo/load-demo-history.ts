@@ -21,6 +21,12 @@ function startTime(rand: () => number, now: Date, days: number): Date {
   return d.getTime() < now.getTime() ? d : new Date(now.getTime() - HOUR);
 }
 
+/** Whether a generated demo history was ever loaded into this database. */
+export async function hasSampleHistory(db: Db): Promise<boolean> {
+  const [row] = await db.select({ key: settings.key }).from(settings).where(eq(settings.key, DEMO_HISTORY_KEY));
+  return row !== undefined;
+}
+
 /**
  * Demo mode only: a generated history of `count` instances over the last `days` days, marked
  * as sample data (applicants are inactive 'sample-…' accounts, a settings row flags it, the
@@ -47,6 +53,15 @@ export async function loadDemoHistory(db: Db, now: Date, count = 1500, days = 27
       .onConflictDoNothing()
       .returning({ id: users.id, orgUnitId: users.orgUnitId, name: users.name });
     if (applicants.length === 0) return 0;
+    // Open sample tasks wait on an inactive sample clerk, never in a real person's 待办 (a task
+    // with an assignee is offered to nobody else); sample tasks done were completed by nobody,
+    // so no real 已办 lists them either.
+    const [clerk] = await tx
+      .insert(users)
+      .values({ username: `${SAMPLE_PREFIX}clerk`, name: '示例经办人', kind: 'staff', orgUnitId: colleges[0]!, active: false })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    if (!clerk) return 0;
     const defs = allDefinitions();
     let made = 0;
     const instanceRows: Array<typeof processInstances.$inferInsert> = [];
@@ -100,7 +115,7 @@ export async function loadDemoHistory(db: Db, now: Date, count = 1500, days = 27
       const outcome = done ? (activeStates(last.snapshot).find((s) => s.meta.outcome)?.meta.outcome ?? 'completed') : 'active';
       if (!done) {
         for (const [state, t] of openTask) {
-          taskRows.push({ instanceId: id, state, role: t.role, orgUnitId: t.role === 'applicant' ? null : who.orgUnitId, assigneeId: t.role === 'applicant' ? who.id : null, actions: [], status: 'open', createdAt: t.createdAt, dueAt: new Date(t.createdAt.getTime() + 72 * HOUR) });
+          taskRows.push({ instanceId: id, state, role: t.role, orgUnitId: t.role === 'applicant' ? null : who.orgUnitId, assigneeId: t.role === 'applicant' ? who.id : clerk.id, actions: [], status: 'open', createdAt: t.createdAt, dueAt: new Date(t.createdAt.getTime() + 72 * HOUR) });
         }
       }
       instanceRows.push({
@@ -113,6 +128,7 @@ export async function loadDemoHistory(db: Db, now: Date, count = 1500, days = 27
         title: { zh: `【示例】${who.name}的${def.title.zh}`, en: `[Sample] ${def.title.en} — ${who.name}` },
         applicantId: who.id,
         applicantOrgId: who.orgUnitId,
+        sample: true,
         revision: steps.length,
         lastHash: prev,
         createdAt: startedAt,

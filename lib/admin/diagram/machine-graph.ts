@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { Label, StateMeta } from '@/workflows/engine/types';
+import type { Label, StateMeta, TaskMeta } from '@/workflows/engine/types';
 
 export type StateKind = 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
 
@@ -11,6 +11,8 @@ export interface GraphState {
   label: Label;
   /** The role that works the state's task ('applicant' for the applicant's own step). */
   role?: string;
+  /** Who works the state's task (role and scope), for the label 组织部 经办人. */
+  task?: Pick<TaskMeta, 'role' | 'scope'>;
   outcome?: StateMeta['outcome'];
   initial: boolean;
   children: GraphState[];
@@ -86,6 +88,7 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
       kind: node.type,
       label: meta.label ?? { zh: node.key, en: node.key },
       role: meta.task?.role,
+      task: meta.task ? { role: meta.task.role, scope: meta.task.scope } : undefined,
       outcome: meta.outcome,
       initial: initialKeys.has(node.key) && node.path.length > 0,
       children,

@@ -2,9 +2,9 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { orgUnits, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
-import { requireOperator } from '../../authz-admin';
 import { audit } from './audit';
 import { validateImport, type ImportProblem } from './validate-import';
+import { authorize } from '../../policy';
 
 export type ImportResult = { ok: true; created: number; updated: number; rows: number } | { ok: false; problems: ImportProblem[] };
 
@@ -16,7 +16,7 @@ const CHUNK = 500;
  * unit, contact). Nobody gets a password: they sign in through single sign-on.
  */
 export async function importPeople(db: Db, actor: Actor, text: string, at: Date): Promise<ImportResult> {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   const known = new Set((await db.select({ id: orgUnits.id }).from(orgUnits)).map((u) => u.id));
   const { rows, problems } = validateImport(text, known);
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, 200) };

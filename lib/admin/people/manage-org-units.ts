@@ -4,8 +4,8 @@ import type { Db } from '@/db/client';
 import { orgUnits } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { parseInput } from '@/workflows/engine/validate';
-import { requireOperator } from '../../authz-admin';
 import { audit } from './audit';
+import { authorize } from '../../policy';
 
 export const orgUnitSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,40}$/, '编号只能包含小写字母、数字和连字符（2–40 位）'),
@@ -21,7 +21,7 @@ export async function listOrgUnits(db: Db) {
 
 /** Creates or edits an org unit (ids never change: roles and people point at them). */
 export async function saveOrgUnit(db: Db, actor: Actor, body: unknown, at: Date) {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   const u = parseInput(orgUnitSchema, body);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(orgUnits).where(eq(orgUnits.id, u.id));

@@ -5,15 +5,15 @@ import { orgUnits, roleBindings, ROLES, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { parseInput } from '@/workflows/engine/validate';
-import { isUuid } from '../../authz';
-import { requireOperator } from '../../authz-admin';
+import { endSessions } from '../../auth/sessions';
+import { authorize, isUuid } from '../../policy';
 import { audit } from './audit';
 
 const noUser = (id: string) => new AppError('NOT_FOUND', `user ${id}`, { zh: '找不到该人员', en: 'No such person' });
 
 /** Users by name or campus id (50 at most), with their role bindings. */
 export async function searchUsers(db: Db, actor: Actor, q: string) {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   const text = q.trim().slice(0, 100);
   const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const found = await db
@@ -33,7 +33,7 @@ export async function searchUsers(db: Db, actor: Actor, q: string) {
  * every session they hold at its next request (the session carries the version it was made with).
  */
 export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean, at: Date) {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   if (!isUuid(userId)) throw noUser(userId);
   if (userId === actor.id && !active) {
     throw new AppError('INVALID_INPUT', 'self-deactivation', { zh: '不能停用自己的账号', en: 'You cannot deactivate yourself' });
@@ -50,14 +50,14 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
   });
 }
 
-const grantSchema = z.object({
+export const grantSchema = z.object({
   role: z.enum(ROLES, { message: '未知的角色' }),
   orgUnitId: z.string().regex(/^[a-z0-9-]{1,80}$/, '未知的单位').nullable(),
 });
 
 /** Grants a role in a scope (null = university-wide); granting an existing binding is a no-op. */
 export async function grantRole(db: Db, actor: Actor, userId: string, body: unknown, at: Date) {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   if (!isUuid(userId)) throw noUser(userId);
   const g = parseInput(grantSchema, body);
   return db.transaction(async (tx) => {
@@ -73,17 +73,19 @@ export async function grantRole(db: Db, actor: Actor, userId: string, body: unkn
       .where(and(eq(roleBindings.userId, userId), eq(roleBindings.role, g.role), g.orgUnitId ? eq(roleBindings.orgUnitId, g.orgUnitId) : sql`${roleBindings.orgUnitId} is null`));
     if (existing[0]) return existing[0];
     const [binding] = await tx.insert(roleBindings).values({ userId, role: g.role, orgUnitId: g.orgUnitId }).returning();
+    await endSessions(tx, userId);
     await audit(tx, { actorId: actor.id, action: 'role.grant', target: `user:${userId}`, details: { role: g.role, orgUnitId: g.orgUnitId }, at });
     return binding!;
   });
 }
 
 export async function revokeRole(db: Db, actor: Actor, bindingId: string, at: Date) {
-  requireOperator(actor);
+  authorize(actor, 'admin.operate');
   if (!isUuid(bindingId)) throw new AppError('NOT_FOUND', `binding ${bindingId}`);
   return db.transaction(async (tx) => {
     const [removed] = await tx.delete(roleBindings).where(eq(roleBindings.id, bindingId)).returning();
     if (!removed) throw new AppError('NOT_FOUND', `binding ${bindingId}`, { zh: '该授权不存在', en: 'No such role binding' });
+    await endSessions(tx, removed.userId);
     await audit(tx, { actorId: actor.id, action: 'role.revoke', target: `user:${removed.userId}`, details: { role: removed.role, orgUnitId: removed.orgUnitId }, at });
     return removed;
   });

@@ -1,10 +1,12 @@
 import type { Db } from '@/db/client';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { requireAdminScope } from '../../authz-admin';
+import { adminScope, authorize } from '../../policy';
 import { translator, type Locale } from '../../i18n/translate';
+import { getLabeler } from '../../labels';
 import { toCsv } from './csv';
 import { parseStatsFilters } from './filters';
+import { labelRows } from './label-rows';
 import { STATS_TABLES, statsTable, type StatsTable, type StatsTableId } from './tables';
 
 export function columnHeader(locale: Locale, columns: string[]): string[] {
@@ -12,13 +14,15 @@ export function columnHeader(locale: Locale, columns: string[]): string[] {
   return columns.map((c) => t(`admin.col.${c}` as 'admin.col.day'));
 }
 
-/** One dashboard table for the API: JSON, or CSV built from exactly the same rows. */
+/** One dashboard table for the API: JSON (ids, for programs), or CSV for people: the same rows, in words. */
 export async function exportStatsTable(db: Db, actor: Actor, table: string, params: URLSearchParams, locale: Locale, at: Date): Promise<{ table: StatsTable; csv: string }> {
-  const scope = requireAdminScope(actor);
+  authorize(actor, 'admin.monitor');
+  const scope = adminScope(actor)!;
   if (!(STATS_TABLES as readonly string[]).includes(table)) {
     throw new AppError('NOT_FOUND', `stats table ${table}`, { zh: '没有这张统计表', en: 'No such statistics table' });
   }
   const filters = parseStatsFilters(scope, params, at);
   const result = await statsTable(db, scope, table as StatsTableId, filters, at);
-  return { table: result, csv: toCsv(result, columnHeader(locale, result.columns)) };
+  const L = await getLabeler(db, locale);
+  return { table: result, csv: toCsv({ ...result, rows: labelRows(result, L) }, columnHeader(locale, result.columns)) };
 }

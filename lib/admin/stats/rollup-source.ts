@@ -5,7 +5,7 @@ import type { Period } from '../period';
 export type RollupMetric = 'started' | 'hour' | 'handling' | 'step' | 'stay';
 
 /** The columns readers see (monitor_rollup and monitor_rollup_delta share them). */
-const COLUMNS = sql.raw('grain, day, process_id, process_version, applicant_org_id, key, bucket, n');
+const COLUMNS = sql.raw('grain, day, process_id, process_version, applicant_org_id, key, bucket, n, sample');
 
 /**
  * The rollup rows as readers see them: the folded table plus the deltas not folded yet, so a

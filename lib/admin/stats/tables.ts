@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { AdminScope } from '../../authz-admin';
+import type { AdminScope } from '../../policy';
 import { queryRows } from '../rows';
 import { scopeWhere, type StatsFilters } from './filters';
 import { summarizeDurations } from './histogram';
 import { rollupRows } from './rollup-source';
+import { cstDate, loadWorkingCalendar, workingDaysBetween } from '@/workflows/engine/calendar';
+
+/** Overdue tasks without a department are grouped under their role: 'role:applicant'. */
+export const ROLE_PREFIX = 'role:';
 
 export const STATS_TABLES = [
   'started-by-day',
@@ -16,6 +20,7 @@ export const STATS_TABLES = [
   'step-time',
   'overdue-by-department',
   'busiest-hours',
+  'urges-by-step',
 ] as const;
 export type StatsTableId = (typeof STATS_TABLES)[number];
 
@@ -111,22 +116,42 @@ export async function statsTable(db: Db, scope: AdminScope, id: StatsTableId, f:
       return { id, columns: ['process', 'step', 'handled', 'medianHours', 'p90Hours'], rows: percentileRows(r, ['process_id', 'state']) };
     }
     case 'overdue-by-department': {
-      // Overdue now, whenever the instance started: the period does not hide a late task.
+      // Overdue now, whenever the instance started: the period does not hide a late task. By the
+      // department that must act; a task offered by role alone (申请人, 校领导) is listed by its role.
       // Open tasks belong to running instances; both sides are read from partial indexes alone,
       // and the instances only when a scope or filter needs them.
       const needsInstance = scope.kind !== 'all' || f.department !== undefined || f.process !== undefined;
       const open = needsInstance
         ? sql`tasks t join process_instances i on i.id = t.instance_id and i.status = 'active' and ${scopeWhere(scope, f, 'i')}`
         : sql`tasks t`;
+      // Sample tasks out by the few sample instances' ids (a partial index), not a join per task.
+      const samples = f.samples ? sql`true` : sql`t.instance_id not in (select s.id from process_instances s where s.sample)`;
       const r = await rows(
         db,
-        sql`select coalesce(t.org_unit_id, '-') as unit, count(*)::int as n,
-              round((max(extract(epoch from ${now.toISOString()}::timestamptz - t.due_at)))::numeric / 3600, 1)::float8 as worst
+        sql`select coalesce(t.org_unit_id, ${ROLE_PREFIX} || t.role) as unit, count(*)::int as n, min(t.due_at) as oldest
             from ${open}
-            where t.status = 'open' and t.due_at < ${now.toISOString()}::timestamptz
+            where t.status = 'open' and t.due_at < ${now.toISOString()}::timestamptz and ${samples}
             group by 1 order by 2 desc, 1`,
       );
-      return { id, columns: ['department', 'overdue', 'worstHoursLate'], rows: r.map((x) => cols(x, 'unit', 'n', 'worst')) };
+      // Working days late by the university calendar (holidays, 调休), as time limits are set.
+      const calendar = await loadWorkingCalendar(db);
+      const today = cstDate(now);
+      const late = (due: unknown) => Math.max(0, workingDaysBetween(calendar, cstDate(new Date(String(due))), today) - 1);
+      return { id, columns: ['department', 'overdue', 'worstWorkingDaysLate'], rows: r.map((x) => [x.unit ?? null, x.n ?? 0, late(x.oldest)]) };
+    }
+    case 'urges-by-step': {
+      // 催办 per step, read live from the tasks (urge_count, urged_at; the rollup has no urges):
+      // steps whose last urge fell in the period, most urged first; 'waiting' are still open.
+      const r = await rows(
+        db,
+        sql`select i.process_id, t.state, sum(t.urge_count)::int as urges, count(*)::int as tasks,
+                   (count(*) filter (where t.status = 'open'))::int as waiting
+            from tasks t join process_instances i on i.id = t.instance_id
+            where t.urge_count > 0 and t.urged_at >= ${f.period.from.toISOString()}::timestamptz
+              and t.urged_at < ${f.period.to.toISOString()}::timestamptz and ${scopeWhere(scope, f, 'i')}
+            group by 1, 2 order by 3 desc, 1, 2`,
+      );
+      return { id, columns: ['process', 'step', 'urges', 'urgedTasks', 'stillWaiting'], rows: r.map((x) => cols(x, 'process_id', 'state', 'urges', 'tasks', 'waiting')) };
     }
     case 'busiest-hours': {
       const r = await rows(db, sql`select r.key as h, sum(r.n)::int as n from ${rollupRows('r', 'hour', f.period)} where ${where} group by 1`);

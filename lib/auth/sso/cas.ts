@@ -4,10 +4,17 @@ import { parseCasResponse } from './cas-response';
 import { consumeProof } from './consume-proof';
 import { provisionSsoUser } from './provision-user';
 
-/** Where CAS sends the browser back: our page, with the place to go after login. */
-export function casServiceUrl(appUrl: string, callbackUrl: string): string {
+/** Binds a CAS login to the browser that started it: a ticket link made by someone else fails (login CSRF). */
+export const CAS_STATE_COOKIE = 'zj_cas_state';
+
+/**
+ * Where CAS sends the browser back: our page, with the place to go after login and the state
+ * whose twin is in the browser's cookie. The ticket is validated against this exact URL.
+ */
+export function casServiceUrl(appUrl: string, callbackUrl: string, state?: string): string {
   const url = new URL('/login/cas', appUrl);
   if (callbackUrl !== '/') url.searchParams.set('callbackUrl', callbackUrl);
+  if (state) url.searchParams.set('state', state);
   return url.toString();
 }
 

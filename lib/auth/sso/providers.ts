@@ -7,16 +7,17 @@ import { guardedLookup } from '../../net';
 import { casServiceUrl, validateCasTicket } from './cas';
 import { ssoNetworks, type OidcMetadata } from './oidc-discovery';
 import { provisionSsoUser } from './provision-user';
+import { safeCallback } from './safe-callback';
 import { signInWithWecomCode } from './wecom';
 
 type Provider = NextAuthOptions['providers'][number];
 
-const casInput = z.object({ ticket: z.string().min(1).max(300), callbackUrl: z.string().max(500).default('/') });
+const casInput = z.object({
+  ticket: z.string().min(1).max(300),
+  callbackUrl: z.string().max(500).default('/'),
+  state: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+});
 const wecomInput = z.object({ code: z.string().min(1).max(512) });
-
-function safePath(value: string): string {
-  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
 
 /** The single sign-on providers that are configured (env), in the order the login page shows them. */
 export function ssoProviders(oidcMetadata?: OidcMetadata): Provider[] {
@@ -68,11 +69,11 @@ export function ssoProviders(oidcMetadata?: OidcMetadata): Provider[] {
       CredentialsProvider({
         id: 'cas',
         name: cas.name,
-        credentials: { ticket: { type: 'text' }, callbackUrl: { type: 'text' } },
+        credentials: { ticket: { type: 'text' }, callbackUrl: { type: 'text' }, state: { type: 'text' } },
         async authorize(credentials) {
           const parsed = casInput.safeParse(credentials);
           if (!parsed.success) return null;
-          const service = casServiceUrl(appUrl, safePath(parsed.data.callbackUrl));
+          const service = casServiceUrl(appUrl, safeCallback(parsed.data.callbackUrl), parsed.data.state);
           return validateCasTicket(await getDb(), cas, { ticket: parsed.data.ticket, service });
         },
       }),

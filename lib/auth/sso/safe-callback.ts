@@ -1,5 +1,6 @@
-/** Only same-site paths may follow a login (no open redirect). */
+import { sameSitePath } from '../../safe-url';
+
+/** Only same-site paths may follow a login (no open redirect); anything else goes home. */
 export function safeCallback(value: string | string[] | undefined): string {
-  const v = typeof value === 'string' ? value : '/';
-  return v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+  return sameSitePath(value) ?? '/';
 }

@@ -10,8 +10,13 @@ import { admin } from './admin';
 import { notify } from './notify';
 import { integrations } from './integrations';
 import { monitor } from './monitor';
+import { applicant } from './applicant';
+import { taskOps } from './task-ops';
+import { approvals } from './approvals';
+import { record } from './record';
+import { deputy } from './deputy';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations, monitor };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

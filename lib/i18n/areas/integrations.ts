@@ -6,6 +6,7 @@ const zh = {
     signingIn: '正在通过统一身份认证登录…',
     failed: '统一身份认证登录失败：票据无效、已使用或已过期，请重新登录',
     stateMismatch: '登录请求已失效，请重新发起企业微信登录',
+    casStateMismatch: '登录请求已失效或不是从本浏览器发起的，请重新发起统一身份认证登录',
     back: '返回登录页',
   },
   tokens: {
@@ -108,6 +109,7 @@ const en: typeof zh = {
     signingIn: 'Signing you in through single sign-on…',
     failed: 'Single sign-on failed: the ticket is invalid, already used or expired. Please sign in again',
     stateMismatch: 'This sign-in request expired; start the WeChat Work login again',
+    casStateMismatch: 'This sign-in request expired or was not started in this browser; start the single sign-on again',
     back: 'Back to the login page',
   },
   tokens: {

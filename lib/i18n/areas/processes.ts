@@ -1,6 +1,8 @@
 /** Strings of the seed's processes: form fields, options, the repair hub, notices, the calendar. */
 const zh = {
   optional: '（选填）',
+  personSearch: '搜索姓名、拼音或工号',
+  noPeople: '没有符合条件的人员',
   reminder: '提醒：{title}「{state}」已到期，请尽快办理',
   submitted: '已提交',
   f: {
@@ -8,8 +10,8 @@ const zh = {
     endDate: '结束日期',
     leaveType: '请假类型',
     reason: '事由',
-    deputy: '代理人（工号）',
-    deputyHint: '本部门教职工的工号，不能是本人',
+    deputy: '代理人',
+    deputyHint: '从本部门同事中选择（可按姓名、拼音或工号搜索），不能是本人',
     contact: '联系方式',
     contactHint: '手机号或其他能联系到您的方式',
     destination: '目的地',
@@ -32,8 +34,8 @@ const zh = {
     equipment: '器材类别',
     request: '申请类型',
     quantity: '数量',
-    rating: '评分（1–5）',
-    ratingComment: '评价',
+    rating: '满意度评价',
+    ratingComment: '评价内容',
     receipt: '缴费凭证',
     receiptHint: '必须上传：银行回单或缴费截图',
     tenant: '租户',
@@ -100,6 +102,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zh> = {
   optional: ' (optional)',
+  personSearch: 'Search by name, pinyin or staff id',
+  noPeople: 'Nobody matches',
   reminder: 'Reminder: {title} — “{state}” is due, please act on it',
   submitted: 'Submitted',
   f: {
@@ -107,8 +111,8 @@ const en: Shape<typeof zh> = {
     endDate: 'End date',
     leaveType: 'Type of leave',
     reason: 'Reason',
-    deputy: 'Deputy (staff id)',
-    deputyHint: 'A colleague in your department, not yourself',
+    deputy: 'Deputy',
+    deputyHint: 'Pick a colleague in your department (search by name, pinyin or staff id), not yourself',
     contact: 'Contact',
     contactHint: 'A phone number or another way to reach you',
     destination: 'Destination',
@@ -131,7 +135,7 @@ const en: Shape<typeof zh> = {
     equipment: 'Equipment',
     request: 'Request',
     quantity: 'Quantity',
-    rating: 'Rating (1–5)',
+    rating: 'Satisfaction',
     ratingComment: 'Comment',
     receipt: 'Receipt',
     receiptHint: 'Required: bank slip or payment screenshot',

@@ -1,3 +1,4 @@
+import type { Outcome } from '../../outbox/types';
 import type { NotifyChannel } from '@/db/schema';
 
 /** What a channel sends: already rendered in the recipient's language. */
@@ -16,18 +17,8 @@ export interface Recipient {
   email: string | null;
 }
 
-/**
- * sent: done (note = a partial failure worth showing, e.g. WeCom `invaliduser`);
- * retry: a transient fault, try again later; failed: retrying cannot help;
- * skipped: nothing to send to (no address, no subscription).
- */
-export type SendResult =
-  | { outcome: 'sent'; note?: string }
-  | { outcome: 'retry'; error: string }
-  | { outcome: 'failed'; error: string }
-  | { outcome: 'skipped'; note: string };
-
+/** A channel answers with an outbox outcome (sent, retry, failed, skipped), recorded as it is. */
 export interface ChannelSender {
   channel: NotifyChannel;
-  send(recipient: Recipient, message: OutgoingMessage): Promise<SendResult>;
+  send(recipient: Recipient, message: OutgoingMessage): Promise<Outcome>;
 }

@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { messages, noticeRecipients, notices, notifyDeliveries, uploads, users } from '@/db/schema';
+import { messages, noticeRecipients, notices, NOTIFY_CHANNELS, outbox, uploads, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { isAdmin, isUuid } from '../../authz';
+import { authorize, isAdmin, isUuid } from '../../policy';
 
 type NoticeRow = typeof notices.$inferSelect;
 
@@ -17,8 +17,9 @@ export async function getNotice(db: Db, viewer: Actor, id: string) {
     .select()
     .from(noticeRecipients)
     .where(and(eq(noticeRecipients.noticeId, id), eq(noticeRecipients.userId, viewer.id)));
+  authorize(viewer, 'notice.read', { kind: 'notice', authorId: notice.authorId, viewerIsRecipient: Boolean(mine) });
+  // The author's view (delivery figures) for its author and administrators; recipients read it.
   const isAuthor = notice.authorId === viewer.id || isAdmin(viewer);
-  if (!mine && !isAuthor) throw missing;
   const [file] = notice.attachmentId
     ? await db.select({ id: uploads.id, filename: uploads.filename }).from(uploads).where(eq(uploads.id, notice.attachmentId))
     : [];
@@ -52,12 +53,12 @@ export async function noticeRecipientsStatus(db: Db, notice: NoticeRow, limit = 
       username: users.username,
       readAt: messages.readAt,
       acknowledgedAt: noticeRecipients.acknowledgedAt,
-      delivered: sql<string[]>`coalesce(array_agg(${notifyDeliveries.channel}) filter (where ${notifyDeliveries.status} = 'sent'), '{}')`,
+      delivered: sql<string[]>`coalesce(array_agg(${outbox.kind}) filter (where ${outbox.status} = 'sent'), '{}')`,
     })
     .from(noticeRecipients)
     .innerJoin(users, eq(users.id, noticeRecipients.userId))
     .innerJoin(messages, eq(messages.id, noticeRecipients.messageId))
-    .leftJoin(notifyDeliveries, eq(notifyDeliveries.messageId, noticeRecipients.messageId))
+    .leftJoin(outbox, and(eq(outbox.messageId, noticeRecipients.messageId), inArray(outbox.kind, [...NOTIFY_CHANNELS])))
     .where(eq(noticeRecipients.noticeId, notice.id))
     .groupBy(users.id, users.name, users.username, messages.readAt, noticeRecipients.acknowledgedAt)
     .orderBy(users.username)
@@ -71,10 +72,10 @@ export async function noticeRecipientsStatus(db: Db, notice: NoticeRow, limit = 
     .innerJoin(messages, eq(messages.id, noticeRecipients.messageId))
     .where(eq(noticeRecipients.noticeId, notice.id));
   const [delivered] = await db
-    .select({ n: sql<number>`count(distinct ${notifyDeliveries.userId})::int` })
-    .from(notifyDeliveries)
-    .innerJoin(noticeRecipients, and(eq(noticeRecipients.messageId, notifyDeliveries.messageId), eq(noticeRecipients.noticeId, notice.id)))
-    .where(eq(notifyDeliveries.status, 'sent'));
+    .select({ n: sql<number>`count(distinct ${outbox.userId})::int` })
+    .from(outbox)
+    .innerJoin(noticeRecipients, and(eq(noticeRecipients.messageId, outbox.messageId), eq(noticeRecipients.noticeId, notice.id)))
+    .where(and(eq(outbox.status, 'sent'), inArray(outbox.kind, [...NOTIFY_CHANNELS])));
   return { rows, read: totals?.read ?? 0, acknowledged: totals?.acknowledged ?? 0, delivered: delivered?.n ?? 0 };
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { messages, noticeRecipients, notices, uploads, type NotifyChannel } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { assertCanSendNotices } from '../../authz-notify';
+import { authorize, noticeListReach } from '../../policy';
 import { queryRows } from '../../admin/rows';
 import { planDeliveriesSql } from '../plan-deliveries';
 import { countRecipients, MAX_RECIPIENTS, recipientsSql, targetInput, unknownUsernames } from './resolve-recipients';
@@ -26,10 +26,17 @@ export interface SendContext {
   now: Date;
 }
 
-/** How many people a target reaches, and which listed ids name nobody, before sending. */
-export async function previewNotice(db: Db, actor: Actor, target: NoticeInput['target']) {
-  assertCanSendNotices(actor);
-  const [count, unknown] = [await countRecipients(db, target), await unknownUsernames(db, target)];
+/** Whether this sender may send this draft (and mark it urgent); the org units it may reach. */
+function authorizeDraft(actor: Actor, draft: Pick<NoticeInput, 'target' | 'urgent'>) {
+  authorize(actor, 'notice.compose');
+  authorize(actor, 'notice.send', { kind: 'notice-draft', target: draft.target, urgent: draft.urgent });
+  return noticeListReach(actor, draft.urgent);
+}
+
+/** How many people a draft reaches, and which listed ids reach nobody, before sending. */
+export async function previewNotice(db: Db, actor: Actor, draft: Pick<NoticeInput, 'target' | 'urgent'>) {
+  const reach = authorizeDraft(actor, draft);
+  const [count, unknown] = [await countRecipients(db, draft.target, reach), await unknownUsernames(db, draft.target, reach)];
   return { count, unknown };
 }
 
@@ -44,7 +51,7 @@ const noRecipients = () =>
  * Unknown ids in an uploaded list are reported and left out, the rest are sent.
  */
 export async function sendNotice(db: Db, actor: Actor, input: NoticeInput, ctx: SendContext) {
-  assertCanSendNotices(actor);
+  const reach = authorizeDraft(actor, input);
   if (input.attachmentId) {
     const [file] = await db.select({ ownerId: uploads.ownerId }).from(uploads).where(eq(uploads.id, input.attachmentId));
     if (!file || file.ownerId !== actor.id) throw new AppError('NOT_FOUND', `upload ${input.attachmentId}`);
@@ -74,7 +81,7 @@ export async function sendNotice(db: Db, actor: Actor, input: NoticeInput, ctx: 
     const at = ctx.now.toISOString();
     const [row] = await queryRows<{ n: number }>(
       tx,
-      sql`with r as (${recipientsSql(input.target)}),
+      sql`with r as (${recipientsSql(input.target, reach)}),
       m as (
         insert into ${messages} (id, user_id, kind, params, link, created_at)
         select gen_random_uuid(), r.user_id, ${kind}, ${JSON.stringify(params)}::jsonb, ${`/notices/${noticeId}`}, ${at}::timestamptz
@@ -95,6 +102,6 @@ export async function sendNotice(db: Db, actor: Actor, input: NoticeInput, ctx: 
     await tx.update(notices).set({ recipientCount: n }).where(eq(notices.id, noticeId));
     return n;
   });
-  const unknown = await unknownUsernames(db, input.target);
+  const unknown = await unknownUsernames(db, input.target, reach);
   return { noticeId, count, unknown };
 }

@@ -1,13 +1,20 @@
 /**
- * A local Web Push endpoint: HTTPS with a self-signed certificate (as web-push only speaks HTTPS),
- * checks the VAPID authorization header, decrypts the aes128gcm payload with the subscription's
- * private key and auth secret, and keeps what it received. Endpoints under /gone/ answer 410.
+ * The push service of the notification tests: `web-push-testing` (a push service implementation
+ * nobody here wrote: it issues subscriptions bound to an applicationServerKey, verifies the VAPID
+ * JWT against that key, decrypts aesgcm/aes128gcm payloads, and answers 410 for an expired
+ * subscription). web-push sends only over HTTPS, so a TLS front with a self-signed certificate
+ * passes each request through unchanged; that front is the only code of ours here.
  */
-import { createECDH, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import ece from 'http_ece';
 import { generate } from 'selfsigned';
+
+// Plain CommonJS modules of the package (its "main" points at a file it does not ship).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PushApiModel } = require('web-push-testing/src/PushApiModel') as { PushApiModel: new () => unknown };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WebPushTestingServer = require('web-push-testing/src/server') as new (model: unknown, port: number) => { startServer(): void; _server: http.Server };
 
 export interface PushSubscriptionKeys {
   endpoint: string;
@@ -15,51 +22,64 @@ export interface PushSubscriptionKeys {
   auth: string;
 }
 
+interface Subscribed extends PushSubscriptionKeys {
+  clientHash: string;
+}
+
+async function post<T>(base: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  if (!res.ok) throw new Error(`web-push-testing ${path}: ${res.status} ${await res.text()}`);
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return (json ? await res.json() : {}) as T;
+}
+
 export async function startPushStandIn(port: number) {
+  const service = new WebPushTestingServer(new PushApiModel(), 0);
+  service.startServer();
+  await new Promise<void>((resolve) => (service._server.listening ? resolve() : service._server.once('listening', () => resolve())));
+  const inner = `http://127.0.0.1:${(service._server.address() as AddressInfo).port}`;
+
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048, algorithm: 'sha256' });
-  const receivers = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: Buffer }>();
-  const received: Array<{ endpoint: string; payload: Record<string, string>; vapid: string; urgency: string }> = [];
-  const server = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      if (path.startsWith('/gone/')) {
-        res.writeHead(410).end();
-        return;
-      }
-      const receiver = receivers.get(path);
-      const vapid = String(req.headers.authorization ?? '');
-      if (!receiver || !vapid.startsWith('vapid t=') || req.headers['content-encoding'] !== 'aes128gcm') {
-        res.writeHead(400).end();
-        return;
-      }
-      const plain = ece.decrypt(Buffer.concat(chunks), { version: 'aes128gcm', privateKey: receiver.ecdh, authSecret: receiver.auth.toString('base64url') });
-      received.push({ endpoint: path, payload: JSON.parse(plain.toString('utf8')), vapid, urgency: String(req.headers.urgency ?? '') });
-      res.writeHead(201).end();
+  const front = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    const upstream = http.request(`${inner}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
     });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    front.once('error', reject);
+    front.listen(port, '127.0.0.1', () => resolve());
   });
-  // port 0: the system picked a free one.
-  port = (server.address() as AddressInfo).port;
-  const base = `https://127.0.0.1:${port}`;
+  const base = `https://127.0.0.1:${(front.address() as AddressInfo).port}`;
+
+  /** A browser's subscription for the application server key (the app's VAPID public key). */
+  async function subscribe(applicationServerKey: string): Promise<Subscribed> {
+    const { data } = await post<{ data: { endpoint: string; keys: { p256dh: string; auth: string }; clientHash: string } }>(inner, '/subscribe', {
+      userVisibleOnly: 'true', // the service takes the form value as text
+      applicationServerKey,
+    });
+    // The service names itself http://localhost:<port>/notify/<hash>; senders reach it through the TLS front.
+    return { endpoint: `${base}${new URL(data.endpoint).pathname}`, p256dh: data.keys.p256dh, auth: data.keys.auth, clientHash: data.clientHash };
+  }
+
   return {
-    received,
-    /** A browser-like subscription whose messages this stand-in can decrypt. */
-    subscribe(name: string): PushSubscriptionKeys {
-      const ecdh = createECDH('prime256v1');
-      ecdh.generateKeys();
-      const auth = randomBytes(16);
-      receivers.set(`/push/${name}`, { ecdh, auth });
-      return { endpoint: `${base}/push/${name}`, p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') };
+    subscribe,
+    /** A subscription the push service has since expired: sending to it answers 410 Gone. */
+    async expired(applicationServerKey: string): Promise<Subscribed> {
+      const s = await subscribe(applicationServerKey);
+      await post(inner, `/expire-subscription/${s.clientHash}`, {});
+      return s;
     },
-    expired(name: string): PushSubscriptionKeys {
-      const s = this.subscribe(`x-${name}`);
-      return { ...s, endpoint: `${base}/gone/${name}` };
+    /** The payloads the service accepted for a subscription (it decrypted them; VAPID checked). */
+    async messages(s: Subscribed): Promise<Array<Record<string, string>>> {
+      const { data } = await post<{ data: { messages: string[] } }>(inner, '/get-notifications', { clientHash: s.clientHash });
+      return data.messages.map((m) => JSON.parse(m) as Record<string, string>);
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await new Promise<void>((resolve) => service._server.close(() => resolve()));
+    },
   };
 }

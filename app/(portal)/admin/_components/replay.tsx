@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DiagramLayout } from '@/lib/admin/diagram/layout-diagram';
 import { pathUpTo } from '@/lib/admin/diagram/path-taken';
 import { StatechartSvg } from './statechart-svg';
@@ -8,7 +8,9 @@ import { ZoomPan } from './zoom-pan';
 
 export interface ReplayEvent {
   seq: number;
+  /** The event type (matched against the diagram's edges) and its words (核实通过). */
   type: string;
+  label: string;
   fromState: string | null;
   toState: string;
   at: string;
@@ -35,18 +37,18 @@ interface Labels {
   reset: string;
   exportSvg: string;
   exportPng: string;
+  keys: string;
 }
 
 /**
  * Step-through replay: a slider and previous/next over the event log; the diagram shows the
  * state after the chosen event and the path taken up to it.
  */
-export function Replay({ layout, events, locale, labels, title, fileName }: { layout: DiagramLayout; events: ReplayEvent[]; locale: 'zh' | 'en'; labels: Labels; title: string; fileName: string }) {
+export function Replay({ layout, events, labels, title, fileName, legend }: { layout: DiagramLayout; events: ReplayEvent[]; labels: Labels; title: string; fileName: string; legend?: ReactNode }) {
   const [index, setIndex] = useState(events.length - 1);
   const current = events[index];
   const path = pathUpTo(layout.edges, events, index);
-  const stateLabel = (key: string | null) =>
-    key === null ? '—' : key.split(',').map((p) => layout.nodes.find((n) => n.path === p)?.label[locale] ?? p).join(' + ');
+  const stateLabel = (key: string | null) => (key === null ? '—' : key.split(',').map((p) => layout.nodes.find((n) => n.path === p)?.label ?? '—').join('、'));
   const stepText = labels.step.replace('{i}', String(index + 1)).replace('{n}', String(events.length));
   return (
     <section className="card" aria-labelledby="replay-title">
@@ -69,14 +71,15 @@ export function Replay({ layout, events, locale, labels, title, fileName }: { la
         </button>
         <span data-testid="replay-step" aria-live="polite">
           {stepText}
-          {current ? ` · ${current.type} → ${stateLabel(current.toState)}` : ''}
+          {current ? ` · ${current.label} → ${stateLabel(current.toState)}` : ''}
         </span>
       </div>
       <div data-testid="replay-diagram" data-active={current?.toState ?? ''}>
         <ZoomPan fileName={fileName} labels={labels}>
-          <StatechartSvg layout={layout} locale={locale} active={current ? current.toState.split(',') : []} visited={path.states} visitedEdges={path.edges} title={title} />
+          <StatechartSvg layout={layout} active={current ? current.toState.split(',') : []} visited={path.states} visitedEdges={path.edges} title={title} />
         </ZoomPan>
       </div>
+      {legend}
       <h3>{labels.events}</h3>
       <div className="table-wrap">
         <table className="data event-log" data-testid="event-log">
@@ -97,7 +100,7 @@ export function Replay({ layout, events, locale, labels, title, fileName }: { la
                 <td className="num">{e.seq}</td>
                 <td>{e.at}</td>
                 <td>{e.actor}</td>
-                <td>{e.type}</td>
+                <td>{e.label}</td>
                 <td>
                   {stateLabel(e.fromState)} → {stateLabel(e.toState)}
                 </td>

@@ -15,9 +15,9 @@ interface Labels {
 }
 
 /** Activate/deactivate a person and edit their role bindings. */
-export function UserAdminControls({ userId, active, roles, allRoles, units, labels }: { userId: string; active: boolean; roles: Array<{ id: string; role: string; orgUnitId: string | null }>; allRoles: string[]; units: Array<{ id: string; name: string }>; labels: Labels }) {
+export function UserAdminControls({ userId, active, roles, allRoles, units, labels }: { userId: string; active: boolean; roles: Array<{ id: string; label: string }>; allRoles: Array<{ id: string; label: string }>; units: Array<{ id: string; name: string }>; labels: Labels }) {
   const [error, setError] = useState<string | null>(null);
-  const [role, setRole] = useState(allRoles[0] ?? '');
+  const [role, setRole] = useState(allRoles[0]?.id ?? '');
   const [scope, setScope] = useState('');
   async function run(url: string, body: unknown) {
     setError(null);
@@ -31,7 +31,7 @@ export function UserAdminControls({ userId, active, roles, allRoles, units, labe
       <ul>
         {roles.map((b) => (
           <li key={b.id}>
-            {b.role} @ {b.orgUnitId ?? labels.global}{' '}
+            {b.label}{' '}
             <button type="button" className="btn secondary" onClick={() => run(`/api/v1/admin/role-bindings/${b.id}/revoke`, {})}>
               {labels.remove}
             </button>
@@ -42,7 +42,7 @@ export function UserAdminControls({ userId, active, roles, allRoles, units, labe
         <label>
           {labels.role}{' '}
           <select value={role} onChange={(e) => setRole(e.target.value)}>
-            {allRoles.map((r) => <option key={r} value={r}>{r}</option>)}
+            {allRoles.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
           </select>
         </label>
         <label>

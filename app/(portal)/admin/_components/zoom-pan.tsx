@@ -1,16 +1,21 @@
 'use client';
 
-import { useRef, useState, type ReactNode, type PointerEvent, type WheelEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode, type PointerEvent, type WheelEvent } from 'react';
 
 interface Props {
   children: ReactNode;
-  labels: { zoomIn: string; zoomOut: string; reset: string; exportSvg: string; exportPng: string };
+  labels: { zoomIn: string; zoomOut: string; reset: string; exportSvg: string; exportPng: string; keys: string };
   fileName: string;
 }
 
+const MIN = 1;
+const MAX = 6;
+const STEP = 60;
+
 /**
- * Zoom (wheel, buttons) and pan (drag) around a server-drawn SVG, plus export of the drawing
- * as SVG or PNG. Works on the SVG element inside, whatever draws it.
+ * Zoom (buttons, ctrl+wheel, + and − keys) and pan (drag, arrow keys) around a server-drawn
+ * SVG that first paints fitted to the frame's width (CSS), plus export as SVG or PNG. Works on
+ * the SVG element inside, whatever draws it.
  */
 export function ZoomPan({ children, labels, fileName }: Props) {
   const [scale, setScale] = useState(1);
@@ -18,13 +23,40 @@ export function ZoomPan({ children, labels, fileName }: Props) {
   const drag = useRef<{ x: number; y: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
 
-  const zoom = (factor: number) => setScale((s) => Math.min(4, Math.max(0.25, s * factor)));
+  const zoom = (factor: number) =>
+    setScale((s) => {
+      const next = Math.min(MAX, Math.max(MIN, s * factor));
+      if (next === MIN) setOffset({ x: 0, y: 0 });
+      return next;
+    });
+  const reset = () => {
+    setScale(1);
+    setOffset({ x: 0, y: 0 });
+  };
+  const pan = (dx: number, dy: number) => setOffset((o) => ({ x: o.x + dx, y: o.y + dy }));
   const onWheel = (e: WheelEvent) => {
     if (!e.ctrlKey && !e.metaKey) return;
     e.preventDefault();
     zoom(e.deltaY < 0 ? 1.1 : 1 / 1.1);
   };
+  const onKey = (e: KeyboardEvent) => {
+    const act: Record<string, () => void> = {
+      '+': () => zoom(1.25),
+      '=': () => zoom(1.25),
+      '-': () => zoom(0.8),
+      '0': reset,
+      ArrowLeft: () => pan(STEP, 0),
+      ArrowRight: () => pan(-STEP, 0),
+      ArrowUp: () => pan(0, STEP),
+      ArrowDown: () => pan(0, -STEP),
+    };
+    const f = act[e.key];
+    if (!f) return;
+    e.preventDefault();
+    f();
+  };
   const onDown = (e: PointerEvent) => {
+    if (scale === 1) return; // fitted: nothing to pan, and page scrolling on phones stays free
     drag.current = { x: e.clientX - offset.x, y: e.clientY - offset.y };
     (e.target as Element).setPointerCapture?.(e.pointerId);
   };
@@ -56,6 +88,7 @@ export function ZoomPan({ children, labels, fileName }: Props) {
     const svg = box.current?.querySelector('svg');
     const text = svgText();
     if (!svg || !text) return;
+    // The drawing's own size (its width/height attributes), twice over for sharp text.
     const w = Number(svg.getAttribute('width')) * 2;
     const h = Number(svg.getAttribute('height')) * 2;
     const img = new Image();
@@ -71,23 +104,30 @@ export function ZoomPan({ children, labels, fileName }: Props) {
 
   return (
     <div className="zoom-pan">
-      <div className="zoom-pan-tools" role="toolbar">
-        <button type="button" className="btn" onClick={() => zoom(1.25)} aria-label={labels.zoomIn}>＋</button>
-        <button type="button" className="btn" onClick={() => zoom(0.8)} aria-label={labels.zoomOut}>－</button>
-        <button type="button" className="btn" onClick={() => { setScale(1); setOffset({ x: 0, y: 0 }); }}>{labels.reset}</button>
-        <button type="button" className="btn" onClick={exportSvg}>{labels.exportSvg}</button>
-        <button type="button" className="btn" onClick={exportPng}>{labels.exportPng}</button>
+      <div className="zoom-pan-tools" role="toolbar" aria-label={labels.keys}>
+        <button type="button" className="btn secondary" onClick={() => zoom(1.25)} aria-label={labels.zoomIn}>＋</button>
+        <button type="button" className="btn secondary" onClick={() => zoom(0.8)} aria-label={labels.zoomOut}>－</button>
+        <button type="button" className="btn secondary" onClick={reset}>{labels.reset}</button>
+        <button type="button" className="btn secondary" onClick={exportSvg}>{labels.exportSvg}</button>
+        <button type="button" className="btn secondary" onClick={exportPng}>{labels.exportPng}</button>
       </div>
       <div
         ref={box}
         className="zoom-pan-view"
+        data-zoomed={scale > 1 ? 'true' : undefined}
+        tabIndex={0}
+        role="group"
+        aria-label={labels.keys}
+        onKeyDown={onKey}
         onWheel={onWheel}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerUp={onUp}
         onPointerLeave={onUp}
       >
-        <div style={{ transform: `translate(${offset.x}px, ${offset.y}px) scale(${scale})`, transformOrigin: '0 0' }}>{children}</div>
+        <div className="zoom-pan-canvas" style={{ transform: `translate(${offset.x}px, ${offset.y}px) scale(${scale})` }}>
+          {children}
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { requireUserPage } from '@/lib/auth/current-user';
-import { isAdmin } from '@/lib/authz';
+import { can } from '@/lib/policy';
 import { listCalendar } from '@/lib/calendar/manage-calendar';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function CalendarAdminPage() {
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
-  if (!isAdmin(user)) {
+  if (!can(user, 'admin.calendar')) {
     return <p className="alert error">{t('processes.calendar.forbidden')}</p>;
   }
   const { days, terms } = await listCalendar(await getDb());

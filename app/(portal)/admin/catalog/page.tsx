@@ -63,7 +63,7 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
                 <span className="grow">
                   <span className="title">{locale === 'zh' ? s.nameZh : s.nameEn}</span>
                   <span className="sub">
-                    {s.code} · {dept.get(s.departmentId)}
+                    <span translate="no">{s.code}</span> · {dept.get(s.departmentId)}
                   </span>
                 </span>
                 <span className={`chip ${s.status === 'online' ? 'ok' : 'warn'}`}>{pick(STATUS_LABELS[s.status], locale)}</span>

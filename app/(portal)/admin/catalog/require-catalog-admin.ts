@@ -1,10 +1,10 @@
 import { notFound } from 'next/navigation';
 import { requireUserPage } from '@/lib/auth/current-user';
-import { canManageCatalog } from '@/lib/catalog/access';
+import { can } from '@/lib/policy';
 
 /** Catalog admin pages exist only for process/system admins; others get the ordinary 404. */
 export async function requireCatalogAdmin() {
   const user = await requireUserPage();
-  if (!canManageCatalog(user)) notFound();
+  if (!can(user, 'catalog.manage')) notFound();
   return user;
 }

@@ -1,69 +1,112 @@
-import { asc } from 'drizzle-orm';
-import { orgUnits } from '@/db/schema';
+import Link from 'next/link';
 import { adminPageContext } from '@/lib/admin/admin-context';
+import { hasSampleHistory } from '@/lib/admin/demo/load-demo-history';
+import { env } from '@/lib/env';
+import { listOrgUnits } from '@/lib/admin/people/manage-org-units';
 import { parseStatsFilters, type StatsFilters } from '@/lib/admin/stats/filters';
 import { columnHeader } from '@/lib/admin/stats/export-table';
+import { labelRows } from '@/lib/admin/stats/label-rows';
 import { STATS_TABLES, statsTable, type StatsTable, type StatsTableId } from '@/lib/admin/stats/tables';
 import { isAppError } from '@/lib/errors';
-import { pick } from '@/lib/i18n/translate';
-import { currentDefinitions } from '@/workflows/registry';
+import { getLabeler } from '@/lib/labels';
 import { BarChart } from '../_components/bar-chart';
+import { ColumnChart } from '../_components/charts/column-chart';
+import { RangeBars } from '../_components/charts/range-bars';
+import { StackedBars, type Part } from '../_components/charts/stacked-bars';
 import { ProcessSelect } from '../_components/process-select';
-import { SampleBanner } from '../_components/sample-banner';
+import { SampleBanner, SamplesField } from '../_components/sample-banner';
+import { StatsSection } from '../_components/stats-section';
 
-const chartRows = (table: StatsTable) => (table.id === 'started-by-day' ? table.rows.slice(-60) : table.rows);
+type Query = { from?: string; to?: string; department?: string; process?: string; grain?: string; samples?: string };
+type Grain = 'day' | 'month' | 'term';
+const GRAIN_TABLE: Record<Grain, StatsTableId> = { day: 'started-by-day', month: 'started-by-month', term: 'started-by-term' };
+/** Rows a bar chart shows before the rest is summed into one "其他" row (the table has them all). */
+const TOP = 10;
 
-type Query = { from?: string; to?: string; department?: string; process?: string };
-
-/** Which column each table charts. */
-const CHART_COLUMN: Record<StatsTableId, string> = {
-  'started-by-day': 'total',
-  'started-by-month': 'total',
-  'started-by-term': 'total',
-  'by-department': 'total',
-  'by-process': 'total',
-  'handling-time': 'medianHours',
-  'step-time': 'medianHours',
-  'overdue-by-department': 'overdue',
-  'busiest-hours': 'started',
-};
-
-/** 监控统计: started per day/month/term, by department and process, handling times, overdue, busy hours. */
+/** 监控统计: pictures first, each with its numbers under 数据表 and as CSV; fits a laptop screen. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const { t, scope, db, locale, now } = await adminPageContext();
   let filters: StatsFilters;
   let error: string | null = null;
+  // The demo history counts by default only in demo mode; elsewhere only when asked for.
+  const samplesByDefault = env().demoHistory;
   try {
-    filters = parseStatsFilters(scope, query, now);
+    filters = parseStatsFilters(scope, query, now, samplesByDefault);
   } catch (e) {
     if (!isAppError(e)) throw e;
     error = e.userMessage?.[locale] ?? t(`errors.${e.code}`);
-    filters = parseStatsFilters(scope, {}, now);
+    filters = parseStatsFilters(scope, {}, now, samplesByDefault);
   }
-  const tables = await Promise.all(STATS_TABLES.map((id) => statsTable(db, scope, id, filters, now)));
-  const units = await db.select().from(orgUnits).orderBy(asc(orgUnits.sort));
-  const unitName = new Map(units.map((u) => [u.id, locale === 'zh' ? u.nameZh : u.nameEn]));
+  const grain: Grain = query.grain === 'day' || query.grain === 'term' ? query.grain : 'month';
+  const ids = STATS_TABLES.filter((id) => !id.startsWith('started-by-') || id === GRAIN_TABLE[grain] || id === 'started-by-month');
+  const [L, units, sampled, ...loaded] = await Promise.all([getLabeler(db, locale), listOrgUnits(db), hasSampleHistory(db), ...ids.map((id) => statsTable(db, scope, id, filters, now))]);
+  const tables = new Map(loaded.map((x) => [x.id, x]));
+  const table = (id: StatsTableId) => tables.get(id)!;
   const visibleUnits = scope.kind === 'all' ? units : units.filter((u) => scope.orgUnitIds.includes(u.id));
-  const processName = new Map(currentDefinitions().map((d) => [d.id, pick(d.title, locale)]));
-  const qs = new URLSearchParams({ from: filters.period.fromText, to: filters.period.toText, ...(filters.department ? { department: filters.department } : {}), ...(filters.process ? { process: filters.process } : {}) });
+  const params = {
+    from: filters.period.fromText,
+    to: filters.period.toText,
+    ...(filters.department ? { department: filters.department } : {}),
+    ...(filters.process ? { process: filters.process } : {}),
+    samples: filters.samples ? 'include' : 'exclude',
+  };
+  const qs = new URLSearchParams(params).toString();
+  const section = (x: StatsTable) => ({
+    id: x.id,
+    header: columnHeader(locale, x.columns),
+    rows: labelRows(x, L),
+    csvHref: `/api/v1/admin/stats/${x.id}?${qs}&format=csv`,
+    labels: { table: t('admin.dashboard.table'), csv: t('admin.dashboard.csv'), empty: t('admin.dashboard.empty') },
+    empty: x.rows.length === 0,
+  });
 
-  const byMonth = tables.find((x) => x.id === 'started-by-month')!;
+  const byMonth = table('started-by-month');
   const total = byMonth.rows.reduce((n, r) => n + Number(r[1]), 0);
   const top = [...byMonth.rows].sort((a, b) => Number(b[1]) - Number(a[1]))[0];
 
-  const display = (table: StatsTable, col: number, v: string | number | null) => {
-    const c = table.columns[col];
-    if (c === 'department' && typeof v === 'string') return unitName.get(v) ?? v;
-    if (c === 'process' && typeof v === 'string') return processName.get(v) ?? v;
-    return v ?? '—';
+  const started = table(GRAIN_TABLE[grain]);
+  const statusParts: Part[] = [
+    { name: t('admin.col.running'), colour: '#2563eb' },
+    { name: t('admin.col.completed'), colour: '#16a34a' },
+    { name: t('admin.col.rejected'), colour: '#dc2626' },
+    { name: t('admin.col.withdrawn'), colour: '#9ca3af' },
+  ];
+  // Departments and processes: the largest first, the rest summed into one row.
+  const stacked = (x: StatsTable) => {
+    const rows = labelRows(x, L).map((r) => ({ label: String(r[0]), values: [2, 3, 4, 5].map((i) => Number(r[i] ?? 0)) }));
+    rows.sort((a, b) => b.values.reduce((p, q) => p + q, 0) - a.values.reduce((p, q) => p + q, 0));
+    if (rows.length <= TOP + 1) return rows;
+    const rest = rows.slice(TOP);
+    return [...rows.slice(0, TOP), { label: t('admin.dashboard.others', { n: rest.length }), values: [0, 1, 2, 3].map((i) => rest.reduce((n, r) => n + r.values[i]!, 0)) }];
   };
+  // Durations in hours, or in days when the longest P90 is over two days.
+  const durations = (rows: Array<{ label: string; sub?: string; median: number; p90: number }>) => {
+    const days = Math.max(0, ...rows.map((r) => r.p90)) > 48;
+    const scale = (h: number) => Math.round((days ? h / 24 : h) * 10) / 10;
+    return { rows: rows.map((r) => ({ ...r, median: scale(r.median), p90: scale(r.p90) })), unit: t(days ? 'admin.dashboard.unitDays' : 'admin.dashboard.unitHours') };
+  };
+  const steps = table('step-time');
+  const stepRows = labelRows(steps, L)
+    .map((r) => ({ label: String(r[1]), sub: String(r[0]), median: Number(r[3] ?? 0), p90: Number(r[4] ?? 0) }))
+    .sort((a, b) => b.p90 - a.p90)
+    .slice(0, TOP);
+  const stepChart = durations(stepRows);
+  const handling = durations(labelRows(table('handling-time'), L).map((r) => ({ label: String(r[0]), median: Number(r[2] ?? 0), p90: Number(r[3] ?? 0) })));
+  const overdue = table('overdue-by-department');
+  const overdueRows = labelRows(overdue, L).map((r) => ({ label: String(r[0]), value: Number(r[1]), note: t('admin.dashboard.worstLate', { n: Number(r[2]) }) }));
+  const hours = table('busiest-hours');
+  const urges = table('urges-by-step');
+  const urgeRows = labelRows(urges, L)
+    .slice(0, TOP)
+    .map((r) => ({ label: `${String(r[0])} · ${String(r[1])}`, value: Number(r[2]), note: t('admin.dashboard.urgedWaiting', { tasks: Number(r[3]), waiting: Number(r[4]) }) }));
+  const grainLink = (g: Grain) => `/admin/dashboard?${new URLSearchParams({ ...params, grain: g }).toString()}`;
+  const durationLabels = { medianName: t('admin.dashboard.median'), p90Name: t('admin.dashboard.p90') };
 
   return (
     <>
       <h1>{t('admin.dashboard.title')}</h1>
       <SampleBanner db={db} t={t} />
-      <p className="hint">{t('admin.dashboard.precision')}</p>
       <form className="card filters" method="get" aria-label={t('admin.dashboard.filters')}>
         <div className="field">
           <label htmlFor="from">{t('admin.diagram.from')}</label>
@@ -79,12 +122,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <option value="">{t('admin.dashboard.all')}</option>
             {visibleUnits.map((u) => (
               <option key={u.id} value={u.id}>
-                {locale === 'zh' ? u.nameZh : u.nameEn}
+                {L.org(u.id)}
               </option>
             ))}
           </select>
         </div>
         <ProcessSelect label={t('admin.dashboard.process')} anyLabel={t('admin.dashboard.all')} value={filters.process} locale={locale} />
+        {sampled && <SamplesField t={t} included={filters.samples} />}
+        <input type="hidden" name="grain" value={grain} />
         <button className="btn" type="submit">
           {t('admin.dashboard.apply')}
         </button>
@@ -99,55 +144,50 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t('admin.dashboard.headline', { total, top: String(top[0]), topCount: Number(top[1]), share: ((Number(top[1]) / total) * 100).toFixed(1) })}
         </p>
       )}
-      {tables.map((table) => {
-        const header = columnHeader(locale, table.columns);
-        const chartCol = table.columns.indexOf(CHART_COLUMN[table.id]);
-        const labelOf = (r: StatsTable['rows'][number]) =>
-          table.id === 'step-time' ? `${String(r[1])}` : String(display(table, 0, r[0] ?? null));
-        return (
-          <section key={table.id} className="card" aria-labelledby={`t-${table.id}`} data-testid={`stats-${table.id}`}>
-            <h2 id={`t-${table.id}`}>{t(`admin.table.${table.id}`)}</h2>
-            <p>
-              <a className="btn secondary" href={`/api/v1/admin/stats/${table.id}?${qs.toString()}&format=csv`} download>
-                {t('admin.dashboard.csv')}
-              </a>
-            </p>
-            {table.rows.length === 0 ? (
-              <p>{t('admin.dashboard.empty')}</p>
-            ) : (
-              <div className="stats-grid">
-                {/* A year of days is too many bars: the chart shows the latest 60, the table all. */}
-                <BarChart title={t(`admin.table.${table.id}`)} labels={chartRows(table).map(labelOf)} values={chartRows(table).map((r) => Number(r[chartCol] ?? 0))} />
-                {/* Scrolls sideways on phones: focusable so keyboard users can scroll it too. */}
-                <div className="table-wrap" tabIndex={0} role="region" aria-label={t(`admin.table.${table.id}`)}>
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        {header.map((h, i) => (
-                          <th key={h} scope="col" className={i > 0 && table.id !== 'step-time' ? 'num' : i > 1 ? 'num' : undefined}>
-                            {h}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {table.rows.map((r, i) => (
-                        <tr key={i}>
-                          {r.map((v, j) => (
-                            <td key={j} className={typeof v === 'number' ? 'num' : undefined}>
-                              {display(table, j, v)}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            )}
-          </section>
-        );
-      })}
+      <p className="hint">{t('admin.dashboard.precision')}</p>
+
+      <StatsSection {...section(started)} title={t('admin.dashboard.started')}>
+        <nav className="grain-switch" aria-label={t('admin.dashboard.grain')}>
+          {(['day', 'month', 'term'] as const).map((g) => (
+            <Link key={g} href={grainLink(g)} aria-current={g === grain ? 'page' : undefined} className={g === grain ? 'chip ok' : 'chip'}>
+              {t(g === 'day' ? 'admin.dashboard.grainDay' : g === 'month' ? 'admin.dashboard.grainMonth' : 'admin.dashboard.grainTerm')}
+            </Link>
+          ))}
+        </nav>
+        <ColumnChart title={t(`admin.table.${started.id}`)} labels={started.rows.map((r) => String(r[0]))} values={started.rows.map((r) => Number(r[1]))} />
+      </StatsSection>
+
+      <div className="stats-pair">
+        <StatsSection {...section(table('by-department'))} title={t('admin.dashboard.byDepartment')}>
+          <StackedBars title={t('admin.dashboard.byDepartment')} rows={stacked(table('by-department'))} parts={statusParts} />
+        </StatsSection>
+        <StatsSection {...section(table('by-process'))} title={t('admin.dashboard.byProcess')}>
+          <StackedBars title={t('admin.dashboard.byProcess')} rows={stacked(table('by-process'))} parts={statusParts} />
+        </StatsSection>
+      </div>
+
+      <div className="stats-pair">
+        <StatsSection {...section(steps)} title={t('admin.dashboard.stepTime')}>
+          <p className="hint">{t('admin.dashboard.topSteps', { n: stepRows.length })}</p>
+          <RangeBars title={t('admin.dashboard.stepTime')} rows={stepChart.rows} unit={stepChart.unit} {...durationLabels} />
+        </StatsSection>
+        <StatsSection {...section(table('handling-time'))} title={t('admin.dashboard.handlingTime')}>
+          <RangeBars title={t('admin.dashboard.handlingTime')} rows={handling.rows} unit={handling.unit} {...durationLabels} />
+        </StatsSection>
+      </div>
+
+      <div className="stats-pair">
+        <StatsSection {...section(overdue)} title={t('admin.dashboard.overdue')} empty={false}>
+          {overdueRows.length === 0 ? <p>{t('admin.dashboard.noOverdue')}</p> : <BarChart title={t('admin.dashboard.overdue')} rows={overdueRows} colour="#dc2626" />}
+        </StatsSection>
+        <StatsSection {...section(hours)} title={t('admin.dashboard.hours')}>
+          <ColumnChart title={t('admin.dashboard.hours')} labels={hours.rows.map((r) => String(r[0]))} values={hours.rows.map((r) => Number(r[1]))} colour="#7c3aed" compact />
+        </StatsSection>
+      </div>
+
+      <StatsSection {...section(urges)} title={t('admin.dashboard.urges')} empty={false}>
+        {urgeRows.length === 0 ? <p>{t('admin.dashboard.noUrges')}</p> : <BarChart title={t('admin.dashboard.urges')} rows={urgeRows} colour="#b45309" />}
+      </StatsSection>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { forbidden } from 'next/navigation';
+import { WithCode } from '../_components/code-text';
 import { adminPageContext } from '@/lib/admin/admin-context';
 import { PeopleImport } from '../_components/people-import';
 
@@ -9,7 +10,9 @@ export default async function ImportPage() {
   return (
     <>
       <h1>{t('admin.importCsv.title')}</h1>
-      <p>{t('admin.importCsv.intro')}</p>
+      <p>
+        <WithCode text={(columns) => t('admin.importCsv.intro', { columns })} code="username,name,kind,org_unit_id[,email,phone,is_cadre]" />
+      </p>
       <PeopleImport
         labels={{
           file: t('admin.importCsv.file'),

@@ -4,6 +4,9 @@ import { searchInstances, type InstanceHit } from '@/lib/admin/search-instances'
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { pick } from '@/lib/i18n/translate';
+import { getLabeler } from '@/lib/labels';
+import { currentDefinitions } from '@/workflows/registry';
+import { statePaths } from '@/lib/admin/diagram/machine-graph';
 import { INSTANCE_STATUSES } from '@/db/schema';
 import { ProcessSelect } from '../_components/process-select';
 import { SampleBanner } from '../_components/sample-banner';
@@ -14,6 +17,7 @@ type Query = { q?: string; process?: string; state?: string; status?: string; fr
 export default async function InstancesPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const { t, scope, db, locale } = await adminPageContext();
+  const L = await getLabeler(db, locale);
   let hits: InstanceHit[] = [];
   let error: string | null = null;
   try {
@@ -34,7 +38,19 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
         <ProcessSelect label={t('admin.instances.process')} anyLabel={t('admin.instances.any')} value={query.process} locale={locale} />
         <div className="field">
           <label htmlFor="state">{t('admin.instances.state')}</label>
-          <input id="state" name="state" defaultValue={query.state ?? ''} />
+          {/* States by name, grouped by process: nobody types a state's code id. */}
+          <select id="state" name="state" defaultValue={query.state ?? ''}>
+            <option value="">{t('admin.instances.any')}</option>
+            {currentDefinitions().map((d) => (
+              <optgroup key={d.id} label={L.process(d.id)}>
+                {[...statePaths(d.machine)].map((p) => (
+                  <option key={p} value={p}>
+                    {L.state(d, p)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="status">{t('admin.instances.status')}</label>
@@ -75,11 +91,13 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                 <span className="grow">
                   <span className="title">{pick(h.title, locale)}</span>
                   <span className="sub">
-                    {h.processId} v{h.processVersion} · {h.state} · {h.applicantName ?? '—'} ({h.applicantUsername ?? ''}) ·{' '}
+                    {h.caseNo ? <span translate="no">{h.caseNo} · </span> : null}
+                    {L.process(h.processId)} v{h.processVersion} · {L.state({ processId: h.processId, processVersion: h.processVersion }, h.state)} · {h.applicantName ?? '—'}
+                    {h.applicantUsername ? <span translate="no"> ({h.applicantUsername})</span> : null} ·{' '}
                     {formatDateTime(h.createdAt.toISOString(), locale)}
                   </span>
                 </span>
-                <span className="chip">{t(`admin.status.${h.status as 'active'}`)}</span>
+                <span className="chip">{L.status(h.status)}</span>
               </Link>
             </li>
           ))}

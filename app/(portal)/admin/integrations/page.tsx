@@ -61,7 +61,7 @@ export default async function IntegrationsAdminPage() {
             <li key={a.id}>
               <details>
                 <summary>
-                  {a.name} <code>{a.username}</code>
+                  {a.name} <code translate="no">{a.username}</code>
                 </summary>
                 <p>{t('integrations.admin.tokenFor', { name: a.name })}</p>
                 <AdminForm

@@ -3,6 +3,7 @@ import { forbidden } from 'next/navigation';
 import { adminPageContext } from '@/lib/admin/admin-context';
 import { migrationDryRun, versionedProcesses } from '@/lib/admin/migration-dry-run';
 import { isAppError } from '@/lib/errors';
+import { getLabeler } from '@/lib/labels';
 import { MigrateForm } from '../_components/migrate-form';
 
 /** Migration dry run: which running instances of other versions could move to a target version. */
@@ -11,6 +12,7 @@ export default async function MigrationsPage({ searchParams }: { searchParams: P
   const { t, db, user, locale, isOperator } = await adminPageContext();
   if (!isOperator) forbidden();
   const processes = versionedProcesses();
+  const L = await getLabeler(db, locale);
   const chosen = processes.find((p) => p.id === query.process);
   const target = chosen ? Number(query.target ?? chosen.versions[chosen.versions.length - 1]) : undefined;
   let candidates: Awaited<ReturnType<typeof migrationDryRun>> = [];
@@ -32,7 +34,7 @@ export default async function MigrationsPage({ searchParams }: { searchParams: P
       <ul className="list card">
         {processes.map((p) => (
           <li key={p.id} style={{ padding: 8 }}>
-            {p.id}: {p.versions.map((v) => `v${v}`).join(', ')}{' '}
+            {L.process(p.id)}: {p.versions.map((v) => `v${v}`).join(', ')}{' '}
             {p.versions.length > 1 ? (
               p.versions.map((v) => (
                 <Link key={v} className="btn secondary" href={`/admin/migrations?process=${p.id}&target=${v}`}>
@@ -49,7 +51,7 @@ export default async function MigrationsPage({ searchParams }: { searchParams: P
       {chosen && target !== undefined && !error && (
         <section className="card">
           <h2>
-            {chosen.id} → v{target}
+            {L.process(chosen.id)} → v{target}
           </h2>
           {candidates.length === 0 && <p>{t('admin.migrate.noneOld')}</p>}
           {movable.length > 0 && (
@@ -64,7 +66,8 @@ export default async function MigrationsPage({ searchParams }: { searchParams: P
               <ul>
                 {blocked.map((c) => (
                   <li key={c.id}>
-                    {c.id} (v{c.version}, {c.state}) — {t('admin.migrate.missing', { states: c.missing.join(', ') })}
+                    <span translate="no">{c.id}</span> (v{c.version}, {L.state({ processId: chosen.id, processVersion: c.version }, c.state)}) —{' '}
+                    {t('admin.migrate.missing', { states: c.missing.map((s) => L.state({ processId: chosen.id, processVersion: c.version }, s)).join('、') })}
                   </li>
                 ))}
               </ul>

@@ -3,12 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NOTIFY_CHANNELS, DELIVERY_STATUSES, type NotifyChannel, type DeliveryStatus } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
-import { isAdmin } from '@/lib/authz';
+import { can } from '@/lib/policy';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { deliveryCounts, listDeliveries } from '@/lib/notify/admin-deliveries';
-import { retryDeliveryAction } from './actions';
 import '../../../_styles/notify.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +20,7 @@ const CHIP: Record<DeliveryStatus, string> = { pending: 'warn', sent: 'ok', fail
 /** Delivery status per channel, and retry of failed deliveries (administrators only). */
 export default async function DeliveryAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUserPage();
-  if (!isAdmin(user)) notFound();
+  if (!can(user, 'admin.operate')) notFound();
   const { t, locale } = await getTranslator();
   const sp = await searchParams;
   const status = DELIVERY_STATUSES.includes(sp.status as DeliveryStatus) ? (sp.status as DeliveryStatus) : undefined;
@@ -80,11 +79,9 @@ export default async function DeliveryAdminPage({ searchParams }: { searchParams
         ))}
       </nav>
       {failed > 0 ? (
-        <form action={retryDeliveryAction} style={{ marginBottom: 12 }}>
-          <button className="btn secondary" type="submit">
-            {t('notify.admin.retryAll')} ({failed})
-          </button>
-        </form>
+        <p className="alert info">
+          <Link href="/admin/operations">{t('notify.admin.retryAll', { n: failed })}</Link>
+        </p>
       ) : null}
       <section className="card">
         {rows.length === 0 ? (
@@ -95,23 +92,15 @@ export default async function DeliveryAdminPage({ searchParams }: { searchParams
               <li key={r.id} className="notify-row">
                 <span className="grow">
                   <span className="title">
-                    {r.userName} ({r.username}) · {t(`notify.channels.${r.channel}`)}
+                    {r.userName} (<span translate="no">{r.username}</span>) · {t(`notify.channels.${r.channel}`)}
                   </span>
                   <span className="sub">
-                    {(locale === 'zh' ? r.params.titleZh : r.params.titleEn || r.params.titleZh) ?? r.kind} · {r.kind} ·{' '}
+                    {(locale === 'zh' ? r.params.titleZh : r.params.titleEn || r.params.titleZh) ?? t('notify.admin.title')} ·{' '}
                     {t('notify.admin.attempts')} {r.attempts} · {formatDateTime(r.createdAt.toISOString(), locale)}
                   </span>
                   {r.lastError || r.note ? <span className="sub">{r.lastError ?? r.note}</span> : null}
                 </span>
                 <span className={`chip ${CHIP[r.status]}`}>{t(`notify.admin.statuses.${r.status}`)}</span>
-                {r.status === 'failed' ? (
-                  <form action={retryDeliveryAction}>
-                    <input type="hidden" name="id" value={r.id} />
-                    <button className="btn secondary" type="submit">
-                      {t('notify.admin.retry')}
-                    </button>
-                  </form>
-                ) : null}
               </li>
             ))}
           </ul>

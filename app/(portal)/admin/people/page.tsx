@@ -1,7 +1,7 @@
 import { adminPageContext } from '@/lib/admin/admin-context';
 import { listOrgUnits } from '@/lib/admin/people/manage-org-units';
 import { searchUsers } from '@/lib/admin/people/manage-users';
-import { requireOperator } from '@/lib/authz-admin';
+import { getLabeler } from '@/lib/labels';
 import { ROLES } from '@/db/schema';
 import { forbidden } from 'next/navigation';
 import { UserAdminControls } from '../_components/user-admin-row';
@@ -11,9 +11,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const { q = '' } = await searchParams;
   const { t, db, user, locale, isOperator } = await adminPageContext();
   if (!isOperator) forbidden();
-  requireOperator(user);
-  const [found, units] = await Promise.all([searchUsers(db, user, q), listOrgUnits(db)]);
-  const unitName = new Map(units.map((u) => [u.id, locale === 'zh' ? u.nameZh : u.nameEn]));
+  const [found, units, L] = await Promise.all([searchUsers(db, user, q), listOrgUnits(db), getLabeler(db, locale)]);
   const labels = {
     activate: t('admin.people.activate'),
     deactivate: t('admin.people.deactivate'),
@@ -40,13 +38,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <ul className="list card" data-testid="people">
           {found.map((u) => (
             <li key={u.id} style={{ padding: '12px 0' }}>
-              <strong>{u.name}</strong> ({u.username}) · {t(`admin.people.${u.kind}`)} · {unitName.get(u.orgUnitId) ?? u.orgUnitId} ·{' '}
+              <strong>{u.name}</strong> (<span translate="no">{u.username}</span>) · {t(`admin.people.${u.kind}`)} · {L.org(u.orgUnitId)} ·{' '}
               <span className={u.active ? 'chip ok' : 'chip danger'}>{u.active ? t('admin.people.activeYes') : t('admin.people.activeNo')}</span>
               <UserAdminControls
                 userId={u.id}
                 active={u.active}
-                roles={u.roles.map((r) => ({ id: r.id, role: r.role, orgUnitId: r.orgUnitId }))}
-                allRoles={[...ROLES]}
+                roles={u.roles.map((r) => ({ id: r.id, label: L.scope(r.role, r.orgUnitId) }))}
+                allRoles={ROLES.map((r) => ({ id: r, label: L.role(r) }))}
                 units={units.map((x) => ({ id: x.id, name: locale === 'zh' ? x.nameZh : x.nameEn }))}
                 labels={labels}
               />

@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { adminPageContext } from '@/lib/admin/admin-context';
 import { listDefinitions } from '@/lib/admin/list-definitions';
 import { pick } from '@/lib/i18n/translate';
+import { getLabeler } from '@/lib/labels';
 import { SampleBanner } from '../_components/sample-banner';
 
 /** Every process definition and version, its owner, and how many instances run on it. */
 export default async function ProcessesPage() {
   const { t, scope, db, locale } = await adminPageContext();
-  const defs = await listDefinitions(db, scope);
+  const [defs, L] = await Promise.all([listDefinitions(db, scope), getLabeler(db, locale)]);
   return (
     <>
       <h1>{t('admin.processes.title')}</h1>
@@ -33,14 +34,12 @@ export default async function ProcessesPage() {
                 <tr key={`${d.id}@${d.version}`}>
                   <td>
                     {pick(d.title, locale)}
-                    <br />
-                    <small>{d.id}</small>
                   </td>
                   <td className="num">v{d.version}</td>
                   <td>
                     <span className={d.status === 'current' ? 'chip ok' : 'chip'}>{t(`admin.processes.${d.status}`)}</span>
                   </td>
-                  <td>{d.ownerOrgUnitId}</td>
+                  <td>{L.org(d.ownerOrgUnitId)}</td>
                   <td className="num">{d.running}</td>
                   <td className="num">{d.finished}</td>
                   <td>

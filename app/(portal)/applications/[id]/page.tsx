@@ -8,13 +8,26 @@ import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { roleLabel } from '@/lib/labels';
 import { getInstanceView, type InstanceView } from '@/lib/instances/get-instance-view';
+import { markCopiesRead } from '@/lib/instances/list-copies';
+import { now } from '@/lib/clock';
 import { ActionPanel } from '../../../_components/action-panel';
+import { RecordDownload } from '../../../_components/record-download';
 import { StatusChip } from '../../../_components/status-chip';
 import { formsFor, genericFacts } from '../../../_forms/registry';
+import { peopleForTask } from '@/lib/instances/task-operations';
+import { colleaguesOf } from '@/lib/instances/people';
+import { Confirmation } from './confirmation';
+import { InstanceOperations } from './instance-operations';
+import { TaskOperations, type TaskOp } from './task-operations';
+import { CopyForm } from './copy-form';
 
 async function loadView(id: string, user: Awaited<ReturnType<typeof requireUserPage>>): Promise<InstanceView> {
   try {
-    return await getInstanceView(await getDb(), user, id);
+    const db = await getDb();
+    const view = await getInstanceView(db, user, id);
+    // Opening a copied application is reading the copy (抄送我 unread → read).
+    if (view.audience !== 'applicant') await markCopiesRead(db, user, [id], await now(db));
+    return view;
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -26,7 +39,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const view = await loadView(id, user);
   const { t, locale } = await getTranslator();
-  const isApplicant = view.applicant?.id === user.id;
+  const isApplicant = view.audience === 'applicant';
   // 校长信箱 staff work letters on their own desk (assignments, drafts, publication).
   if (view.process.id === 'presidents-mailbox' && !isApplicant) redirect(`/mailbox-office/${id}`);
   const revising = isApplicant && view.myActions.some((a) => a.type === 'resubmit');
@@ -34,8 +47,51 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const eventForms = view.myActions.filter((a) => forms?.eventForms?.[a.type]);
   const buttons = view.myActions
     .filter((a) => a.type !== 'resubmit' && !forms?.eventForms?.[a.type])
+    // The statechart's own 撤回申请 gives way to the generic one (which sends it, after asking once).
+    .filter((a) => !(a.type === 'withdraw' && view.instanceOps.includes('withdrawApplication')))
     .map((a) => ({ type: a.type, label: pick(a.label, locale), requiresComment: a.requiresComment ?? false, tone: a.tone ?? 'primary' }));
   const lastComment = [...view.timeline].reverse().find((e) => e.comment);
+  // The latest 好差评 (a reopened case may be rated again).
+  const rating = [...view.timeline].reverse().find((e) => e.rating)?.rating ?? null;
+  const db = await getDb();
+  const operable = await Promise.all(
+    view.openTasks
+      .filter((task) => task.operations.some(isTaskOp))
+      .map(async (task) => {
+        const ops = task.operations.filter(isTaskOp);
+        const hand = ops.filter((op): op is 'transfer' | 'delegate' | 'addSigner' => op === 'transfer' || op === 'delegate' || op === 'addSigner');
+        return { task, ops, people: await peopleForTask(db, user, task.id, hand) };
+      }),
+  );
+  const opsLabels = {
+    title: t('taskOps.title'),
+    transfer: t('taskOps.transfer'),
+    delegate: t('taskOps.delegate'),
+    answer: t('taskOps.answer'),
+    addSigner: t('taskOps.addSigner'),
+    removeSigner: t('taskOps.removeSigner'),
+    transferHint: t('taskOps.transferHint'),
+    delegateHint: t('taskOps.delegateHint'),
+    addSignerHint: t('taskOps.addSignerHint'),
+    removeSignerHint: t('taskOps.removeSignerHint'),
+    signBefore: t('taskOps.signBefore'),
+    signAfter: t('taskOps.signAfter'),
+    position: t('taskOps.position'),
+    confirmSigner: t('taskOps.confirmSigner'),
+    confirmRemove: t('taskOps.confirmRemove'),
+    person: t('taskOps.person'),
+    personSearch: t('taskOps.personSearch'),
+    noPeople: t('taskOps.noPeople'),
+    reason: t('taskOps.reason'),
+    opinion: t('taskOps.opinion'),
+    confirmTransfer: t('taskOps.confirmTransfer'),
+    confirmDelegate: t('taskOps.confirmDelegate'),
+    askConfirm: t('taskOps.askConfirm'),
+    submitAnswer: t('taskOps.submitAnswer'),
+    pickFirst: t('taskOps.pickFirst'),
+    cancel: t('taskOps.cancel'),
+    network: t('errors.network'),
+  };
 
   return (
     <>
@@ -43,11 +99,18 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <Link href={isApplicant ? '/applications' : '/tasks'}>← {t('common.back')}</Link>
       </p>
       <h1>{pick(view.title, locale)}</h1>
+      {isApplicant ? <Confirmation view={view} t={t} locale={locale} /> : null}
       <section className="card" aria-labelledby="facts-title">
         <h2 id="facts-title" className="sr-only">
           {t('instance.status')}
         </h2>
         <dl className="facts">
+          {view.caseNo ? (
+            <>
+              <dt>{t('applicant.caseNo')}</dt>
+              <dd data-testid="case-no">{view.caseNo}</dd>
+            </>
+          ) : null}
           <dt>{t('instance.status')}</dt>
           <dd>
             <StatusChip status={view.status} t={t} />
@@ -62,6 +125,23 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
                 })}
                 {task.dueAt ? ` · ${t('instance.due', { date: formatDateTime(task.dueAt, locale) })}` : ''}
+                {task.urgeCount > 0 ? <span data-testid="urge-count">{` · ${t('taskOps.urgedCount', { count: task.urgeCount })}`}</span> : null}
+                {task.holderName ? (
+                  <span data-testid="task-holder">
+                    {' · '}
+                    {t(
+                      task.handover === 'delegate'
+                        ? 'taskOps.outForOpinion'
+                        : task.handover === 'signBefore'
+                          ? 'taskOps.signingFirst'
+                          : task.handover === 'signAfter'
+                            ? 'taskOps.signingAfter'
+                            : 'taskOps.heldBy',
+                      { name: task.holderName },
+                    )}
+                    {task.onBehalfOfName ? `（${t('deputy.onBehalf', { name: task.onBehalfOfName })}）` : ''}
+                  </span>
+                ) : null}
               </dd>
             </div>
           ))}
@@ -71,6 +151,15 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </dd>
           <dt>{t('instance.submittedAt')}</dt>
           <dd>{formatDateTime(view.createdAt, locale)}</dd>
+          {rating ? (
+            <>
+              <dt>{t('instance.rating')}</dt>
+              <dd data-testid="rating">
+                <span className={`chip rating-${rating.level <= 2 ? 'poor' : 'good'}`}>{pick(rating.label, locale)}</span>
+                {rating.comment ? <span className="muted"> · {rating.comment}</span> : null}
+              </dd>
+            </>
+          ) : null}
         </dl>
         {view.status === 'rejected' && lastComment?.comment ? (
           <p className="alert error">{t('instance.rejectedBecause', { reason: lastComment.comment })}</p>
@@ -78,12 +167,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         {revising && lastComment?.comment ? (
           <p className="alert info">{t('instance.returnedBecause', { reason: lastComment.comment })}</p>
         ) : null}
+        {view.caseNo ? (
+          <RecordDownload
+            instanceId={view.id}
+            caseNo={view.caseNo}
+            labels={{ download: t('record.download'), generating: t('record.generating'), done: t('record.downloaded'), failed: t('record.failed') }}
+          />
+        ) : null}
       </section>
 
       {revising && forms ? (
         <section className="card" aria-labelledby="revise-title">
           <h2 id="revise-title">{t('instance.revise')}</h2>
-          {forms.revise(t, view)}
+          {forms.revise(t, view, { locale, people: await colleaguesOf(db, user) })}
         </section>
       ) : null}
 
@@ -108,11 +204,61 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         />
       ) : null}
 
+      {view.instanceOps.length > 0 ? (
+        <InstanceOperations
+          instanceId={view.id}
+          revision={view.revision}
+          ops={view.instanceOps}
+          labels={{
+            title: t('taskOps.instanceTitle'),
+            withdrawApplication: t('taskOps.withdrawApplication'),
+            withdrawApproval: t('taskOps.withdrawApproval'),
+            urge: t('taskOps.urge'),
+            withdrawApplicationHint: t('taskOps.withdrawApplicationHint'),
+            withdrawApprovalHint: t('taskOps.withdrawApprovalHint'),
+            urgeHint: t('taskOps.urgeHint'),
+            reason: t('taskOps.instanceReason'),
+            confirm: t('taskOps.confirm'),
+            confirmButton: t('taskOps.confirmButton'),
+            urged: t('taskOps.urged'),
+            network: t('errors.network'),
+          }}
+        />
+      ) : null}
+
+      {operable.map(({ task, ops, people }) => (
+        <TaskOperations
+          key={task.id}
+          taskId={task.id}
+          revision={view.revision}
+          ops={ops}
+          people={people}
+          locale={locale}
+          labels={{ ...opsLabels, answerHint: t('taskOps.answerHint', { who: lastHandOver(view) ?? '' }) }}
+        />
+      ))}
+
+      {!isApplicant && view.openTasks.some((task) => task.mine && task.role !== 'applicant') ? (
+        <CopyForm
+          instanceId={view.id}
+          revision={view.revision}
+          text={{
+            title: t('approvals.copy.title'),
+            who: t('approvals.copy.who'),
+            whoHint: t('approvals.copy.whoHint'),
+            note: t('approvals.copy.note'),
+            submit: t('approvals.copy.submit'),
+            working: t('approvals.copy.working'),
+            network: t('errors.network'),
+          }}
+        />
+      ) : null}
+
       <div className="grid grid-2">
         <section className="card" aria-labelledby="form-title">
           <h2 id="form-title">{t('instance.form')}</h2>
           <dl className="facts">
-            {(forms ? forms.facts(t, view) : genericFacts(view)).map(([k, v]) => (
+            {(forms ? forms.facts(t, view, locale) : genericFacts(view)).map(([k, v]) => (
               <div key={k} style={{ display: 'contents' }}>
                 <dt>{k}</dt>
                 <dd>{v}</dd>
@@ -125,11 +271,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           ) : (
             <ul className="list">
               {view.attachments.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} data-replaced={a.replaced ? 'true' : undefined}>
                   <a className="list-link" href={`/api/v1/uploads/${a.id}`} target="_blank" rel="noopener">
                     <span className="grow">
-                      <span className="title">{a.filename}</span>
+                      {/* A file swapped out on resubmission stays listed, struck through, so the reviewer sees what changed. */}
+                      <span className="title">{a.replaced ? <del className="replaced">{a.filename}</del> : a.filename}</span>
                       <span className="sub">
+                        {a.replaced ? `${t('instance.replaced')} · ` : ''}
                         {Math.ceil(a.size / 1024)} KB · {t('instance.sha256')} {a.sha256.slice(0, 16)}…
                       </span>
                     </span>
@@ -144,14 +292,29 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <ol className="timeline" data-testid="timeline">
             {view.timeline.map((e) => (
               <li key={e.seq}>
-                <strong>{pick(e.action, locale)}</strong>
+                <strong>
+                  {pick(e.action, locale)}
+                  {e.toName ? ` · ${t('taskOps.handedTo', { name: e.toName })}` : ''}
+                </strong>
                 <div>
                   {e.actorName ?? t('instance.system')} · {roleLabel(e.actorRole)[locale]}
                 </div>
                 <div className="when">
                   <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> → {pick(e.toStateLabel, locale)}
                 </div>
+                {e.rating ? (
+                  <div className="comment">
+                    {t('instance.rating')}：{pick(e.rating.label, locale)}
+                    {e.rating.comment ? ` · ${e.rating.comment}` : ''}
+                  </div>
+                ) : null}
+                {e.copiedTo && e.copiedTo.length > 0 ? <div data-testid="copied-to">{t('approvals.copy.to', { names: e.copiedTo.join('、') })}</div> : null}
                 {e.comment ? <div className="comment">{e.comment}</div> : null}
+                {e.deputies.map((d) => (
+                  <div key={`${d.deputyName}-${d.forName}`} className="muted" data-testid="deputy-route">
+                    {t('deputy.routed', { deputy: d.deputyName, name: d.forName })}
+                  </div>
+                ))}
               </li>
             ))}
             {view.openTasks.map((task) => (
@@ -169,4 +332,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       </div>
     </>
   );
+}
+
+/** Who asked the viewer for an opinion or a signature on this task: the actor of its latest 委派 / 前加签. */
+function lastHandOver(view: InstanceView): string | null {
+  return [...view.timeline].reverse().find((e) => e.type === 'task.delegate' || e.type === 'task.sign.before')?.actorName ?? null;
+}
+
+const TASK_OPS: readonly string[] = ['transfer', 'delegate', 'addSigner', 'answer', 'removeSigner'];
+function isTaskOp(op: string): op is TaskOp {
+  return TASK_OPS.includes(op);
 }

@@ -6,11 +6,12 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { getDeskLetter, type DeskLetterView } from '@/lib/mailbox/desk-letter';
 import { showText } from '@/lib/mailbox/display';
-import { departmentOptions } from '@/lib/mailbox/office';
+import { departmentOptions } from '@/lib/mailbox/desk-list';
 import { eventLabel, roleLabel } from '@/lib/labels';
 import { stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import { mailboxMachine } from '@/workflows/presidents-mailbox/machine';
 import { presidentsMailboxV1 } from '@/workflows/presidents-mailbox/definition';
+import { RecordDownload } from '../../../_components/record-download';
 import { DeskActions, type DeskLabels } from './desk-actions';
 import { PublishForm } from './publish-form';
 
@@ -55,6 +56,12 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
       <h1>{showText(context.form.subject)}</h1>
       <section className="card">
         <dl className="facts">
+          {letter.caseNo ? (
+            <>
+              <dt>{t('applicant.caseNo')}</dt>
+              <dd data-testid="case-no">{letter.caseNo}</dd>
+            </>
+          ) : null}
           <dt>{t('mailbox.letterId')}</dt>
           <dd>
             <code data-testid="letter-id">{letter.id}</code>
@@ -77,6 +84,13 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
             </>
           ) : null}
         </dl>
+        {letter.caseNo ? (
+          <RecordDownload
+            instanceId={letter.id}
+            caseNo={letter.caseNo}
+            labels={{ download: t('record.download'), generating: t('record.generating'), done: t('record.downloaded'), failed: t('record.failed') }}
+          />
+        ) : null}
         <h2 style={{ marginTop: 12 }}>{t('mailbox.yourLetter')}</h2>
         <p className="mb-text mb-long">{showText(context.form.content)}</p>
         <h3 style={{ marginTop: 12 }}>{t('mailbox.attachments')}</h3>

@@ -3,16 +3,16 @@ import { requireUserPage } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
-import { departmentOptions, isMailboxOffice } from '@/lib/mailbox/office';
+import { getLabeler } from '@/lib/labels';
+import { can } from '@/lib/policy';
 import { mailboxStats } from '@/lib/mailbox/stats';
 
 export default async function MailboxStatsPage() {
   const user = await requireUserPage();
-  if (!isMailboxOffice(user)) notFound();
+  if (!can(user, 'mailbox.stats')) notFound();
   const { t, locale } = await getTranslator();
   const db = await getDb();
-  const [stats, units] = await Promise.all([mailboxStats(db, await now(db)), departmentOptions(db)]);
-  const unitName = new Map(units.map((u) => [u.id, locale === 'zh' ? u.zh : u.en]));
+  const [stats, L] = await Promise.all([mailboxStats(db, await now(db)), getLabeler(db, locale)]);
   const hours = (n: number | null) => (n === null ? '—' : t('mailbox.hours', { n }));
   return (
     <>
@@ -42,7 +42,7 @@ export default async function MailboxStatsPage() {
             {stats.perMonth.map((r) => (
               <tr key={`${r.month}-${r.category}`}>
                 <td>{r.month}</td>
-                <td>{t(`mailbox.categories.${r.category as 'other'}`)}</td>
+                <td>{t(`mailbox.categories.${r.category}`)}</td>
                 <td>{r.count}</td>
               </tr>
             ))}
@@ -62,7 +62,7 @@ export default async function MailboxStatsPage() {
           <tbody>
             {stats.satisfaction.map((s) => (
               <tr key={s.orgUnitId}>
-                <td>{unitName.get(s.orgUnitId) ?? s.orgUnitId}</td>
+                <td>{L.org(s.orgUnitId)}</td>
                 <td>{s.rated}</td>
                 <td>{Math.round((s.satisfied / s.rated) * 100)}%</td>
               </tr>

@@ -1,4 +1,4 @@
-import { isAdmin } from '@/lib/authz';
+import { can } from '@/lib/policy';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { DATASETS } from '@/lib/campus/datasets';
 import { now } from '@/lib/clock';
@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { listTokens } from '@/lib/tokens/list-tokens';
-import { DATASET_IDS, isPrivilegedScope, TOKEN_SCOPES } from '@/lib/tokens/scopes';
+import { DATASET_IDS, TOKEN_SCOPES } from '@/lib/tokens/scopes';
 import { RevokeButton } from './revoke-button';
 import { TokenForm } from './token-form';
 
@@ -22,7 +22,7 @@ export default async function TokensPage() {
     const id = s.slice('dataset:'.length) as (typeof DATASET_IDS)[number];
     return t('integrations.tokens.scopeDataset', { name: DATASETS[id]?.title[locale] ?? id });
   };
-  const scopes = TOKEN_SCOPES.filter((s) => isAdmin(user) || !isPrivilegedScope(s)).map((s) => ({ value: s, label: scopeLabel(s) }));
+  const scopes = TOKEN_SCOPES.filter((s) => can(user, 'token.issue', { kind: 'token', userId: user.id, scopes: [s] })).map((s) => ({ value: s, label: scopeLabel(s) }));
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : t('integrations.tokens.never'));
   return (
     <>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { asc } from 'drizzle-orm';
 import { orgUnits, ROLES } from '@/db/schema';
 import { requireUserPage } from '@/lib/auth/current-user';
-import { canSendNotices } from '@/lib/authz-notify';
+import { can } from '@/lib/policy';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { NoticeForm } from './notice-form';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewNoticePage() {
   const user = await requireUserPage();
-  if (!canSendNotices(user)) notFound();
+  if (!can(user, 'notice.compose')) notFound();
   const { t, locale } = await getTranslator();
   const units = await (await getDb()).select().from(orgUnits).orderBy(asc(orgUnits.sort));
   const n = (k: string) => t(`notify.notices.${k}` as 'notify.notices.title');

@@ -1,8 +1,9 @@
+import { sameSitePath } from '@/lib/safe-url';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { orgUnits } from '@/db/schema';
-import { requireUserPage } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import { canManageCatalog, canSeeService, startableProcess } from '@/lib/catalog/access';
 import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '@/lib/catalog/labels';
 import { favouriteIds, findServiceByCode } from '@/lib/catalog/queries';
@@ -14,9 +15,12 @@ import { findDefinition } from '@/lib/processes/find-definition';
 import { toggleFavourite } from '../../../actions/catalog-favourite';
 import '../../portal.css';
 
-/** 办事指南: who may apply, materials, time limit, contact, channels, build mode, and how to start. */
+/**
+ * 办事指南: who may apply, materials, time limit, contact, channels, build mode, and how to start.
+ * Visitors read it too; 在线办理 shows only to someone the policy lets start the process.
+ */
 export default async function ServiceGuidePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUserPage();
+  const user = await getCurrentUser();
   const { id } = await params;
   const db = await getDb();
   const service = await findServiceByCode(db, decodeURIComponent(id));
@@ -25,14 +29,14 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
   const zh = locale === 'zh';
   const [[owner], favourites] = await Promise.all([
     db.select().from(orgUnits).where(eq(orgUnits.id, service.departmentId)),
-    favouriteIds(db, user),
+    user ? favouriteIds(db, user) : new Set<string>(),
   ]);
   const definition = service.processId ? findDefinition(service.processId) : undefined;
   const startable = startableProcess(service, user);
   const theme = findTheme(service.theme);
   const g = service.guide;
   const external = service.externalUrl && /^https?:\/\//.test(service.externalUrl) ? service.externalUrl : null;
-  const internal = service.externalUrl?.startsWith('/') ? service.externalUrl : null;
+  const internal = sameSitePath(service.externalUrl);
   const isFavourite = favourites.has(service.id);
   return (
     <>
@@ -77,18 +81,24 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
             <a className="btn" href={internal}>
               {t('portal.go')}
             </a>
+          ) : definition && !user ? (
+            <Link className="btn" href={`/login?callbackUrl=${encodeURIComponent(`/services/${service.code}`)}`}>
+              {t('applicant.loginToApply')}
+            </Link>
           ) : definition ? (
             <p className="alert info">{t('portal.notForYou')}</p>
           ) : (
             <p className="alert info">{t('portal.notYetOnline')}</p>
           )}
-          <form action={toggleFavourite}>
-            <input type="hidden" name="serviceId" value={service.id} />
-            <input type="hidden" name="on" value={isFavourite ? '0' : '1'} />
-            <button className="btn secondary" type="submit" aria-pressed={isFavourite}>
-              {isFavourite ? t('portal.unfavourite') : t('portal.favourite')}
-            </button>
-          </form>
+          {user ? (
+            <form action={toggleFavourite}>
+              <input type="hidden" name="serviceId" value={service.id} />
+              <input type="hidden" name="on" value={isFavourite ? '0' : '1'} />
+              <button className="btn secondary" type="submit" aria-pressed={isFavourite}>
+                {isFavourite ? t('portal.unfavourite') : t('portal.favourite')}
+              </button>
+            </form>
+          ) : null}
           {canManageCatalog(user) ? (
             <Link className="btn secondary" href={`/admin/catalog/${service.id}`}>
               {t('portal.edit')}

@@ -1,5 +1,6 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
+import { route } from '@/lib/api/route';
 import { authOptions } from '@/lib/auth/options';
 import { discoverOidc } from '@/lib/auth/sso/oidc-discovery';
 import { env } from '@/lib/env';
@@ -25,4 +26,7 @@ async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
   return NextAuth(req, ctx, await authOptions());
 }
 
-export { handler as GET, handler as POST };
+/** next-auth's sign-in, callback, session and sign-out endpoints establish who the user is. */
+type Params = { nextauth: string[] };
+export const GET = route<Params>(({ req, params }) => handler(req, { params: Promise.resolve(params) }), { permission: { public: 'next-auth: signs people in and out' } });
+export const POST = route<Params>(({ req, params }) => handler(req, { params: Promise.resolve(params) }), { permission: { public: 'next-auth: signs people in and out' } });

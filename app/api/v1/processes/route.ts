@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { userRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { listStartableProcesses } from '@/lib/processes/describe-process';
 
-export const GET = userRoute(async ({ user }) => NextResponse.json({ processes: listStartableProcesses(user) }));
+export const GET = route(async ({ user }) => NextResponse.json({ processes: listStartableProcesses(user) }), { permission: 'signed-in' });

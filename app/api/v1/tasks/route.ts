@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { userRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { getDb } from '@/lib/db';
 import { listTasks } from '@/lib/instances/list-tasks';
 import { parseInput } from '@/workflows/engine/validate';
+import { tasksQuery } from '@/lib/api/route-inputs';
 
-const query = z.object({ status: z.enum(['open', 'done'], { message: 'status 只能是 open 或 done' }).default('open') });
+const query = tasksQuery;
 
-export const GET = userRoute(async ({ req, user }) => {
+export const GET = route(async ({ req, user }) => {
   const { status } = parseInput(query, Object.fromEntries(req.nextUrl.searchParams));
   return NextResponse.json({ tasks: await listTasks(await getDb(), user, status) });
-});
+}, { permission: 'signed-in' });

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { isUuid } from '@/lib/authz';
+import { isUuid } from '@/lib/policy';
 import { NEXT_STATUSES, STATUS_LABELS } from '@/lib/catalog/labels';
 import { findServiceById, listDepartments, statusHistory } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';

@@ -1,13 +1,12 @@
-import { canManageCatalog } from '@/lib/catalog/access';
 import { writeCatalogCsv } from '@/lib/catalog/catalog-csv';
 import { loadCatalog } from '@/lib/catalog/queries';
-import { userRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { getDb } from '@/lib/db';
-import { AppError } from '@/workflows/engine/errors';
+import { authorize } from '@/lib/policy';
 
 /** The whole catalog as CSV for process admins (the format the import reads back). */
-export const GET = userRoute(async ({ user }) => {
-  if (!canManageCatalog(user)) throw new AppError('FORBIDDEN', 'catalog export');
+export const GET = route(async ({ user }) => {
+  authorize(user, 'catalog.manage');
   const csv = writeCatalogCsv(await loadCatalog(await getDb()));
   return new Response(csv, {
     headers: {
@@ -16,4 +15,4 @@ export const GET = userRoute(async ({ user }) => {
       'Cache-Control': 'no-store',
     },
   });
-});
+}, { permission: 'catalog.manage' });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { WithCode } from '../../_components/code-text';
 import { CSV_COLUMNS } from '@/lib/catalog/catalog-csv';
 import { getTranslator } from '@/lib/i18n/server';
 import { importCatalogAction } from '../../../../actions/catalog-admin';
@@ -20,7 +21,7 @@ export default async function ImportCatalogPage() {
       </div>
       <section className="card">
         <p className="muted" style={{ overflowWrap: 'anywhere' }}>
-          {t('portal.importHint', { columns: CSV_COLUMNS.join(', ') })}
+          <WithCode text={(columns) => t('portal.importHint', { columns })} code={CSV_COLUMNS.join(', ')} />
         </p>
         <ActionForm action={importCatalogAction} submitLabel={t('portal.importCsv')} testId="import-form">
           <div className="field">

@@ -6,7 +6,9 @@ import { getInstanceDetail, type InstanceDetail } from '@/lib/admin/get-instance
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { pick } from '@/lib/i18n/translate';
+import { getLabeler } from '@/lib/labels';
 import { getDefinition } from '@/workflows/registry';
+import { DiagramLegend } from '../../_components/diagram-legend';
 import { InstanceOperations } from '../../_components/instance-operations';
 import { Replay, type ReplayEvent } from '../../_components/replay';
 
@@ -23,19 +25,21 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
   }
   const { instance, events, chain } = detail;
   const definition = getDefinition(instance.processId, instance.processVersion);
-  const layout = await layoutDiagram(definition);
+  const L = await getLabeler(db, locale);
+  const layout = await layoutDiagram(definition, L);
   const replayEvents: ReplayEvent[] = events.map((e) => ({
     seq: e.seq,
     type: e.type,
+    label: L.event(definition, e.type, e.fromState),
     fromState: e.fromState,
     toState: e.toState,
     at: formatDateTime(e.at.toISOString(), locale),
-    actor: e.actorName ? `${e.actorName} (${e.actorRole})` : `${t('admin.instance.system')} (${e.actorRole})`,
+    actor: e.actorName ? `${e.actorName}（${L.role(e.actorRole)}）` : L.role(e.actorRole),
     comment: e.comment,
     attachments: ((e.payload as { attachments?: Array<{ filename: string }> }).attachments ?? []).map((a) => a.filename),
   }));
   const title = pick(instance.title, locale);
-  const stateLabel = (key: string) => key.split(',').map((p) => layout.nodes.find((n) => n.path === p)?.label[locale] ?? p).join(' + ');
+  const stateLabel = (key: string) => L.state(definition, key);
   return (
     <>
       <p>
@@ -44,6 +48,12 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
       <h1>{title}</h1>
       <section className="card">
         <dl className="facts">
+          {instance.caseNo ? (
+            <>
+              <dt>{t('applicant.caseNo')}</dt>
+              <dd data-testid="case-no">{instance.caseNo}</dd>
+            </>
+          ) : null}
           <dt>{t('admin.instance.process')}</dt>
           <dd>
             <Link href={`/admin/processes/${instance.processId}/${instance.processVersion}`}>
@@ -53,9 +63,17 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
           <dt>{t('admin.instance.state')}</dt>
           <dd data-testid="admin-current-state">{stateLabel(instance.state)}</dd>
           <dt>{t('admin.instance.status')}</dt>
-          <dd>{t(`admin.status.${instance.status}`)}</dd>
+          <dd>{L.status(instance.status)}</dd>
           <dt>{t('admin.instance.applicant')}</dt>
-          <dd>{detail.applicant ? `${detail.applicant.name} (${detail.applicant.username})` : '—'}</dd>
+          <dd>
+            {detail.applicant ? (
+              <>
+                {detail.applicant.name} (<span translate="no">{detail.applicant.username}</span>)
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
           <dt>{t('admin.instance.created')}</dt>
           <dd>{formatDateTime(instance.createdAt.toISOString(), locale)}</dd>
         </dl>
@@ -66,9 +84,9 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
       <Replay
         layout={layout}
         events={replayEvents}
-        locale={locale}
         title={title}
-        fileName={`${instance.processId}-${instance.id.slice(0, 8)}`}
+        legend={<DiagramLegend t={t} locale={locale} path />}
+        fileName={instance.caseNo ?? `${instance.processId}-${instance.id.slice(0, 8)}`}
         labels={{
           step: t('admin.instance.step'),
           prev: t('admin.instance.prev'),
@@ -87,6 +105,7 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
           reset: t('admin.diagram.reset'),
           exportSvg: t('admin.diagram.exportSvg'),
           exportPng: t('admin.diagram.exportPng'),
+          keys: t('admin.diagram.keys'),
         }}
       />
       <section className="card table-wrap" aria-labelledby="tasks-title">
@@ -105,12 +124,9 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
             {detail.tasks.map((task) => (
               <tr key={task.id}>
                 <td>{stateLabel(task.state)}</td>
-                <td>
-                  {task.role}
-                  {task.orgUnitId ? ` @ ${task.orgUnitId}` : ''}
-                </td>
+                <td>{task.orgUnitId ? L.scope(task.role, task.orgUnitId) : L.role(task.role)}</td>
                 <td>{task.assigneeName ?? t('admin.instance.candidates')}</td>
-                <td>{task.status}</td>
+                <td>{L.status(task.status)}</td>
                 <td>{task.dueAt ? formatDateTime(task.dueAt.toISOString(), locale) : '—'}</td>
               </tr>
             ))}
@@ -122,7 +138,7 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
           <InstanceOperations
             instanceId={instance.id}
             revision={instance.revision}
-            tasks={detail.tasks.filter((k) => k.status === 'open' && k.role !== 'applicant').map((k) => ({ id: k.id, label: `${stateLabel(k.state)} · ${k.role}` }))}
+            tasks={detail.tasks.filter((k) => k.status === 'open' && k.role !== 'applicant').map((k) => ({ id: k.id, label: `${stateLabel(k.state)} · ${k.orgUnitId ? L.scope(k.role, k.orgUnitId) : L.role(k.role)}` }))}
             labels={{
               title: t('admin.instance.operations'),
               reassign: t('admin.instance.reassign'),

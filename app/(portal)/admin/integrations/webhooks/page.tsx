@@ -2,6 +2,7 @@ import { WEBHOOK_EVENTS } from '@/db/schema';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
+import { getLabeler } from '@/lib/labels';
 import { listWebhooks } from '@/lib/webhooks/manage-webhooks';
 import { currentDefinitions } from '@/workflows/registry';
 import { AdminForm } from '../admin-form';
@@ -11,7 +12,8 @@ import { requireAdminPage } from '../require-admin';
 export default async function WebhooksAdminPage() {
   const user = await requireAdminPage();
   const { t, locale } = await getTranslator();
-  const { hooks, deliveries } = await listWebhooks(await getDb(), user);
+  const db = await getDb();
+  const [{ hooks, deliveries }, L] = await Promise.all([listWebhooks(db, user), getLabeler(db, locale)]);
   const urlOf = new Map(hooks.map((h) => [h.id, h.url]));
   return (
     <>
@@ -38,7 +40,7 @@ export default async function WebhooksAdminPage() {
         <ul>
           {hooks.map((h) => (
             <li key={h.id} style={{ overflowWrap: 'anywhere' }}>
-              <code>{h.url}</code> · {h.processId ?? '*'} · {h.events.map((e) => t(`integrations.events.${e}`)).join('、')}
+              <code>{h.url}</code> · {h.processId ? L.process(h.processId) : t('admin.dashboard.all')} · {h.events.map((e) => t(`integrations.events.${e}`)).join('、')}
             </li>
           ))}
         </ul>
@@ -49,7 +51,7 @@ export default async function WebhooksAdminPage() {
           {deliveries.map((d) => (
             <li key={d.id} style={{ padding: '6px 0', borderTop: '1px solid var(--line)', overflowWrap: 'anywhere' }}>
               {formatDateTime(d.createdAt.toISOString(), locale)} · {t(`integrations.events.${d.event as (typeof WEBHOOK_EVENTS)[number]}`)} ·{' '}
-              <span className={`chip ${d.status === 'delivered' ? 'ok' : d.status === 'failed' ? 'danger' : 'warn'}`}>{d.status}</span> ·{' '}
+              <span className={`chip ${d.status === 'sent' ? 'ok' : d.status === 'failed' ? 'danger' : 'warn'}`}>{L.status(d.status)}</span> ·{' '}
               {t('integrations.admin.attempts')} {d.attempts}
               {d.lastError ? ` · ${d.lastError}` : ''}
               <div className="muted" style={{ fontSize: '0.85rem' }}>

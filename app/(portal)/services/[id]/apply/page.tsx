@@ -3,9 +3,11 @@ import { requireUserPage } from '@/lib/auth/current-user';
 import { startableProcess } from '@/lib/catalog/access';
 import { servicesForProcess } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
+import { colleaguesOf } from '@/lib/instances/people';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
-import { findDefinition, mayStart } from '@/lib/processes/find-definition';
+import { findDefinition } from '@/lib/processes/find-definition';
+import { can } from '@/lib/policy';
 import { formsFor } from '../../../../_forms/registry';
 
 export default async function ApplyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,13 +18,16 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
   const { t, locale } = await getTranslator();
   // A process listed in the catalog opens only through an entry the user may start from
   // (已上线, or 在测 for its testers); one not listed there keeps its audience rule alone.
-  const entries = await servicesForProcess(await getDb(), definition.id);
-  const open = mayStart(definition, user) && (entries.length === 0 || entries.some((e) => startableProcess(e, user)));
+  const db = await getDb();
+  const entries = await servicesForProcess(db, definition.id);
+  // A form that names a colleague (代理人) offers the applicant's department in its picker.
+  const people = definition.personFields?.length ? await colleaguesOf(db, user) : [];
+  const open = can(user, 'process.start', { kind: 'process', definition }) && (entries.length === 0 || entries.some((e) => startableProcess(e, user)));
   return (
     <>
       <h1>{pick(definition.title, locale)}</h1>
       <section className="card">
-        {!open ? <p className="alert info">{t('services.notOpen')}</p> : (formsFor(definition.id)?.apply(t) ?? notFound())}
+        {!open ? <p className="alert info">{t('services.notOpen')}</p> : (formsFor(definition.id)?.apply(t, { locale, people }) ?? notFound())}
       </section>
     </>
   );

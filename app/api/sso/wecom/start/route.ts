@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { publicRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { wecomAuthorizeUrl } from '@/lib/auth/sso/wecom';
 import { newWecomState, WECOM_STATE_COOKIE } from '@/lib/auth/sso/wecom-state';
 import { env } from '@/lib/env';
@@ -7,11 +7,11 @@ import { AppError } from '@/lib/errors';
 import { safeCallback } from '@/lib/auth/sso/safe-callback';
 
 /** Starts a WeChat Work login: a state cookie for this browser, then the WeChat Work redirect. */
-export const GET = publicRoute(async ({ req }) => {
+export const GET = route(async ({ req }) => {
   const { sso, appUrl } = env();
   if (!sso.wecom) throw new AppError('NOT_FOUND', 'wecom not configured');
   const { nonce, state } = newWecomState(safeCallback(req.nextUrl.searchParams.get('callbackUrl') ?? '/'));
   const response = NextResponse.redirect(wecomAuthorizeUrl(sso.wecom, `${appUrl}/login/wecom`, state));
   response.cookies.set(WECOM_STATE_COOKIE, nonce, { httpOnly: true, sameSite: 'lax', path: '/login/wecom', maxAge: 600 });
   return response;
-});
+}, { permission: { public: 'starts a WeChat Work sign-in: a state cookie and a redirect, no data' } });

@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
-import { userRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { getDb } from '@/lib/db';
 import { getInstanceView } from '@/lib/instances/get-instance-view';
 
-export const GET = userRoute<{ id: string }>(async ({ params, user }) =>
+export const GET = route<{ id: string }>(async ({ params, user }) =>
   NextResponse.json(await getInstanceView(await getDb(), user, params.id)),
+  { permission: 'instance.view' },
 );

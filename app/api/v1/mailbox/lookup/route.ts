@@ -1,4 +1,4 @@
-import { publicRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
@@ -12,7 +12,7 @@ import { rateLimitAddress } from '@/lib/client-ip';
  * Looks a letter up by query code (and the contact given, when one was). JSON callers get the
  * tracking view; the page's form gets a half-hour signed cookie and /mailbox/track/session.
  */
-export const POST = publicRoute(async ({ req }) => {
+export const POST = route(async ({ req }) => {
   const db = await getDb();
   const at = await now(db);
   const body = (await readBody(req)) as Record<string, unknown>;
@@ -33,4 +33,4 @@ export const POST = publicRoute(async ({ req }) => {
     if (isFormPost(req) && isAppError(error)) return seeOther(req, `/mailbox/track?error=${error.code}`);
     throw error;
   }
-});
+}, { permission: { public: '校长信箱: the query code (and contact) is the capability; rate-limited' } });

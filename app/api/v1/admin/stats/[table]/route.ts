@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
 import { exportStatsTable } from '@/lib/admin/stats/export-table';
-import { userRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 
 /** GET ?from&to&department&process[&format=csv]: one dashboard table. */
-export const GET = userRoute<{ table: string }>(async ({ req, params, user, locale }) => {
+export const GET = route<{ table: string }>(async ({ req, params, user, locale }) => {
   const db = await getDb();
   const { table, csv } = await exportStatsTable(db, user, params.table, req.nextUrl.searchParams, locale, await now(db));
   if (req.nextUrl.searchParams.get('format') === 'csv') {
@@ -15,4 +15,4 @@ export const GET = userRoute<{ table: string }>(async ({ req, params, user, loca
     });
   }
   return NextResponse.json(table, { headers: { 'Cache-Control': 'no-store' } });
-});
+}, { permission: 'admin.monitor' });

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { uploads } from '@/db/schema';
-import { userRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getNotice } from '@/lib/notify/notices/read-notice';
 import { getStorage } from '@/lib/storage';
 
 /** A notice's attachment, for its recipients and author only (the notice decides, not the upload). */
-export const GET = userRoute<{ id: string }>(async ({ params, user }) => {
+export const GET = route<{ id: string }>(async ({ params, user }) => {
   const db = await getDb();
   const { notice } = await getNotice(db, user, params.id);
   if (!notice.attachmentId) throw new AppError('NOT_FOUND', 'no attachment');
@@ -24,4 +24,4 @@ export const GET = userRoute<{ id: string }>(async ({ params, user }) => {
       'Cache-Control': 'private, no-store',
     },
   });
-});
+}, { permission: 'notice.read' });

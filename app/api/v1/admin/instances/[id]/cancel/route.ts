@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
 import { cancelInstanceAsAdmin } from '@/lib/admin/operations';
-import { readJson, userRoute } from '@/lib/api/route';
+import { readJson, route } from '@/lib/api/route';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
+import { cancelInstanceBody } from '@/lib/api/route-inputs';
 
-const body = z.object({ reason: z.string().max(2000, '原因不能超过 2000 字'), expectedRevision: z.number().int().min(0).optional() });
+const body = cancelInstanceBody;
 
-export const POST = userRoute<{ id: string }>(async ({ req, params, user }) => {
+export const POST = route<{ id: string }>(async ({ req, params, user }) => {
   const db = await getDb();
   return NextResponse.json(await cancelInstanceAsAdmin(db, user, params.id, await readJson(req, body), await now(db)));
-});
+}, { permission: 'admin.operate' });

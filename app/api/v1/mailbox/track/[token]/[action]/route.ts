@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server';
-import { publicRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { loadWorkingCalendar } from '@/workflows/engine/calendar';
 import { CODE_SESSION_COOKIE, FLASH_COOKIE, SESSION_TOKEN } from '@/lib/mailbox/code-session';
-import { isFormPost, jsonPrivate, readBody, requestOrigin, seeOther } from '@/lib/mailbox/http';
+import { isFormPost, jsonPrivate, publicOrigin, readBody, seeOther } from '@/lib/mailbox/http';
 import { trackLetter } from '@/lib/mailbox/track-view';
 import { askFollowUp, rateReply, reissueCapability } from '@/lib/mailbox/writer-actions';
 import { openLetterFromRequest } from '@/lib/mailbox/open-from-request';
@@ -25,7 +25,7 @@ async function act(req: NextRequest, token: string, action: string): Promise<Res
   } else if (action === 'follow-up') {
     await askFollowUp(db, letter, { question: body.question }, at, calendar);
   } else if (action === 'reissue') {
-    const issued = await reissueCapability(db, letter, at, requestOrigin(req));
+    const issued = await reissueCapability(db, letter, at, publicOrigin());
     if (!isFormPost(req)) return jsonPrivate({ trackingUrl: issued.trackingUrl, queryCode: issued.queryCode }, 201);
     const res = seeOther(req, `/mailbox/track/${issued.token}`);
     res.cookies.set(FLASH_COOKIE, issued.queryCode, { httpOnly: true, sameSite: 'strict', path: '/mailbox/track', maxAge: 120 });
@@ -37,7 +37,7 @@ async function act(req: NextRequest, token: string, action: string): Promise<Res
   return isFormPost(req) ? seeOther(req, `${back}#steps`) : jsonPrivate(await trackLetter(db, letter.instanceId));
 }
 
-export const POST = publicRoute<{ token: string; action: string }>(async ({ req, params }) => {
+export const POST = route<{ token: string; action: string }>(async ({ req, params }) => {
   try {
     return await act(req, params.token, params.action);
   } catch (error) {
@@ -48,4 +48,4 @@ export const POST = publicRoute<{ token: string; action: string }>(async ({ req,
     }
     throw error;
   }
-});
+}, { permission: { public: '校长信箱: the tracking link (or code session) is the capability' } });

@@ -1,4 +1,4 @@
-import { publicRoute } from '@/lib/api/route';
+import { route } from '@/lib/api/route';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { readLetterAttachment } from '@/lib/mailbox/attachments';
@@ -8,9 +8,9 @@ import { getStorage } from '@/lib/storage';
 import { fileResponse } from '@/lib/uploads/file-response';
 
 /** A file of the writer's own letter, through the tracking link (or the query-code session). */
-export const GET = publicRoute<{ token: string; id: string }>(async ({ req, params }) => {
+export const GET = route<{ token: string; id: string }>(async ({ req, params }) => {
   const db = await getDb();
   const letter = await openLetterFromRequest(db, req, params.token, await now(db));
   const { row, bytes } = await readLetterAttachment(db, getStorage(), letter.instanceId, params.id);
   return fileResponse(row, bytes, PRIVATE_HEADERS);
-});
+}, { permission: { public: '校长信箱: the tracking link (or code session) is the capability' } });

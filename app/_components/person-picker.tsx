@@ -1,0 +1,78 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { matchesPerson, type PickablePerson } from '@/lib/instances/person-match';
+
+/** How many matches the picker lists at once: a search narrows it. */
+const SHOWN = 12;
+
+export interface PersonPickerLabels {
+  legend: string;
+  search: string;
+  none: string;
+}
+
+/**
+ * Choosing a person: search by name, 工号 or pinyin (full or initials), pick one from the list of
+ * people the operation allows, each shown with name, 工号 and department. One picker wherever a
+ * person is chosen (转办, 委派, 加签, a form's 代理人); the radio group carries `name` for forms.
+ */
+export function PersonPicker({
+  people,
+  chosen,
+  onChoose,
+  labels,
+  locale,
+  name,
+  error,
+  hint,
+}: {
+  people: PickablePerson[];
+  chosen: string | null;
+  onChoose: (person: PickablePerson) => void;
+  labels: PersonPickerLabels;
+  locale: 'zh' | 'en';
+  name?: string;
+  error?: string;
+  hint?: string;
+}) {
+  const [query, setQuery] = useState('');
+  const id = useId();
+  const matches = people.filter((p) => matchesPerson(p, query));
+  const picked = people.find((p) => p.username === chosen);
+  // The chosen person stays listed while a search hides the others, so the choice stays visible.
+  const shown = picked && !matches.includes(picked) ? [picked, ...matches.slice(0, SHOWN - 1)] : matches.slice(0, SHOWN);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className="field person-picker" aria-describedby={described} aria-invalid={error ? true : undefined}>
+      <legend>{labels.legend}</legend>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <input type="search" aria-label={labels.search} placeholder={labels.search} value={query} maxLength={32} onChange={(e) => setQuery(e.target.value)} />
+      {shown.length === 0 ? (
+        <p className="muted">{labels.none}</p>
+      ) : (
+        <ul className="list" style={{ marginTop: 8 }}>
+          {shown.map((p) => (
+            <li key={p.username}>
+              <label className="person-option">
+                <input type="radio" name={name ?? `${id}-person`} value={p.username} checked={chosen === p.username} onChange={() => onChoose(p)} />
+                <span>
+                  {p.name} <span className="muted">· {p.username} · {p.orgName[locale]}</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error ? (
+        <span className="error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,13 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatDate, formatDateTime } from './format';
+
+test('dates read in China Standard Time, in the reader’s language (formatters shared between calls)', () => {
+  const iso = '2026-12-02T16:30:00.000Z';
+  for (let i = 0; i < 2; i++) {
+    assert.equal(formatDateTime(iso, 'zh'), '2026/12/03 00:30');
+    assert.equal(formatDateTime(iso, 'en'), '03/12/2026, 00:30');
+    assert.equal(formatDate(iso, 'zh'), '2026/12/03');
+    assert.equal(formatDate(iso, 'en'), '03/12/2026');
+  }
+});

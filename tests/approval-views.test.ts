@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { taskViewPrefs } from '@/db/schema';
+import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
+import { applyTaskFilters, loadTaskFilters, saveFiltersSchema, saveTaskFilters, type Filterable } from '@/lib/instances/task-filters';
+import { createTestDatabase, type TestDatabase } from './helpers/test-db';
+
+// The /tasks filters (issue 16 item 12): kept per person and tab on the server, validated both ways.
+let t: TestDatabase;
+let counselor: SessionUser;
+before(async () => {
+  t = await createTestDatabase();
+  counselor = (await loadActor(t.db, { username: 'counselor' }))!;
+});
+after(() => t.close());
+
+describe('task view filters', () => {
+  test('a form’s filters are kept per tab; another tab’s stay; clearing empties one tab', async () => {
+    const form = saveFiltersSchema.parse({ tab: 'open', process: 'fitness-test-exemption', step: 'counselorReview', waitingDays: '3', overdue: 'on', clear: '' });
+    const { tab, clear, ...filters } = form;
+    assert.equal(clear, undefined);
+    await saveTaskFilters(t.db, counselor.id, tab, filters, new Date());
+    await saveTaskFilters(t.db, counselor.id, 'done', saveFiltersSchema.parse({ tab: 'done', process: 'cadre-leave' }), new Date());
+    const saved = await loadTaskFilters(t.db, counselor.id);
+    assert.deepEqual(saved.open, { process: 'fitness-test-exemption', step: 'counselorReview', waitingDays: 3, overdue: true });
+    assert.deepEqual(saved.done, { process: 'cadre-leave' });
+    assert.deepEqual(saved.mine, {});
+    await saveTaskFilters(t.db, counselor.id, 'open', {}, new Date());
+    const after = await loadTaskFilters(t.db, counselor.id);
+    assert.deepEqual(after.open, {});
+    assert.deepEqual(after.done, { process: 'cadre-leave' });
+  });
+
+  test('bad input is refused in Chinese; a stored shape that no longer parses counts as no filter', async () => {
+    const bad = saveFiltersSchema.safeParse({ tab: 'open', waitingDays: '5' });
+    assert.equal(bad.success, false);
+    assert.match(bad.error!.issues[0]!.message, /等待天数无效/);
+    assert.match(saveFiltersSchema.safeParse({ tab: 'everything' }).error!.issues[0]!.message, /未知的列表/);
+    assert.match(saveFiltersSchema.safeParse({ tab: 'open', process: '<script>' }).error!.issues[0]!.message, /事项无效/);
+    await t.db.update(taskViewPrefs).set({ filters: { open: { waitingDays: 'soon' }, done: 'x' } }).where(eq(taskViewPrefs.userId, counselor.id));
+    const saved = await loadTaskFilters(t.db, counselor.id);
+    assert.deepEqual(saved.open, {});
+    assert.deepEqual(saved.done, {});
+  });
+
+  test('filters keep what a person would expect: process, step, waiting longer than, overdue', () => {
+    const now = Date.parse('2026-12-02T12:00:00Z');
+    const day = 24 * 3600 * 1000;
+    const row = (process: string, state: string, waitedDays: number, overdue: boolean): Filterable & { id: string } => ({
+      id: `${process}/${state}/${waitedDays}`,
+      process,
+      processTitle: { zh: process, en: process },
+      state,
+      stateLabel: { zh: state, en: state },
+      waitingSince: new Date(now - waitedDays * day).toISOString(),
+      dueAt: overdue ? new Date(now - 1000).toISOString() : new Date(now + day).toISOString(),
+    });
+    const rows = [row('a', 's1', 0.5, false), row('a', 's1', 4, true), row('a', 's2', 10, false), row('b', 's1', 40, true)];
+    const ids = (f: Parameters<typeof applyTaskFilters>[1]) => applyTaskFilters(rows, f, now).map((r) => r.id);
+    assert.deepEqual(ids({ process: 'a' }), ['a/s1/0.5', 'a/s1/4', 'a/s2/10']);
+    assert.deepEqual(ids({ process: 'a', step: 's1' }), ['a/s1/0.5', 'a/s1/4']);
+    assert.deepEqual(ids({ waitingDays: 7 }), ['a/s2/10', 'b/s1/40']);
+    assert.deepEqual(ids({ overdue: true }), ['a/s1/4', 'b/s1/40']);
+  });
+});

@@ -1,0 +1,171 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { Actor } from './actor';
+import type { WorkingCalendar } from './calendar';
+import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
+import { projectTransition } from './project';
+import { persistSnapshot, restoreSnapshot } from './snapshot';
+import type { Label, ProcessDefinition } from './types';
+
+/** Administrators act as 'process_admin' in the log: operations leave the same trace as human steps. */
+const ADMIN_ROLE = 'process_admin';
+
+export const ADMIN_CANCEL_LABEL: Label = { zh: '管理员取消', en: 'Cancelled by an administrator' };
+
+export interface AdminInput {
+  actor: Pick<Actor, 'id' | 'roles'>;
+  /** The instance's open tasks, read after its row was locked. */
+  openTasks: TaskRow[];
+  calendar: WorkingCalendar;
+}
+
+/**
+ * An administrator ends a running instance wherever it stands: the instance is cancelled in its
+ * current state, and everything an ending implies follows as on any other path — open tasks
+ * cancelled, timers disarmed, the applicant told why, 'instance.finished' sent.
+ */
+export function planAdminCancel(row: InstanceRow, definition: ProcessDefinition, input: AdminInput & { reason: string }, now: Date): TransitionPlan {
+  const snapshot = restoreSnapshot(definition.machine, row.snapshot);
+  const seq = row.revision + 1;
+  const event = chainEvent(row.lastHash, {
+    instanceId: row.id,
+    seq,
+    type: 'admin.cancel',
+    actorId: input.actor.id,
+    actorRole: ADMIN_ROLE,
+    comment: input.reason,
+    payload: {},
+    fromState: row.state,
+    toState: row.state,
+    at: now,
+  });
+  const projection = projectTransition({
+    definition,
+    instance: row,
+    revision: seq,
+    prevSnapshot: snapshot,
+    nextSnapshot: snapshot,
+    status: 'cancelled',
+    fromState: row.state,
+    toState: row.state,
+    event: { type: 'admin.cancel', actor: input.actor, comment: input.reason },
+    actionLabel: ADMIN_CANCEL_LABEL,
+    openTasks: input.openTasks,
+    now,
+    calendar: input.calendar,
+  });
+  return {
+    instance: { id: row.id, revision: row.revision, update: { status: 'cancelled', completedAt: now, revision: seq, lastHash: event.hash, updatedAt: now } },
+    event,
+    ...projection,
+    attachments: [],
+  };
+}
+
+/**
+ * An administrator hands an open task to a named person (tasks.assigneeId) who holds its role in
+ * its scope; the person hears of it as of any task opened for them. The caller checks the person.
+ */
+export function planReassign(
+  row: InstanceRow,
+  definition: ProcessDefinition,
+  input: { actor: Pick<Actor, 'id'>; task: TaskRow; assigneeId: string; comment: string | null },
+  now: Date,
+): TransitionPlan {
+  const seq = row.revision + 1;
+  const { task } = input;
+  const event = chainEvent(row.lastHash, {
+    instanceId: row.id,
+    seq,
+    type: 'admin.reassign',
+    actorId: input.actor.id,
+    actorRole: ADMIN_ROLE,
+    comment: input.comment,
+    payload: { taskId: task.id, state: task.state, from: task.assigneeId, to: input.assigneeId },
+    fromState: row.state,
+    toState: row.state,
+    at: now,
+  });
+  const label = restoreLabel(definition, row.snapshot, task.state);
+  return {
+    instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } },
+    event,
+    tasks: { done: null, cancelled: null, assign: { taskId: task.id, assigneeId: input.assigneeId }, open: [] },
+    timers: NO_TIMER_CHANGES,
+    messages:
+      input.assigneeId === input.actor.id
+        ? []
+        : [
+            {
+              to: { userId: input.assigneeId },
+              kind: 'task.new',
+              params: { titleZh: definition.title.zh, titleEn: definition.title.en, stateZh: label?.zh ?? '', stateEn: label?.en ?? '' },
+              link: `/applications/${row.id}`,
+              instanceId: row.id,
+              createdAt: now,
+            },
+          ],
+    effects: [],
+    attachments: [],
+  };
+}
+
+function restoreLabel(definition: ProcessDefinition, persisted: unknown, path: string): Label | undefined {
+  const snapshot = restoreSnapshot(definition.machine, persisted) as AnyMachineSnapshot;
+  const meta = snapshot.getMeta() as Record<string, { label?: Label } | undefined>;
+  return meta[`${definition.machine.id}.${path}`]?.label;
+}
+
+/**
+ * Moves a running instance onto another version of its definition, keeping its state and
+ * context (`restored`: the snapshot restored on the target, checked by the caller). Its tasks
+ * follow the target's states; the step has not changed, so no webhook event and no applicant message.
+ */
+export function planMigrate(
+  row: InstanceRow,
+  target: ProcessDefinition,
+  input: AdminInput & { current: ProcessDefinition; restored: AnyMachineSnapshot },
+  now: Date,
+): TransitionPlan {
+  const seq = row.revision + 1;
+  const event = chainEvent(row.lastHash, {
+    instanceId: row.id,
+    seq,
+    type: 'admin.migrate',
+    actorId: input.actor.id,
+    actorRole: ADMIN_ROLE,
+    comment: null,
+    payload: { fromVersion: row.processVersion, toVersion: target.version },
+    fromState: row.state,
+    toState: row.state,
+    at: now,
+  });
+  const projection = projectTransition({
+    definition: target,
+    instance: { ...row, processVersion: target.version },
+    revision: seq,
+    prevSnapshot: restoreSnapshot(input.current.machine, row.snapshot),
+    nextSnapshot: input.restored,
+    status: 'active',
+    fromState: row.state,
+    toState: row.state,
+    event: { type: 'admin.migrate', actor: input.actor, comment: null },
+    actionLabel: { zh: '迁移版本', en: 'Migrated' },
+    openTasks: input.openTasks,
+    now,
+    calendar: input.calendar,
+  });
+  return {
+    instance: {
+      id: row.id,
+      revision: row.revision,
+      update: { processVersion: target.version, snapshot: persistSnapshot(input.restored), revision: seq, lastHash: event.hash, updatedAt: now },
+    },
+    event,
+    tasks: projection.tasks,
+    timers: NO_TIMER_CHANGES,
+    // Candidates of a task the target adds hear of it; the applicant is not told (their step is the same).
+    messages: projection.messages.filter((m) => m.kind === 'task.new'),
+    effects: [],
+    attachments: [],
+  };
+}
