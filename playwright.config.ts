@@ -67,10 +67,14 @@ const SPEC_SECONDS: Record<string, number> = {
   'fitness-exemption.spec.ts': 53,
   'applicant-visitor.phone.spec.ts': 50,
   'tasks-views.phone.spec.ts': 48,
-  'processes-cadre-leave.spec.ts': 47,
+  'processes-cadre-leave.spec.ts': 50,
   'mailbox-writer.phone.spec.ts': 45,
   'approval-deputy.phone.spec.ts': 41,
-  'proof-authz.spec.ts': 40,
+  'proof-authz.spec.ts': 90,
+  'processes-private-travel.spec.ts': 55,
+  'approval-deputy.spec.ts': 30,
+  'approval-withdraw-urge.spec.ts': 45,
+  'approval-transfer.spec.ts': 45,
   'processes-insurance.phone.spec.ts': 38,
   'monitor-admin.spec.ts': 33,
   'approval-signers.spec.ts': 31,
@@ -114,23 +118,28 @@ function shardOf(files: string[], shard: number, count: number): string[] {
 }
 
 /**
- * The mode a story runs in when both modes run: longest first, each to the mode with less work,
- * counting the specs pinned to a mode or run in both.
+ * The mode a story runs in when both modes run: per kind of spec (desktop, phone, exclusive: `npm
+ * test` runs the kinds one after another), longest first, each to the mode with less work, counting
+ * the specs pinned to a mode or run in both.
  */
 function storyModes(files: string[]): Map<string, 'pglite' | 'postgres'> {
-  const load = { pglite: 0, postgres: 0 };
-  const secs = (f: string) => SPEC_SECONDS[f] ?? 20;
-  for (const f of files) {
-    if (EVERY_MODE.test(`/${f}`)) { load.pglite += secs(f); load.postgres += secs(f); }
-    else if (PGLITE_ONLY.test(`/${f}`)) load.pglite += secs(f);
-    else if (POSTGRES_ONLY.test(`/${f}`)) load.postgres += secs(f);
-  }
-  const stories = files.filter((f) => ![EVERY_MODE, PGLITE_ONLY, POSTGRES_ONLY].some((re) => re.test(`/${f}`)));
   const chosen = new Map<string, 'pglite' | 'postgres'>();
-  for (const f of stories.sort((a, b) => secs(b) - secs(a) || a.localeCompare(b))) {
-    const to = load.pglite <= load.postgres ? 'pglite' : 'postgres';
-    load[to] += secs(f);
-    chosen.set(f, to);
+  const secs = (f: string) => SPEC_SECONDS[f] ?? 20;
+  const kindOf = (f: string) => (EXCLUSIVE.test(`/${f}`) ? 'alone' : PHONE.test(`/${f}`) ? 'phone' : 'desktop');
+  for (const kind of ['desktop', 'phone', 'alone']) {
+    const ofKind = files.filter((f) => kindOf(f) === kind);
+    const load = { pglite: 0, postgres: 0 };
+    for (const f of ofKind) {
+      if (EVERY_MODE.test(`/${f}`)) { load.pglite += secs(f); load.postgres += secs(f); }
+      else if (PGLITE_ONLY.test(`/${f}`)) load.pglite += secs(f);
+      else if (POSTGRES_ONLY.test(`/${f}`)) load.postgres += secs(f);
+    }
+    const stories = ofKind.filter((f) => ![EVERY_MODE, PGLITE_ONLY, POSTGRES_ONLY].some((re) => re.test(`/${f}`)));
+    for (const f of stories.sort((a, b) => secs(b) - secs(a) || a.localeCompare(b))) {
+      const to = load.pglite <= load.postgres ? 'pglite' : 'postgres';
+      load[to] += secs(f);
+      chosen.set(f, to);
+    }
   }
   return chosen;
 }
