@@ -8,6 +8,8 @@ import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS, STATUS_LABELS } fro
 import { favouriteIds, findServiceByCode } from '@/lib/catalog/queries';
 import { serviceLink } from '@/lib/catalog/service-link';
 import { findTheme } from '@/lib/catalog/themes';
+import { windowStatus } from '@/lib/catalog/window-status';
+import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
@@ -33,6 +35,9 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
   ]);
   const definition = service.processId ? findDefinition(service.processId) : undefined;
   const link = serviceLink(service, user);
+  // Outside the application window 在线办理 gives way to when the next one opens.
+  const applyWindow = windowStatus([service], await now(db));
+  const closed = applyWindow?.closed && link?.kind === 'apply' ? applyWindow.closed : null;
   const theme = findTheme(service.theme);
   const g = service.guide;
   const isFavourite = favourites.has(service.id);
@@ -54,6 +59,16 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{(zh ? g.materialsZh : g.materialsEn || g.materialsZh) || t('common.none')}</dd>
           <dt>{t('portal.timeLimit')}</dt>
           <dd>{(zh ? g.timeLimitZh : g.timeLimitEn || g.timeLimitZh) || t('common.none')}</dd>
+          {applyWindow ? (
+            <>
+              <dt>{t('forms.window')}</dt>
+              <dd data-testid="application-window">
+                {applyWindow.state.open
+                  ? t('forms.windowOpenUntil', { window: pick(applyWindow.label, locale), closes: applyWindow.state.closes })
+                  : t('forms.windowClosed', { window: pick(applyWindow.label, locale), opens: applyWindow.state.opens })}
+              </dd>
+            </>
+          ) : null}
           <dt>{t('portal.contact')}</dt>
           <dd>{g.contact || t('common.none')}</dd>
           <dt>{t('portal.department')}</dt>
@@ -66,7 +81,11 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{pick(BUILD_MODE_LABELS[service.buildMode], locale)}</dd>
         </dl>
         <div className="actions">
-          {link?.kind === 'apply' ? (
+          {closed ? (
+            <p className="alert info" data-testid="window-closed">
+              {pick(closed, locale)}
+            </p>
+          ) : link?.kind === 'apply' ? (
             <Link className="btn" href={link.href}>
               {t('services.start')}
             </Link>
