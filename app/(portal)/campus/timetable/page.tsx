@@ -51,14 +51,18 @@ export default async function TimetablePage({ searchParams }: { searchParams: Pr
   const offWeek = (l: Lesson) => (current ? meetsInWeek(l.weeks, current.week) === false : false);
   const ofDay = (d: number) => lessons.filter((l) => l.weekday === d).sort((a, b) => span(a.periods)[0] - span(b.periods)[0]);
   const dayName = (d: number) => `${t('integrations.campus.weekday')}${names[d - 1]}`;
-  const lessonText = (l: Lesson) => (
+  // 周次 as written ("1-16", or "2-16 双周", which already says 周).
+  const weeksText = (w: string) => t(/周$/.test(w) ? 'integrations.campus.weeksAsWritten' : 'integrations.campus.weeks', { w });
+  // The day list shows the periods beside each lesson; the grid's cells say them inside.
+  const lessonText = (l: Lesson, withPeriods: boolean) => (
     <>
       <span className="tt-course">{l.course}</span>
       <span className="sub">
         {l.location} · {l.teacher}
       </span>
       <span className="sub">
-        {t('integrations.campus.periods', { p: l.periods })} · {t('integrations.campus.weeks', { w: l.weeks })}
+        {withPeriods ? `${t('integrations.campus.periods', { p: l.periods })} · ` : ''}
+        {weeksText(l.weeks)}
         {offWeek(l) ? ` · ${t('integrations.campus.notThisWeek')}` : ''}
       </span>
     </>
@@ -90,7 +94,7 @@ export default async function TimetablePage({ searchParams }: { searchParams: Pr
               <ul className="campus-rows">
                 {ofDay(day).map((l) => (
                   <li key={`${l.course}-${l.periods}`} className={offWeek(l) ? 'tt-off' : undefined}>
-                    <span className="main">{lessonText(l)}</span>
+                    <span className="main">{lessonText(l, false)}</span>
                     <span className="value">{t('integrations.campus.periods', { p: l.periods })}</span>
                   </li>
                 ))}
@@ -114,7 +118,7 @@ export default async function TimetablePage({ searchParams }: { searchParams: Pr
                   const [from, to] = span(l.periods);
                   return (
                     <div key={`${d}-${l.course}-${l.periods}`} className={`tt-lesson${offWeek(l) ? ' tt-off' : ''}`} style={{ gridColumn: d + 1, gridRow: `${from + 1} / ${to + 2}` }}>
-                      {lessonText(l)}
+                      {lessonText(l, true)}
                     </div>
                   );
                 }),
