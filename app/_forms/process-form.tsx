@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import './drafts.css';
 import { sendJson, type UploadedFile } from '../_components/api-client';
 import { FileUpload, type FileUploadLabels } from '../_components/file-upload';
 import { markJustSubmitted } from '../_components/just-submitted';
