@@ -134,7 +134,7 @@ describe('因私出国 v2: the school leaders’ 会签 with the real planners',
     const first = seats.find((t) => t.assigneeId === leaders[1]!.id)!;
     const vote = countVote(group.task!.group!, { type: 'approve', taskId: first.id, visit: visitTasks(at.row, state, at.tasks), members: leaders });
     assert.equal(vote.decides, false);
-    assert.deepEqual(vote.tally, { mode: 'all', approved: 1, against: 0, of: 2, needed: 2 });
+    assert.deepEqual(vote.tally, { mode: 'all', yes: true, approved: 1, against: 0, of: 2, needed: 2 });
     const v = planVote(at.row, cadrePrivateTravelV2, { actor: asActor(leaders[1]!), task: first, type: 'approve', comment: null, payload: {}, tally: vote.tally, next: null, meta: group, calendar: weekdayCalendar }, now);
     assert.equal(v.event.fromState, v.event.toState);
     assert.deepEqual(v.tasks.done, { ids: [first.id], by: leaders[1]!.id, outcome: 'approve' });

@@ -15,6 +15,8 @@ import type { GroupMeta, Label, ProcessDefinition, StateMeta } from './types';
 /** Where a group stands after one more member's act: what the log entry records (the timeline's 同意（1/2）). */
 export interface Tally {
   mode: GroupMeta['mode'];
+  /** Whether this act was the group's yes. */
+  yes: boolean;
   /** Members who said yes, this act included. */
   approved: number;
   /** Members who acted otherwise, this act included. */
@@ -52,7 +54,7 @@ export function countVote(group: GroupMeta, input: { type: string; taskId: strin
   const left = group.mode === 'sequence' ? remaining(input.members, input.visit) : [];
   const of = input.visit.length + left.length;
   const needed = group.mode === 'any' ? 1 : group.mode === 'sequence' ? of : Math.max(1, Math.ceil((group.passRatio ?? 1) * of - 1e-9));
-  const tally: Tally = { mode: group.mode, approved, against, of, needed };
+  const tally: Tally = { mode: group.mode, yes, approved, against, of, needed };
   if (yes) return approved >= needed ? { decides: true, tally } : { decides: false, tally, next: left[0] ?? null };
   const ratio = group.mode === 'all' && (group.passRatio ?? 1) < 1;
   return !ratio || of - against < needed ? { decides: true, tally } : { decides: false, tally, next: null };

@@ -15,8 +15,9 @@ import { taskOps } from './task-ops';
 import { approvals } from './approvals';
 import { record } from './record';
 import { deputy } from './deputy';
+import { group } from './group';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, group };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 
