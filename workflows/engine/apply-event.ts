@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { processInstances, tasks } from '@/db/schema';
@@ -13,7 +13,7 @@ import { commit, conflict, type CommitResult } from './commit';
 import { loadGroupMembers } from './group-members';
 import { notAllowed, planEvent } from './plan-transition';
 import { countVote, planVote, visitTasks } from './plan-vote';
-import { activeStates, restoreSnapshot } from './snapshot';
+import { activeStates, restoreSnapshot, stateMeta } from './snapshot';
 import type { Label, TaskAction } from './types';
 import { parseInput } from './validate';
 
@@ -101,8 +101,10 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
         const handled = await tx
           .select()
           .from(tasks)
-          .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'done')));
-        if (handled.some((t) => t.actions.includes(req.type) && isCandidate(actor, t))) {
+          .where(and(eq(tasks.instanceId, row.id), inArray(tasks.status, ['done', 'cancelled'])));
+        // A group member whose task closed because another member decided (或签: 已由他人处理) too.
+        const byOthers = (t: (typeof handled)[number]) => t.status === 'cancelled' && t.assigneeId === actor.id && !!stateMeta(definition.machine, t.state)?.task?.group;
+        if (handled.some((t) => t.actions.includes(req.type) && isCandidate(actor, t) && (t.status === 'done' || byOthers(t)))) {
           throw conflict(`${req.type} already handled`);
         }
         if (openTasks.some((t) => t.actions.includes(req.type))) {
