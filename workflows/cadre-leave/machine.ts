@@ -34,7 +34,6 @@ const schoolLeaderV1: StateMeta = {
  */
 const deptLeaderV2: StateMeta = {
   ...deptLeaderV1,
-  label: { zh: '部门负责人审批（或签）', en: 'Department leader approval (any one)' },
   task: { ...deptLeaderV1.task!, group: { mode: 'any', approve: 'approve' } },
 };
 const schoolLeaderV2: StateMeta = {
