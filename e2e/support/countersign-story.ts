@@ -37,7 +37,7 @@ export async function countersignStory(browser: Browser, check: Check, opts: { p
   await expect(zhou.getByTestId('current-step')).toHaveText('校领导会签');
   const progress = zhou.getByTestId('group-progress');
   await expect(progress).toContainText('会签 2 人');
-  await expect(progress.locator('li[data-status="pending"]')).toHaveCount(2);
+  await expect(progress.locator('[data-status="pending"]')).toHaveCount(2);
   await check(zhou, 'countersign-leader-before');
   await act(zhou, '批准');
 
@@ -45,8 +45,8 @@ export async function countersignStory(browser: Browser, check: Check, opts: { p
   await cadre2.goto(url);
   await expect(cadre2.getByTestId('current-step')).toHaveText('校领导会签');
   await expect(cadre2.getByTestId('timeline')).toContainText('批准（1/2）');
-  await expect(cadre2.getByTestId('group-progress').locator('li[data-status="approved"]')).toContainText('周校长');
-  await expect(cadre2.getByTestId('group-progress').locator('li[data-status="pending"]')).toContainText('钟副校长');
+  await expect(cadre2.getByTestId('group-progress').locator('[data-status="approved"]')).toContainText('周校长');
+  await expect(cadre2.getByTestId('group-progress').locator('[data-status="pending"]')).toContainText('钟副校长');
   await expect(cadre2.getByTestId('timeline').locator('li.pending')).toContainText('等待 钟副校长 办理');
   await check(cadre2, 'countersign-applicant-half');
 

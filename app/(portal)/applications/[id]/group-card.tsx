@@ -25,19 +25,17 @@ export function GroupCard({ progress, locale, t }: { progress: GroupProgress; lo
       <p className="muted">
         {t('group.summary', { badge: pick(progress.badge, locale), approved: progress.approved, needed: progress.needed })}
       </p>
-      <ul className="list">
+      <dl className="facts">
         {progress.members.map((m, i) => (
-          <li key={i} data-status={m.status}>
-            <span className="grow">
-              <span className="title">{m.name ?? t('group.someone', { n: i + 1 })}</span>
-              <span className="sub">
-                {t(STATUS_KEY[m.status])}
-                {m.at ? ` · ${formatDateTime(m.at, locale)}` : ''}
-              </span>
-            </span>
-          </li>
+          <div key={i} style={{ display: 'contents' }} data-status={m.status}>
+            <dt>{m.name ?? t('group.someone', { n: i + 1 })}</dt>
+            <dd>
+              {t(STATUS_KEY[m.status])}
+              {m.at ? ` · ${formatDateTime(m.at, locale)}` : ''}
+            </dd>
+          </div>
         ))}
-      </ul>
+      </dl>
     </section>
   );
 }
