@@ -31,7 +31,8 @@ test('JSON API: letter → 201 with link and code; follow-up once; revoke and re
   const office = await loginAs(browser, 'mailbox');
   await office.goto('/mailbox-office');
   await office.getByTestId('desk-list').getByRole('link', { name: /宿舍热水时间/ }).click();
-  const id = (await office.getByTestId('letter-id').textContent())!.trim();
+  await expect(office.getByTestId('case-no')).toHaveText(/^[A-Z]{2}-\d{8}-\d{4}$/);
+  const id = new URL(office.url()).pathname.split('/').pop()!;
   const send = (page: typeof office, body: unknown) => page.request.post(`/api/v1/mailbox/letters/${id}/events`, { data: body });
   expect((await send(office, { type: 'accept' })).status()).toBe(200);
   expect((await send(office, { type: 'assign', input: { departments: ['logistics'] } })).status()).toBe(200);

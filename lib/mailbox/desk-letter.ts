@@ -4,6 +4,7 @@ import { instanceEvents, mailboxPublications, processInstances, tasks, users } f
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+import { satisfactionLevel, type SatisfactionLevel } from '../labels';
 import { listLetterAttachments, type LetterAttachment } from './attachments';
 import { audienceOf, authorizeInstance, fieldsFor, isMailboxOffice } from '../policy';
 import { suggestPublication, type PublicationDraft } from './publications';
@@ -12,6 +13,8 @@ export interface DeskLetterView {
   id: string;
   /** 办件编号, the number people quote. */
   caseNo: string | null;
+  /** The definition version the letter runs on (its words and actions come from it). */
+  processVersion: number;
   state: string;
   status: string;
   revision: number;
@@ -23,7 +26,17 @@ export interface DeskLetterView {
   actions: string[];
   /** For a department handler: the org units they act for on this letter. */
   myOrgs: string[];
-  history: Array<{ seq: number; type: string; fromState: string | null; actorName: string | null; actorRole: string; comment: string | null; at: string }>;
+  history: Array<{
+    seq: number;
+    type: string;
+    fromState: string | null;
+    actorName: string | null;
+    actorRole: string;
+    comment: string | null;
+    at: string;
+    /** The writer's 好差评 a rating event carried, as its level (words from lib/labels). */
+    rating: SatisfactionLevel | null;
+  }>;
   isOffice: boolean;
   /** The writer's files, read through /api/v1/uploads/{id} (lib/uploads/read-upload.ts). */
   attachments: LetterAttachment[];
@@ -61,6 +74,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
   return {
     id,
     caseNo: row!.caseNo,
+    processVersion: row!.processVersion,
     state: row!.state,
     status: row!.status,
     revision: row!.revision,
@@ -77,6 +91,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
       actorRole: e.actorRole,
       comment: e.comment,
       at: e.at.toISOString(),
+      rating: e.type === 'rate' ? satisfactionLevel((e.payload as { form?: { rating?: unknown } }).form?.rating) : null,
     })),
     isOffice: office,
     attachments,

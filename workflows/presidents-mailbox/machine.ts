@@ -77,6 +77,7 @@ export const mailboxGuardLabels: Record<string, Label> = {
 
 /** What the writer does on the tracking page: no task offers these, so they are named here. */
 export const mailboxEventLabels: Record<string, Label> = {
+  submit: { zh: '来信', en: 'Letter written' },
   rate: { zh: '来信人评价', en: 'Writer rated the reply' },
   followUp: { zh: '来信人追问', en: 'Writer asked a follow-up question' },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { grantSchema } from '@/lib/admin/people/manage-users';
 import { orgUnitSchema } from '@/lib/admin/people/manage-org-units';
 import * as input from '@/lib/api/route-inputs';
+import { batchKeySchema } from '@/lib/housing/batch-key';
 import { callbackSchema } from '@/lib/integrations/complete-dorm-repair-job';
 import { deputyQuery, outOfOfficeBody } from '@/lib/out-of-office';
 import { publishSchema } from '@/lib/mailbox/publications';
@@ -75,6 +76,8 @@ export const OPERATIONS: Operation[] = [
   op('POST /api/v1/tokens', 'createToken', 'Create an API token for yourself; the secret is in this answer only', { auth: sessionOnly, body: createTokenSchema, ok: 201, returns: r.CreatedToken, errors: [400, 401, 403, 415] }),
   op('DELETE /api/v1/tokens/{id}', 'revokeToken', 'Revoke one of your API tokens', { auth: sessionOnly, ok: 204, returns: 'empty', errors: [401, 403, 404] }),
   op('POST /api/v1/housing-notices', 'issueHousingNotices', '周转房缴费通知: validate (dryRun) or issue a list, chunk by chunk', { auth: user, body: input.housingNoticesBody, returns: r.Report, errors: [400, 401, 403, 409, 415] }),
+  op('GET /api/v1/housing-notices/batch', 'getHousingBatch', '周转房缴费台账: one batch (period and due date), tenant by tenant — acknowledged, paid (receipts), overdue, reminders; CSV with format=csv', { auth: user, query: input.housingBatchQuery, returns: z.looseObject({ tenants: z.array(z.looseObject({})) }), orCsv: true, errors: [400, 401, 403] }),
+  op('POST /api/v1/housing-notices/batch/reminders', 'remindHousingBatch', '催缴: one reminder to each overdue tenant of a batch (once a day per tenant), through the outbox', { auth: user, body: batchKeySchema, returns: z.object({ reminded: z.number().int(), skipped: z.number().int() }), errors: [400, 401, 403, 415] }),
   op('GET /api/v1/notices/{id}/attachment', 'getNoticeAttachment', "A notice's attachment, for its recipients and author", { auth: user, returns: 'file', errors: [401, 403, 404] }),
 
   // 校长信箱 (writers need no account: the tracking link is their capability)

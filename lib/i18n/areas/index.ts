@@ -16,8 +16,9 @@ import { approvals } from './approvals';
 import { record } from './record';
 import { deputy } from './deputy';
 import { group } from './group';
+import { housing } from './housing';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, group };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, group, housing };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

@@ -10,6 +10,7 @@ import { roleLabel } from '@/lib/labels';
 import { getInstanceView, type InstanceView } from '@/lib/instances/get-instance-view';
 import { markCopiesRead } from '@/lib/instances/list-copies';
 import { now } from '@/lib/clock';
+import { dayOf } from '@/workflows/engine/plan-instance-ops';
 import { ActionPanel } from '../../../_components/action-panel';
 import { RecordDownload } from '../../../_components/record-download';
 import { StatusChip } from '../../../_components/status-chip';
@@ -41,6 +42,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const view = await loadView(id, user);
   const { t, locale } = await getTranslator();
   const isApplicant = view.audience === 'applicant';
+  // A notice the person was sent (周转房缴费通知) reads as one: 通知对象 and 通知时间, not 申请人 and 提交时间.
+  const issued = view.process.issued;
+  const personRole = (role: string) => (issued && role === 'applicant' ? t('instance.recipient') : roleLabel(role)[locale]);
   // 校长信箱 staff work letters on their own desk (assignments, drafts, publication).
   if (view.process.id === 'presidents-mailbox' && !isApplicant) redirect(`/mailbox-office/${id}`);
   const revising = isApplicant && view.myActions.some((a) => a.type === 'resubmit');
@@ -100,7 +104,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <Link href={isApplicant ? '/applications' : '/tasks'}>← {t('common.back')}</Link>
       </p>
       <h1>{pick(view.title, locale)}</h1>
-      {isApplicant ? <Confirmation view={view} t={t} locale={locale} /> : null}
+      {isApplicant && !issued ? <Confirmation view={view} t={t} locale={locale} /> : null}
       <section className="card" aria-labelledby="facts-title">
         <h2 id="facts-title" className="sr-only">
           {t('instance.status')}
@@ -123,7 +127,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <dt className="muted">{pick(task.stateLabel, locale)}</dt>
               <dd>
                 {t('instance.waitingFor', {
-                  who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
+                  who: `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
                 })}
                 {task.dueAt ? ` · ${t('instance.due', { date: formatDateTime(task.dueAt, locale) })}` : ''}
                 {task.urgeCount > 0 ? <span data-testid="urge-count">{` · ${t('taskOps.urgedCount', { count: task.urgeCount })}`}</span> : null}
@@ -146,11 +150,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               </dd>
             </div>
           ))}
-          <dt>{t('instance.applicant')}</dt>
+          <dt>{t(issued ? 'instance.recipient' : 'instance.applicant')}</dt>
           <dd>
             {view.applicant ? `${view.applicant.name} · ${pick(view.applicant.orgName, locale)}` : ''}
           </dd>
-          <dt>{t('instance.submittedAt')}</dt>
+          <dt>{t(issued ? 'instance.issuedAt' : 'instance.submittedAt')}</dt>
           <dd>{formatDateTime(view.createdAt, locale)}</dd>
           {rating ? (
             <>
@@ -183,6 +187,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {forms.revise(t, view, { locale, people: await colleaguesOf(db, user) })}
         </section>
       ) : null}
+
+      {isApplicant && view.status === 'active' && view.myActions.length > 0 && forms?.recipientGuide ? forms.recipientGuide(t, view, dayOf(await now(db))) : null}
 
       {eventForms.map((a) => (
         <section className="card" key={a.type} aria-labelledby={`event-${a.type}`}>
@@ -261,7 +267,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
       <div className="grid grid-2">
         <section className="card" aria-labelledby="form-title">
-          <h2 id="form-title">{t('instance.form')}</h2>
+          <h2 id="form-title">{t(issued ? 'instance.notice' : 'instance.form')}</h2>
           <dl className="facts">
             {(forms ? forms.facts(t, view, locale) : genericFacts(view)).map(([k, v]) => (
               <div key={k} style={{ display: 'contents' }}>
@@ -303,7 +309,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   {e.toName ? ` · ${t('taskOps.handedTo', { name: e.toName })}` : ''}
                 </strong>
                 <div>
-                  {e.actorName ?? t('instance.system')} · {roleLabel(e.actorRole)[locale]}
+                  {e.actorName ?? t('instance.system')} · {personRole(e.actorRole)}
                 </div>
                 <div className="when">
                   <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> → {pick(e.toStateLabel, locale)}
@@ -328,7 +334,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <strong>{pick(task.stateLabel, locale)}</strong>
                 <div className="muted">
                   {t('instance.waitingFor', {
-                    who: (view.groups.some((g) => g.state === task.state) ? task.holderName : null) ?? `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
+                    who: (view.groups.some((g) => g.state === task.state) ? task.holderName : null) ?? `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
                   })}
                 </div>
               </li>

@@ -9,6 +9,11 @@ export interface DeskLabels {
   chooseDepartments: string;
   deadlineField: string;
   duplicateOf: string;
+  noCandidates: string;
+  /** '{n}' is replaced by the percentage. */
+  similarity: string;
+  /** '{note}' is replaced by the office's return comment. */
+  returnedNote: string;
   draft: string;
   toDepartment: string;
   networkError: string;
@@ -21,7 +26,11 @@ interface Props {
   id: string;
   revision: number;
   actions: string[];
-  assignments: Array<{ orgUnitId: string; name: string; status: string }>;
+  assignments: Array<{ orgUnitId: string; name: string; status: string; draft: string | null; note: string | null }>;
+  /** The departments the viewer drafts for: a returned draft comes back prefilled for its rewrite. */
+  myOrgs: string[];
+  /** Letters this one may duplicate, most alike first (lib/mailbox/duplicate-candidates.ts). */
+  candidates: Array<{ id: string; caseNo: string | null; subject: string; date: string; score: number }>;
   departments: Array<{ id: string; name: string }>;
   labels: DeskLabels;
 }
@@ -29,7 +38,7 @@ interface Props {
 type Build = (data: FormData) => { comment?: string; input?: Record<string, unknown> };
 
 /** The office's and departments' actions on one letter; each form posts one event. */
-export function DeskActions({ id, revision, actions, assignments, departments, labels }: Props) {
+export function DeskActions({ id, revision, actions, assignments, myOrgs, candidates, departments, labels }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +70,7 @@ export function DeskActions({ id, revision, actions, assignments, departments, l
     </div>
   );
   const comment: Build = (d) => ({ comment: String(d.get('comment') ?? '') });
+  const returned = assignments.find((a) => myOrgs.includes(a.orgUnitId) && a.status === 'drafting' && a.draft);
 
   return (
     <div data-testid="desk-actions">
@@ -109,7 +119,12 @@ export function DeskActions({ id, revision, actions, assignments, departments, l
             (d) => ({ input: { reply: String(d.get('reply') ?? '') } }),
             <div className="field">
               <label htmlFor="reply">{labels.draft}</label>
-              <textarea id="reply" name="reply" rows={6} maxLength={20000} required />
+              {returned?.note ? (
+                <p className="alert info" data-testid="returned-note">
+                  {labels.returnedNote.replace('{note}', returned.note)}
+                </p>
+              ) : null}
+              <textarea id="reply" name="reply" rows={6} maxLength={20000} required defaultValue={returned?.draft ?? ''} />
             </div>,
           )
         : null}
@@ -150,19 +165,40 @@ export function DeskActions({ id, revision, actions, assignments, departments, l
       {has('maintain') ? form('maintain', 'maintain', comment, commentField('maintain'), 'secondary') : null}
       {has('outOfScope') ? form('out', 'outOfScope', comment, commentField('out'), 'danger') : null}
       {has('markDuplicate')
-        ? form(
-            'dup',
-            'markDuplicate',
-            (d) => ({ ...comment(d), input: { duplicateOf: String(d.get('duplicateOf') ?? '').trim() } }),
-            <>
-              <div className="field">
-                <label htmlFor="duplicateOf">{labels.duplicateOf}</label>
-                <input id="duplicateOf" name="duplicateOf" type="text" required />
-              </div>
-              {commentField('dup')}
-            </>,
-            'secondary',
-          )
+        ? candidates.length === 0
+          ? (
+              <p className="muted" style={{ borderTop: '1px solid var(--line)', paddingTop: 12, marginTop: 12 }} data-testid="no-candidates">
+                {labels.noCandidates}
+              </p>
+            )
+          : form(
+              'dup',
+              'markDuplicate',
+              (d) => ({ ...comment(d), input: { duplicateOf: String(d.get('duplicateOf') ?? '') } }),
+              <>
+                <fieldset className="field" data-testid="duplicate-candidates">
+                  <legend>{labels.duplicateOf}</legend>
+                  <ul className="list">
+                    {candidates.map((c) => (
+                      <li key={c.id}>
+                        <label className="choice">
+                          <input type="radio" name="duplicateOf" value={c.id} required />
+                          <span>
+                            <strong>{c.caseNo ?? '—'}</strong> {c.subject}
+                            <span className="muted">
+                              {' '}
+                              · {c.date} · {labels.similarity.replace('{n}', String(Math.round(c.score * 100)))}
+                            </span>
+                          </span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </fieldset>
+                {commentField('dup')}
+              </>,
+              'secondary',
+            )
         : null}
     </div>
   );

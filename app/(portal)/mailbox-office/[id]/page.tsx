@@ -7,10 +7,11 @@ import { getTranslator } from '@/lib/i18n/server';
 import { getDeskLetter, type DeskLetterView } from '@/lib/mailbox/desk-letter';
 import { showText } from '@/lib/mailbox/display';
 import { departmentOptions } from '@/lib/mailbox/desk-list';
-import { eventLabel, roleLabel } from '@/lib/labels';
+import { duplicateCandidates, type DuplicateCandidate } from '@/lib/mailbox/duplicate-candidates';
+import { now } from '@/lib/clock';
+import { eventLabel, roleLabel, SATISFACTION_LEVELS } from '@/lib/labels';
 import { stateMeta, stepLabels } from '@/workflows/engine/snapshot';
-import { mailboxMachine } from '@/workflows/presidents-mailbox/machine';
-import { presidentsMailboxV1 } from '@/workflows/presidents-mailbox/definition';
+import { getDefinition } from '@/workflows/registry';
 import { RecordDownload } from '../../../_components/record-download';
 import { DeskActions, type DeskLabels } from './desk-actions';
 import { PublishForm } from './publish-form';
@@ -27,7 +28,11 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   }
-  const units = await departmentOptions(db);
+  const definition = getDefinition('presidents-mailbox', letter.processVersion);
+  const [units, candidates] = await Promise.all([
+    departmentOptions(db),
+    letter.actions.includes('markDuplicate') ? duplicateCandidates(db, user, id, await now(db)) : ([] as DuplicateCandidate[]),
+  ]);
   const unitName = (id: string) => {
     const u = units.find((x) => x.id === id);
     return u ? (locale === 'zh' ? u.zh : u.en) : id;
@@ -35,7 +40,7 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
   const { context } = letter;
   const stateLabels = stepLabels(
     letter.state.split(',').flatMap((path) => {
-      const meta = stateMeta(mailboxMachine, path);
+      const meta = stateMeta(definition.machine, path);
       return meta ? [{ path, meta }] : [];
     }),
   ).map((l) => l[locale]);
@@ -44,12 +49,15 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     chooseDepartments: t('mailbox.chooseDepartments'),
     deadlineField: t('mailbox.deadlineField'),
     duplicateOf: t('mailbox.duplicateOf'),
+    noCandidates: t('mailbox.noCandidates'),
+    similarity: t('mailbox.similarity'),
+    returnedNote: t('mailbox.returnedNote'),
     draft: t('mailbox.draft'),
     toDepartment: t('mailbox.toDepartment'),
     networkError: t('mailbox.networkError'),
     done: t('mailbox.done'),
     // Labelled from the current states (assign reads 交办部门 first, 重新交办 when reopened).
-    actions: Object.fromEntries(letter.actions.map((type) => [type, eventLabel(presidentsMailboxV1, type, letter.state)[locale]])),
+    actions: Object.fromEntries(letter.actions.map((type) => [type, eventLabel(definition, type, letter.state)[locale]])),
   };
   return (
     <>
@@ -62,10 +70,6 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
               <dd data-testid="case-no">{letter.caseNo}</dd>
             </>
           ) : null}
-          <dt>{t('mailbox.letterId')}</dt>
-          <dd>
-            <code data-testid="letter-id">{letter.id}</code>
-          </dd>
           <dt>{t('mailbox.status')}</dt>
           <dd data-testid="desk-state">{stateLabels.join(' · ')}</dd>
           <dt>{t('mailbox.category')}</dt>
@@ -151,6 +155,8 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
             revision={letter.revision}
             actions={letter.actions}
             assignments={context.assignments.map((a) => ({ ...a, name: unitName(a.orgUnitId) }))}
+            myOrgs={letter.myOrgs}
+            candidates={candidates.map((c) => ({ ...c, date: formatDateTime(c.createdAt, locale) }))}
             departments={units.map((u) => ({ id: u.id, name: locale === 'zh' ? u.zh : u.en }))}
             labels={deskLabels}
           />
@@ -183,8 +189,10 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
         <ol className="timeline">
           {letter.history.map((h) => (
             <li key={h.seq}>
-              <strong>{eventLabel(presidentsMailboxV1, h.type, h.fromState)[locale]}</strong>
-              {` · ${h.actorName ?? roleLabel(h.actorRole)[locale]}`}
+              <strong>
+                {h.rating ? t('mailbox.ratingLog', { rating: SATISFACTION_LEVELS[h.rating][locale] }) : eventLabel(definition, h.type, h.fromState)[locale]}
+              </strong>
+              {` · ${h.actorName ?? roleLabel(h.actorRole === 'applicant' ? 'writer' : h.actorRole)[locale]}`}
               <div className="when">{formatDateTime(h.at, locale)}</div>
               {h.comment ? <div className="comment">{showText(h.comment)}</div> : null}
             </li>
