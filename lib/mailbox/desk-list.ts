@@ -8,6 +8,8 @@ import { authorize, isMailboxOffice, unitsWhere } from '../policy';
 
 export interface DeskLetter {
   id: string;
+  /** 流水号, how the office names a letter. */
+  caseNo: string | null;
   subject: string;
   category: string;
   state: string;
@@ -50,11 +52,12 @@ export async function listDeskLetters(db: Db, actor: Actor, now: Date, filter: '
     const form: Partial<MailboxContext['form']> = c.form ?? {};
     const deadline = i.state.startsWith('triage')
       ? addDelay(i.createdAt, { workingDays: 3 }, calendar).toISOString()
-      : i.state.includes('handling')
+      : i.state.includes('handling') || i.state.startsWith('reopened')
         ? (c.deadline ?? null)
         : null;
     return {
       id: i.id,
+      caseNo: i.caseNo,
       subject: form.subject ?? '',
       category: form.category ?? 'other',
       state: i.state,

@@ -17,6 +17,7 @@ import { StatusChip } from '../../../_components/status-chip';
 import { formsFor, genericFacts } from '../../../_forms/registry';
 import { peopleForTask } from '@/lib/instances/task-operations';
 import { colleaguesOf } from '@/lib/instances/people';
+import { copyRecipients } from '@/lib/instances/copy-recipients';
 import { Confirmation } from './confirmation';
 import { InstanceOperations } from './instance-operations';
 import { TaskOperations, type TaskOp } from './task-operations';
@@ -68,6 +69,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         return { task, ops, people: await peopleForTask(db, user, task.id, hand) };
       }),
   );
+  // 抄送: offered to whoever handles the current step, when the policy lets them copy this one.
+  const mayCopy = !isApplicant && view.openTasks.some((task) => task.mine && task.role !== 'applicant');
+  const copyPeople = mayCopy ? await copyRecipients(db, user, view.id).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e))) : null;
   const opsLabels = {
     title: t('taskOps.title'),
     transfer: t('taskOps.transfer'),
@@ -245,14 +249,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         />
       ))}
 
-      {!isApplicant && view.openTasks.some((task) => task.mine && task.role !== 'applicant') ? (
+      {copyPeople ? (
         <CopyForm
           instanceId={view.id}
           revision={view.revision}
+          people={copyPeople}
+          locale={locale}
           text={{
             title: t('approvals.copy.title'),
             who: t('approvals.copy.who'),
-            whoHint: t('approvals.copy.whoHint'),
+            search: t('approvals.copy.search'),
+            none: t('approvals.copy.none'),
+            chosen: t('approvals.copy.chosen'),
+            pickSomeone: t('approvals.copy.pickSomeone'),
             note: t('approvals.copy.note'),
             submit: t('approvals.copy.submit'),
             working: t('approvals.copy.working'),
