@@ -14,13 +14,22 @@ test('抄送: the holder copies, the recipient sees it unread under 抄送我, o
   const desk = await loginAs(browser, 'counselor');
   await desk.setViewportSize({ width: 1366, height: 900 });
   await desk.goto(`/applications/${app.id}`);
-  await desk.getByLabel('抄送给（学工号）').fill('nobody-here');
+  // People are picked by name, pinyin or 工号 and shown with their department (#16 item 8, #18 item 5).
+  const picker = desk.getByRole('group', { name: /抄送给/ });
+  await picker.getByRole('searchbox').fill('nobody-here');
+  await expect(picker).toContainText('没有符合的教职工');
   await desk.getByRole('button', { name: '抄送', exact: true }).click();
-  await expect(desk.getByRole('alert').filter({ hasText: '找不到这些人员' })).toBeVisible();
-  await desk.getByLabel('抄送给（学工号）').fill('assets');
+  await expect(desk.getByRole('alert').filter({ hasText: '请选择抄送对象' })).toBeVisible();
+  await picker.getByRole('searchbox').fill('qian');
+  await picker.getByRole('checkbox', { name: /钱老师.*资产管理处/ }).check();
+  await picker.getByRole('searchbox').fill('孙');
+  await picker.getByRole('checkbox', { name: /孙师傅.*后勤/ }).check();
+  await expect(desk.getByTestId('picker-chosen')).toHaveText('已选 2 人：钱老师、孙师傅');
+  await picker.getByRole('checkbox', { name: /孙师傅/ }).uncheck();
+  await expect(desk.getByTestId('picker-chosen')).toHaveText('已选 1 人：钱老师');
   await desk.getByLabel('说明（可选）').fill('请知悉该生体测情况');
   await desk.getByRole('button', { name: '抄送', exact: true }).click();
-  await expect(desk.getByTestId('copied-to')).toContainText('抄送给：');
+  await expect(desk.getByTestId('copied-to')).toHaveText('抄送给：钱老师');
   await expect(desk.getByTestId('timeline')).toContainText('请知悉该生体测情况');
   await expect(desk.getByTestId('current-step')).toHaveText('辅导员核实');
   await checkPage(desk, 'copy-desktop-timeline');

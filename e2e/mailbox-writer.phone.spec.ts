@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './support/login';
+import { checkPage } from './support/phone';
 
 const SUBJECT = '三饭堂午餐排队太久';
 /** A phone photo as far as the server can tell (JPEG by its first bytes). */
@@ -139,30 +140,44 @@ test('anonymous writer on a phone: writes, keeps the link, follows every step, �
   await expect(page.getByTestId('public-letter')).toHaveCount(1);
   await expect(page.getByTestId('public-letter')).not.toContainText('13812345678');
 
-  // The writer reads the reply and is not satisfied: the letter reopens for the office.
+  // The writer reads the reply and rates it in the five levels of 好差评; 不满意 reopens the
+  // letter for the departments, who owe a new reply within 5 working days.
   await page.goto(link);
   await expect(page.getByTestId('track-stage')).toHaveText('已答复');
   await expect(page.getByTestId('track-replies')).toContainText('增开两个售饭窗口');
   await expect(page.getByTestId('track-replies')).toContainText('自助点餐机');
-  await page.getByLabel('不满意').check();
+  await expect(page.getByRole('group', { name: '对答复满意吗？' }).getByRole('radio')).toHaveCount(5);
+  await checkPage(page, 'mailbox-writer-rate');
+  await page.getByLabel('不满意', { exact: true }).check();
   await page.getByLabel('评价意见（选填）').fill('高峰期还是排队');
   await page.getByRole('button', { name: '提交评价' }).click();
-  await expect(page.getByTestId('track-stage')).toHaveText('不满意，督办中');
-  await expect(page.getByTestId('track-steps')).toContainText('重新打开');
+  await expect(page.getByTestId('track-stage')).toHaveText('差评重新办理中（5 个工作日内答复）');
+  await expect(page.getByTestId('track-rating')).toHaveText('您的评价：不满意');
+  await expect(page.getByTestId('track-steps')).toContainText('承办部门须在 5 个工作日内重新答复');
+  await checkPage(page, 'mailbox-writer-reopened');
 
   // Rating twice is a conflict.
   const token = link.split('/').pop();
-  const again = await page.request.post(`/api/v1/mailbox/track/${token}/rate`, { data: { rating: 'satisfied' } });
+  const again = await page.request.post(`/api/v1/mailbox/track/${token}/rate`, { data: { rating: 4 } });
   expect(again.status()).toBe(409);
 
+  // The office's log has the rating in words; the department has the writer's words to answer.
   await openLetter(office);
-  await expect(office.getByTestId('desk-state')).toContainText('督办');
-  await expect(office.getByRole('button', { name: '重新交办' })).toBeVisible();
+  await expect(office.getByTestId('desk-state')).toContainText('差评重新办理');
+  await expect(office.locator('.timeline')).toContainText('评价：不满意 · 来信人');
+  const logistics = await loginAs(browser, 'logistics');
+  await logistics.setViewportSize({ width: 360, height: 740 });
+  await logistics.goto('/tasks');
+  await logistics.getByTestId('task-list').getByRole('link', { name: new RegExp(SUBJECT) }).first().click();
+  await expect(logistics.getByTestId('assignment-logistics')).toContainText('高峰期还是排队');
+  await expect(logistics.getByLabel('答复稿')).toHaveValue('');
+  await checkPage(logistics, 'mailbox-department-reopened');
+  await logistics.context().close();
 
   // Looking the letter up by query code works too (anonymous, no contact given).
   await page.goto('/mailbox/track');
   await page.getByLabel('查询码').fill(code.toLowerCase());
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(/\/mailbox\/track\/session$/);
-  await expect(page.getByTestId('track-stage')).toHaveText('不满意，督办中');
+  await expect(page.getByTestId('track-stage')).toHaveText('差评重新办理中（5 个工作日内答复）');
 });

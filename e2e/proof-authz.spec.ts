@@ -397,6 +397,13 @@ const MATRIX: Record<string, Entry> = {
       sees: [],
     },
   },
+  // The office's ledger of what it sent (lib/policy 'housing.ledger'): 资产管理处 handlers and admins.
+  'api/v1/housing-notices/batch': {
+    GET: { path: () => `/api/v1/housing-notices/batch?period=${encodeURIComponent('权限矩阵')}&dueDate=2026-11-30`, allowed: ['assets', 'admin'], sees: [] },
+  },
+  'api/v1/housing-notices/batch/reminders': {
+    POST: { path: () => '/api/v1/housing-notices/batch/reminders', body: () => ({ period: '权限矩阵', dueDate: '2026-11-30' }), allowed: ['assets', 'admin'], sees: [], mutates: true },
+  },
 
   // Machine-to-machine: a session is never enough.
   'api/v1/integrations/[dataset]': {

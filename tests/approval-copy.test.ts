@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { instanceEvents, messages, outbox, uploads } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
 import { copyApplication } from '@/lib/instances/copy-application';
+import { copyRecipients } from '@/lib/instances/copy-recipients';
 import { getInstanceView } from '@/lib/instances/get-instance-view';
 import { listCopies, markCopiesRead } from '@/lib/instances/list-copies';
 import { applyEvent } from '@/workflows/engine/apply-event';
@@ -106,5 +107,17 @@ describe('抄送', () => {
     assert.equal(row.status, 'completed');
     assert.match(row.why.zh, /“已批准”环节抄送给您/);
     assert.equal((await listCopies(t.db, actors.counselor2!)).some((c) => c.instanceId === id), false, 'another college’s counselor is not told');
+  });
+});
+
+describe('抄送 picker', () => {
+  test('offers the holder active staff with names and departments, never themselves, the applicant or students; others are refused', async () => {
+    const id = await fitness();
+    const people = await copyRecipients(t.db, actors.counselor!, id);
+    const assets = people.find((p) => p.username === 'assets');
+    assert.deepEqual(assets && { name: assets.name, org: assets.orgName.zh }, { name: '钱老师', org: '资产管理处' });
+    assert.ok(assets!.py.length > 0, 'searchable by pinyin');
+    assert.ok(people.every((p) => p.username !== 'counselor' && p.username !== 'student' && p.username !== 'student2'));
+    await refused(copyRecipients(t.db, actors.assets!, id), 'FORBIDDEN', /办理人/);
   });
 });

@@ -107,12 +107,12 @@ describe('presidents-mailbox end to end in the database', () => {
     assert.equal((await listPublicLetters(t.db, { category: 'suggestion' })).length, 0);
     assert.equal((await listPublicLetters(t.db, { q: '%' })).length, 0);
 
-    await rateReply(t.db, found, { rating: 'unsatisfied', comment: '窗口还是不够' }, at);
-    await expectCode(rateReply(t.db, found, { rating: 'satisfied' }, at), 'CONFLICT');
+    // 不满意 reopens the letter for the departments (tests/mailbox-office.test.ts follows it on).
+    await rateReply(t.db, found, { rating: 2, comment: '窗口还是不够' }, at);
+    await expectCode(rateReply(t.db, found, { rating: 4 }, at), 'CONFLICT');
     view = await trackLetter(t.db, id);
-    assert.equal(view.stage, 'supervising');
+    assert.equal(view.stage, 'reopened');
     assert.ok(view.steps.some((s) => s.label.zh.includes('重新打开')));
-    await office(id, { type: 'maintain', comment: '已答复清楚' });
     await expectCode(askFollowUp(t.db, found, { question: '还有问题' }, at), 'CONFLICT');
 
     const logRows = await t.db.select().from(instanceEvents).where(eq(instanceEvents.instanceId, id)).orderBy(instanceEvents.seq);

@@ -9,7 +9,7 @@ import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
 import { furnitureRepairV1 } from './furniture-repair/definition';
 import { housingPaymentNoticeV1 } from './housing-payment-notice/definition';
 import { insuranceOptOutV1, insuranceOptOutV2 } from './insurance-opt-out/definition';
-import { presidentsMailboxV1 } from './presidents-mailbox/definition';
+import { presidentsMailboxV1, presidentsMailboxV2 } from './presidents-mailbox/definition';
 
 /**
  * Every version of every process. Instances keep the version they started on, so old
@@ -27,6 +27,7 @@ const ALL: ProcessDefinition[] = [
   fireEquipmentV1,
   housingPaymentNoticeV1,
   presidentsMailboxV1,
+  presidentsMailboxV2,
 ];
 
 const byKey = new Map(ALL.map((d) => [`${d.id}@${d.version}`, d]));

@@ -83,7 +83,13 @@ export const SAMPLES: Record<string, ProcessSamples> = {
     eventVariants: {
       submitDraft: [{ taskOrgUnitId: 'logistics', input: { reply: '已增开两个窗口' } }],
       requestTransfer: [{ taskOrgUnitId: 'logistics', comment: '归资产处管' }],
-      rate: [{ input: { rating: 'unsatisfied', comment: '还是排队' } }, { input: { rating: 'satisfied' } }],
+      // v1 rates in three words, v2 in the five levels of 好差评 (1 非常不满意 … 5 非常满意).
+      rate: [
+        { input: { rating: 'unsatisfied', comment: '还是排队' } },
+        { input: { rating: 'satisfied' } },
+        { input: { rating: 1, comment: '还是排队', deadline: '2026-12-08T10:00:00.000Z' } },
+        { input: { rating: 5 } },
+      ],
     },
   },
 };

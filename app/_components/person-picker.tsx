@@ -10,12 +10,15 @@ export interface PersonPickerLabels {
   legend: string;
   search: string;
   none: string;
+  /** With several chosen: '已选 {n} 人'. */
+  chosenCount?: string;
 }
 
 /**
  * Choosing a person: search by name, 工号 or pinyin (full or initials), pick one from the list of
  * people the operation allows, each shown with name, 工号 and department. One picker wherever a
- * person is chosen (转办, 委派, 加签, a form's 代理人); the radio group carries `name` for forms.
+ * person is chosen (转办, 委派, 加签, a form's 代理人, 抄送); the radio group carries `name` for forms.
+ * With `chosen` a list (抄送), people are ticked and unticked (checkboxes; onChoose toggles one).
  */
 export function PersonPicker({
   people,
@@ -28,7 +31,7 @@ export function PersonPicker({
   hint,
 }: {
   people: PickablePerson[];
-  chosen: string | null;
+  chosen: string | null | string[];
   onChoose: (person: PickablePerson) => void;
   labels: PersonPickerLabels;
   locale: 'zh' | 'en';
@@ -39,9 +42,12 @@ export function PersonPicker({
   const [query, setQuery] = useState('');
   const id = useId();
   const matches = people.filter((p) => matchesPerson(p, query));
-  const picked = people.find((p) => p.username === chosen);
-  // The chosen person stays listed while a search hides the others, so the choice stays visible.
-  const shown = picked && !matches.includes(picked) ? [picked, ...matches.slice(0, SHOWN - 1)] : matches.slice(0, SHOWN);
+  const multiple = Array.isArray(chosen);
+  const isChosen = (p: PickablePerson) => (multiple ? chosen.includes(p.username) : chosen === p.username);
+  const picked = people.filter(isChosen);
+  // Chosen people stay listed while a search hides the others, so the choice stays visible.
+  const rest = matches.filter((p) => !isChosen(p));
+  const shown = [...picked, ...rest.slice(0, Math.max(0, SHOWN - picked.length))];
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="field person-picker" aria-describedby={described} aria-invalid={error ? true : undefined}>
@@ -51,6 +57,11 @@ export function PersonPicker({
           {hint}
         </span>
       ) : null}
+      {multiple && picked.length > 0 && labels.chosenCount ? (
+        <p className="muted" aria-live="polite" data-testid="picker-chosen">
+          {labels.chosenCount.replace('{n}', String(picked.length))}：{picked.map((p) => p.name).join('、')}
+        </p>
+      ) : null}
       <input type="search" aria-label={labels.search} placeholder={labels.search} value={query} maxLength={32} onChange={(e) => setQuery(e.target.value)} />
       {shown.length === 0 ? (
         <p className="muted">{labels.none}</p>
@@ -59,7 +70,7 @@ export function PersonPicker({
           {shown.map((p) => (
             <li key={p.username}>
               <label className="person-option">
-                <input type="radio" name={name ?? `${id}-person`} value={p.username} checked={chosen === p.username} onChange={() => onChoose(p)} />
+                <input type={multiple ? 'checkbox' : 'radio'} name={name ?? `${id}-person`} value={p.username} checked={isChosen(p)} onChange={() => onChoose(p)} />
                 <span>
                   {p.name} <span className="muted">· {p.username} · {p.orgName[locale]}</span>
                 </span>

@@ -12,6 +12,8 @@ export interface IssuerLabels {
   issue: string;
   progress: string;
   done: string;
+  /** The office's ledger of what it sent. */
+  ledger: string;
   network: string;
 }
 
@@ -102,6 +104,11 @@ export function HousingNoticeIssuer({ labels }: { labels: IssuerLabels }) {
         <div role="status" aria-live="polite" className={finished ? 'alert info' : undefined}>
           {finished ? labels.done.replace('{count}', String(progress.total)) : labels.progress.replace('{done}', String(progress.done)).replace('{total}', String(progress.total))}
           <progress max={progress.total} value={progress.done} style={{ width: '100%' }} />
+          {finished ? (
+            <p>
+              <a href="/housing-notices">{labels.ledger}</a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div className="actions">

@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { formatMoney } from '@/lib/i18n/format';
 import type { Translator } from '@/lib/i18n/translate';
 import type { InstanceView } from '@/lib/instances/get-instance-view';
 import type { PickablePerson } from '@/lib/instances/person-match';
 import { FitnessForm } from './fitness-form';
 import { fitnessLabels } from './form-labels';
 import { HousingNoticeIssuer } from './housing-notice-issuer';
+import { HousingPayGuide } from './housing-pay-guide';
 import { EVENT_FIELDS, FIELDS, processFormLabels } from './process-fields';
 import { ProcessForm, type FieldSpec } from './process-form';
 
@@ -25,6 +27,8 @@ export interface ProcessForms {
   facts(t: Translator, view: InstanceView, locale?: 'zh' | 'en'): Array<[string, string]>;
   /** Actions that carry a form (confirm with a rating, mark paid with a receipt, edit): shown as forms, not buttons. */
   eventForms?: Record<string, (t: Translator, view: InstanceView) => ReactNode>;
+  /** What the person an issued notice is addressed to must do next (how to pay), while it waits on them. */
+  recipientGuide?: (t: Translator, view: InstanceView, today: string) => ReactNode;
 }
 
 function filesOf(view: InstanceView, ids: unknown) {
@@ -140,6 +144,7 @@ FORMS['housing-payment-notice'] = {
         issue: t('processes.notices.issue'),
         progress: t('processes.notices.progress'),
         done: t('processes.notices.done'),
+        ledger: t('housing.ledger.link'),
         network: t('errors.network'),
       }}
     />
@@ -148,9 +153,10 @@ FORMS['housing-payment-notice'] = {
   facts: (t, view) => [
     [t('processes.f.room'), String(view.form.room ?? '')],
     [t('processes.f.period'), String(view.form.period ?? '')],
-    [t('processes.f.amount'), `¥${String(view.form.amount ?? '')}`],
+    [t('processes.f.amount'), formatMoney(String(view.form.amount ?? ''))],
     [t('processes.f.dueDate'), String(view.form.dueDate ?? '')],
   ],
+  recipientGuide: (t, view, today) => <HousingPayGuide t={t} view={view} today={today} />,
   eventForms: {
     markPaid: (t, view) => eventForm('housing-payment-notice', EVENT_FIELDS.markPaid!(t), 'markPaid', t('processes.paidTitle'), view, t, false),
   },

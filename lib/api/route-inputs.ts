@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchKeySchema } from '@/lib/housing/batch-key';
 
 /**
  * Request schemas of routes that validate with readJson/parseInput themselves (the rest live beside
@@ -48,6 +49,9 @@ export const housingNoticesBody = z.object({
   dryRun: z.boolean().optional(),
   from: z.number().int().min(0).optional(),
 });
+
+/** One batch of 周转房缴费通知 (lib/housing/ledger.ts), and JSON or CSV for the ledger's download. */
+export const housingBatchQuery = batchKeySchema.extend({ format: z.enum(['json', 'csv']).optional() });
 
 export const importPeopleBody = z.object({ csv: z.string().max(5_000_000, 'CSV 文件不能超过 5 MB') });
 

@@ -19,3 +19,16 @@ export function formatDateTime(iso: string, locale: Locale): string {
 export function formatDate(iso: string, locale: Locale): string {
   return formatters.date[locale === 'zh' ? 'zh' : 'en'].format(new Date(iso));
 }
+
+const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * Money as people read a statement: the sign before the currency (-¥32.00, never ¥-32.00),
+ * thousands grouped, two decimals. Accepts yuan as a number or as the decimal string a form stores.
+ */
+export function formatMoney(amount: number | string): string {
+  const n = typeof amount === 'string' ? Number(amount) : amount;
+  if (!Number.isFinite(n)) return String(amount);
+  const text = yuan.format(Math.abs(n));
+  return `${n < 0 && text !== '0.00' ? '-' : ''}¥${text}`;
+}

@@ -57,7 +57,8 @@ export interface InstanceView {
   caseNo: string | null;
   /** Whom this view was made for (lib/policy/views.ts): it decided which names and comments are in it. */
   audience: Audience;
-  process: { id: string; version: number; title: Label };
+  /** issued: a notice a department sent the person (周转房缴费通知), not something they applied for. */
+  process: { id: string; version: number; title: Label; issued: boolean };
   title: Label;
   status: string;
   state: string;
@@ -205,7 +206,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
     id: row.id,
     caseNo: row.caseNo,
     audience,
-    process: { id: definition.id, version: definition.version, title: definition.title },
+    process: { id: definition.id, version: definition.version, title: definition.title, issued: definition.audience.issuedBy !== undefined },
     title: row.title,
     status: row.status,
     state: row.state,
@@ -221,7 +222,8 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256, replaced: replaced.has(f.id) }))
       .sort((x, y) => Number(x.replaced) - Number(y.replaced)),
     timeline: events.map(({ e, actorName }) => {
-      const action = eventLabel(definition, e.type, e.fromState);
+      // An issued notice starts with 发出通知, not 提交申请 (the log's first entry is 'submit' for every process).
+      const action = eventLabel(definition, e.seq === 1 && definition.audience.issuedBy ? 'issue' : e.type, e.fromState);
       const payload = e.payload as { attachments?: TimelineEntry['attachments']; to?: Array<{ name: string }> };
       const own = fromApplicant(e.actorRole);
       const inside = own || fields.internalComments;

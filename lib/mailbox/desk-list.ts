@@ -50,7 +50,7 @@ export async function listDeskLetters(db: Db, actor: Actor, now: Date, filter: '
     const form: Partial<MailboxContext['form']> = c.form ?? {};
     const deadline = i.state.startsWith('triage')
       ? addDelay(i.createdAt, { workingDays: 3 }, calendar).toISOString()
-      : i.state.includes('handling')
+      : i.state.includes('handling') || i.state.startsWith('reopened')
         ? (c.deadline ?? null)
         : null;
     return {

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { instanceEvents, processInstances } from '@/db/schema';
 import { LETTER_CATEGORIES } from '@/workflows/presidents-mailbox/form';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+import { isPoorRating, satisfactionLevel } from '../labels';
 
 export interface MailboxStats {
   /** 'YYYY-MM' (China time) → category → letters. */
@@ -10,7 +11,7 @@ export interface MailboxStats {
   avgHoursToAccept: number | null;
   avgHoursToReply: number | null;
   overdue: number;
-  /** Share of ratings 满意 or 基本满意, per department that replied. */
+  /** Ratings that are no 差评 (基本满意 or better), per department that replied. */
   satisfaction: Array<{ orgUnitId: string; rated: number; satisfied: number }>;
 }
 
@@ -54,15 +55,16 @@ export async function mailboxStats(db: Db, now: Date): Promise<MailboxStats> {
     if (accepted) toAccept.push((accepted.at.getTime() - letter.createdAt.getTime()) / HOUR);
     const replied = log.find((e) => e.toState === 'replied');
     if (accepted && replied) toReply.push((replied.at.getTime() - accepted.at.getTime()) / HOUR);
-    if (letter.status === 'active' && (letter.state.includes('overdue') || (context.deadline && new Date(context.deadline) < now && letter.state.includes('handling')))) {
+    if (letter.status === 'active' && (letter.state.includes('overdue') || (context.deadline && new Date(context.deadline) < now && (letter.state.includes('handling') || letter.state.startsWith('reopened'))))) {
       overdue++;
     }
     for (const rate of log.filter((e) => e.type === 'rate')) {
-      const value = ((rate.payload as { form?: { rating?: string } }).form ?? {}).rating;
+      const level = satisfactionLevel(((rate.payload as { form?: { rating?: unknown } }).form ?? {}).rating);
+      if (!level) continue;
       for (const a of context.assignments) {
         const s = satisfaction.get(a.orgUnitId) ?? { rated: 0, satisfied: 0 };
         s.rated++;
-        if (value !== 'unsatisfied') s.satisfied++;
+        if (!isPoorRating(level)) s.satisfied++;
         satisfaction.set(a.orgUnitId, s);
       }
     }

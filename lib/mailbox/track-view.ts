@@ -4,6 +4,8 @@ import { instanceEvents, orgUnits, processInstances } from '@/db/schema';
 import { addDelay, loadWorkingCalendar, type WorkingCalendar } from '@/workflows/engine/calendar';
 import type { Label } from '@/workflows/engine/types';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
+import { RATINGS } from '@/workflows/presidents-mailbox/form';
+import { SATISFACTION_LEVELS, satisfactionLevel, type SatisfactionLevel } from '../labels';
 import { listLetterAttachments, type LetterAttachment } from './attachments';
 
 export interface TrackStep {
@@ -22,13 +24,16 @@ export interface TrackView {
   anonymous: boolean;
   createdAt: string;
   status: 'active' | 'completed' | 'rejected' | 'withdrawn' | 'cancelled';
-  stage: 'received' | 'assigning' | 'handling' | 'replied' | 'supervising' | 'closed' | 'notAccepted' | 'merged';
+  stage: 'received' | 'assigning' | 'handling' | 'replied' | 'reopened' | 'supervising' | 'closed' | 'notAccepted' | 'merged';
   /** The date the current step is held to (acceptance, then the reply deadline). */
   deadline: string | null;
   steps: TrackStep[];
   replies: Array<{ round: number; department: Label; text: string }>;
   followUp: string | null;
-  rating: MailboxContext['rating'];
+  /** The writer's 好差评, in words (lib/labels: one scale for every process). */
+  rating: { level: SatisfactionLevel; label: Label; comment: string | null } | null;
+  /** What the rating form offers, best first: the five levels (v2), or v1's three words for letters still on v1. */
+  ratingChoices: Array<{ value: string; label: Label }>;
   canRate: boolean;
   canFollowUp: boolean;
   /** For a merged letter: the original it is handled with (its steps and reply, not its text). */
@@ -36,15 +41,17 @@ export interface TrackView {
 }
 
 const L = (zh: string, en: string): Label => ({ zh, en });
-const RATING: Record<string, Label> = {
-  satisfied: L('满意', 'Satisfied'),
-  basic: L('基本满意', 'Mostly satisfied'),
-  unsatisfied: L('不满意', 'Unsatisfied'),
+const ratingWords = (raw: unknown): Label | null => {
+  const level = satisfactionLevel(raw);
+  return level ? SATISFACTION_LEVELS[level] : null;
 };
+const FIVE_LEVELS = ([5, 4, 3, 2, 1] as const).map((n) => ({ value: String(n), label: SATISFACTION_LEVELS[n] }));
+const V1_WORDS = RATINGS.map((w) => ({ value: w, label: SATISFACTION_LEVELS[satisfactionLevel(w)!] }));
 
 function stageOf(state: string): TrackView['stage'] {
   const top = state.split(',')[0]!.split('.')[0]!;
   if (top === 'triage') return 'received';
+  if (top === 'repliedAgain') return 'replied';
   return top as TrackView['stage'];
 }
 
@@ -99,10 +106,10 @@ export async function buildTrackView(db: Db, instanceId: string, given?: Working
         break;
       case 'approveDraft':
         push(L('答复审核通过', 'Reply approved'), e.at);
-        if (e.toState === 'replied') push(L('已答复', 'Replied'), e.at);
+        if (e.toState === 'replied' || e.toState === 'repliedAgain') push(L('已答复', 'Replied'), e.at);
         break;
       case 'rate':
-        push(L('来信人已评价', 'Writer rated the reply'), e.at, RATING[form.rating as string] ?? null);
+        push(L('来信人已评价', 'Writer rated the reply'), e.at, ratingWords(form.rating));
         break;
       case 'followUp':
         push(L('来信人追问，承办部门继续办理', 'Follow-up question asked; the departments answer it'), e.at);
@@ -115,6 +122,7 @@ export async function buildTrackView(db: Db, instanceId: string, given?: Working
         break;
       case 'acceptOverdue':
       case 'replyOverdue':
+      case 'reopenOverdue':
         push(L('办理超时，已报校领导督办', 'Overdue: escalated to the school leadership'), e.at);
         break;
       case 'urge':
@@ -122,13 +130,16 @@ export async function buildTrackView(db: Db, instanceId: string, given?: Working
         break;
     }
     if (e.toState === 'supervising' && e.type === 'rate') push(L('不满意，已重新打开，校长办公室督办', 'Reopened for the office (督办)'), e.at);
+    if (e.toState.startsWith('reopened') && e.type === 'rate') {
+      push(L('差评已重新打开，承办部门须在 5 个工作日内重新答复', 'Reopened: the departments owe a new reply within 5 working days'), e.at);
+    }
   }
 
   const stage = stageOf(row.state);
   const deadline =
     stage === 'received'
       ? addDelay(row.createdAt, { workingDays: 3 }, calendar).toISOString()
-      : stage === 'handling'
+      : stage === 'handling' || stage === 'reopened'
         ? context.deadline
         : null;
   return {
@@ -144,7 +155,8 @@ export async function buildTrackView(db: Db, instanceId: string, given?: Working
     steps,
     replies: context.replies.map((r) => ({ round: r.round, department: unit.get(r.orgUnitId) ?? L(r.orgUnitId, r.orgUnitId), text: r.text })),
     followUp: context.followUp,
-    rating: context.rating,
+    rating: context.rating ? { level: satisfactionLevel(context.rating.value)!, label: ratingWords(context.rating.value)!, comment: context.rating.comment } : null,
+    ratingChoices: row.processVersion === 1 ? V1_WORDS : FIVE_LEVELS,
     canRate: stage === 'replied',
     canFollowUp: stage === 'replied' && context.followUp === null,
     mergedInto: null,

@@ -11,6 +11,8 @@ import { TOKEN_LIFETIME_MS } from './submit-letter';
 import { notifyWriterByEmail } from './writer-notice';
 import '@/lib/engine/effect-writers';
 
+/** v2 rates the new reply to a 差评 in 已重新答复 as it rates the first in 已答复. */
+const isReplied = (state: string) => state === 'replied' || state === 'repliedAgain';
 const alreadyDone = (zh: string, en: string) => new AppError('CONFLICT', en, { zh, en });
 
 async function stateOf(db: Db, instanceId: string) {
@@ -27,13 +29,13 @@ async function stateOf(db: Db, instanceId: string) {
  */
 export async function rateReply(db: Db, letter: LetterRow, input: unknown, now: Date, calendar?: WorkingCalendar): Promise<void> {
   const { state } = await stateOf(db, letter.instanceId);
-  if (state !== 'replied') throw alreadyDone('这次答复已评价过，或信件当前不能评价', 'This reply has already been rated or cannot be rated now');
+  if (!isReplied(state)) throw alreadyDone('这次答复已评价过，或信件当前不能评价', 'This reply has already been rated or cannot be rated now');
   await applyEvent(db, { instanceId: letter.instanceId, actor: null, actorRole: 'writer', type: 'rate', input, now, calendar });
 }
 
 export async function askFollowUp(db: Db, letter: LetterRow, input: unknown, now: Date, calendar?: WorkingCalendar): Promise<void> {
   const { state, context } = await stateOf(db, letter.instanceId);
-  if (state !== 'replied' || context.followUp !== null) {
+  if (!isReplied(state) || context.followUp !== null) {
     throw alreadyDone('每封来信只能追问一次，且须在答复后、办结前', 'One follow-up per letter, after the reply and before it is closed');
   }
   await applyEvent(db, { instanceId: letter.instanceId, actor: null, actorRole: 'writer', type: 'followUp', input, now, calendar });

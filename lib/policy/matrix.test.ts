@@ -8,6 +8,7 @@ test('the matrix expectations come from the table: who may operate, monitor, han
   assert.deepEqual(demoAccountsAllowed('catalog.manage'), ['admin']);
   assert.deepEqual(demoAccountsAllowed('admin.monitor'), ['cadre', 'admin']);
   assert.deepEqual(demoAccountsAllowed('mailbox.stats'), ['mailbox', 'admin']);
+  assert.deepEqual(demoAccountsAllowed('housing.ledger'), ['assets', 'admin']);
   assert.ok(demoAccountsAllowed('notice.compose').includes('assets'));
   assert.equal(demoAccountsAllowed('notice.compose').includes('student'), false);
   // 代理: staff see their own setting (a deputy without an approval role sees whom they stand in for); students never.

@@ -65,6 +65,9 @@ export function isMailboxOffice(actor: PolicyActor): boolean {
   return holdsRoleIn(actor, 'mailbox_office', MAILBOX_OFFICE_ORG) || isAdmin(actor);
 }
 
+/** 资产管理处: issues 周转房缴费通知 (the process's audience.issuedBy) and keeps their ledger. */
+export const HOUSING_OFFICE_ORG = 'assets';
+
 /**
  * Holds the role an open task needs in its scope, though the task was handed to a named colleague
  * (转办, 委派, admin reassign): they could have held it, and a holder who handed it on still follows it.
@@ -298,6 +301,16 @@ export const POLICY = {
     describe: { zh: '阅读通知：接收人、发送人、管理员', en: 'Read a notice: its recipients, its author, administrators' },
     refuse: 'hide',
     allow: (actor, r) => r.viewerIsRecipient || r.authorId === actor.id || isAdmin(actor),
+  }),
+
+  // ---- 周转房缴费台账 ----
+  'housing.ledger': area({
+    describe: {
+      zh: '周转房缴费台账：查看已发出的缴费通知批次与每位租户的确认、缴费、逾期情况，催缴和导出：资产管理处经办人、管理员',
+      en: 'Staff housing ledger: the notice batches sent, each tenant acknowledged, paid or overdue, reminders and export: the Assets office handlers, administrators',
+    },
+    refuse: { forbid: { zh: '只有资产管理处经办人可以查看周转房缴费台账', en: 'Only the Assets office handlers see the staff housing ledger' } },
+    allow: (actor) => isAdmin(actor) || holdsRoleIn(actor, 'handler', HOUSING_OFFICE_ORG),
   }),
 
   // ---- tokens and machine access ----

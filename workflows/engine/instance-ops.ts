@@ -7,12 +7,13 @@ import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { lockInstance } from './lock-instance';
 import type { InstanceRow, TransitionPlan } from './plan';
+import { planRemindApplicant } from './plan-remind';
 import { planUrge, planWithdrawApplication, planWithdrawApproval, type InstanceOpInput } from './plan-instance-ops';
 import type { ProcessDefinition } from './types';
 import { parseInput } from './validate';
 
 /**
- * Orchestrators of 撤回 and 催办: one transaction each — lock the instance, read (after the lock)
+ * Orchestrators of 撤回, 催办 and 催缴: one transaction each — lock the instance, read (after the lock)
  * its open tasks and recent log, plan (plan-instance-ops.ts, pure), commit.
  */
 
@@ -47,3 +48,4 @@ async function run(db: Db, req: InstanceOpRequest, planner: Planner): Promise<Co
 export const withdrawApplication = (db: Db, req: InstanceOpRequest) => run(db, req, planWithdrawApplication);
 export const withdrawApproval = (db: Db, req: InstanceOpRequest) => run(db, req, planWithdrawApproval);
 export const urgeInstance = (db: Db, req: InstanceOpRequest) => run(db, req, planUrge);
+export const remindApplicant = (db: Db, req: InstanceOpRequest) => run(db, req, planRemindApplicant);

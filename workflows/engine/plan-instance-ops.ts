@@ -25,6 +25,7 @@ export interface LoggedEvent {
   actorRole: string;
   fromState: string | null;
   toState: string;
+  at?: Date;
 }
 
 export interface InstanceOpInput {
@@ -39,9 +40,9 @@ export interface InstanceOpInput {
 export const WITHDRAW_APPLICATION_LABEL: Label = { zh: '撤回申请', en: 'Application withdrawn' };
 export const WITHDRAW_APPROVAL_LABEL: Label = { zh: '撤回审批', en: 'Approval taken back' };
 
-/** Log entries that hand a task around or nudge it: they are not decisions. */
+/** Log entries that hand a task around or nudge it (催办, 催缴): they are not decisions. */
 export function isOperationEvent(type: string): boolean {
-  return type.startsWith('task.') || type === 'instance.urge' || type.startsWith('admin.');
+  return type.startsWith('task.') || type === 'instance.urge' || type === 'instance.remind' || type.startsWith('admin.');
 }
 
 /** The last decision someone took on the instance (submit counts; timers and operations do not). */
@@ -209,7 +210,7 @@ export function planWithdrawApproval(row: InstanceRow, definition: ProcessDefini
 }
 
 /** The CST calendar day of an instant ('YYYY-MM-DD'). */
-function dayOf(at: Date): string {
+export function dayOf(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 

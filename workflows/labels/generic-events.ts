@@ -35,6 +35,8 @@ export const GENERIC_EVENT_LABELS: Record<string, Label> = {
   'task.sign.remove': { zh: '减签', en: 'Signer removed' },
   'instance.withdraw': { zh: '撤回申请', en: 'Application withdrawn' },
   'instance.urge': { zh: '催办', en: 'Urged' },
+  // The issuing office reminds the recipient of an issued notice (plan-remind.ts).
+  'instance.remind': { zh: '催缴提醒', en: 'Reminder sent' },
   // 抄送 by a task holder (plan-copy.ts): the instance does not move.
   copy: { zh: '抄送', en: 'Copied' },
   // An eventless transition: taken as soon as its condition holds.

@@ -8,10 +8,12 @@ import {
   followUpInputSchema,
   letterFormSchema,
   rateInputSchema,
+  rateInputSchemaV2,
   reassignInputSchema,
   type LetterForm,
 } from './form';
 import { mailboxEventLabels, mailboxGuardLabels, mailboxMachine } from './machine';
+import { mailboxEventLabelsV2, mailboxGuardLabelsV2, mailboxMachineV2 } from './machine-v2';
 
 export const presidentsMailboxV1: ProcessDefinition = {
   id: 'presidents-mailbox',
@@ -45,4 +47,16 @@ export const presidentsMailboxV1: ProcessDefinition = {
     const subject = (input as LetterForm).subject;
     return { zh: `校长信箱：${subject}`, en: `President's mailbox: ${subject}` };
   },
+};
+
+/**
+ * v2: the writer rates in the five levels of 好差评; a 差评 reopens the letter for its departments
+ * with 5 working days to answer (machine-v2.ts). v1 letters finish on v1.
+ */
+export const presidentsMailboxV2: ProcessDefinition = {
+  ...presidentsMailboxV1,
+  version: 2,
+  machine: mailboxMachineV2,
+  labels: { guards: mailboxGuardLabelsV2, events: mailboxEventLabelsV2 },
+  eventInputs: { ...presidentsMailboxV1.eventInputs, rate: rateInputSchemaV2 },
 };

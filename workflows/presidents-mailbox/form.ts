@@ -53,4 +53,13 @@ export const rateInputSchema = z.object({
   rating: z.enum(RATINGS, { error: '请选择满意度' }),
   comment: z.string().trim().max(1000, '评价不能超过 1000 字').optional(),
 });
+/**
+ * v2: 好差评 in the five levels (5 非常满意 … 1 非常不满意; forms send the digit as text). The
+ * answer deadline of a reopened letter is the engine's (completeLetterEventInput), never the writer's.
+ */
+export const rateInputSchemaV2 = z.object({
+  rating: z.coerce.number({ error: '请选择满意度' }).int('请选择满意度').min(1, '请选择满意度').max(5, '请选择满意度'),
+  comment: z.string().trim().max(1000, '评价不能超过 1000 字').optional(),
+  deadline: z.iso.datetime({ offset: true }).optional(),
+});
 export const followUpInputSchema = z.object({ question: text(2000, '追问内容') });

@@ -44,6 +44,7 @@ export default async function MePage() {
     { href: '/me/tokens', title: t('integrations.tokens.title') },
     ...(can(user, 'mailbox.desk') ? [{ href: '/mailbox-office', title: t('mailbox.desk') }] : []),
     ...(can(user, 'notice.compose') ? [{ href: '/notices', title: t('notify.notices.title') }] : []),
+    ...(can(user, 'housing.ledger') ? [{ href: '/housing-notices', title: t('housing.ledger.link'), sub: t('housing.ledger.linkSub') }] : []),
     ...(can(user, 'admin.monitor') ? [{ href: '/admin', title: t('nav.admin') }] : []),
     ...(can(user, 'catalog.manage') ? [{ href: '/admin/catalog', title: t('portal.admin'), sub: t('portal.adminHint') }] : []),
   ];

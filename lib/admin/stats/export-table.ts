@@ -7,11 +7,15 @@ import { getLabeler } from '../../labels';
 import { toCsv } from './csv';
 import { parseStatsFilters } from './filters';
 import { labelRows } from './label-rows';
+import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../../labels';
 import { STATS_TABLES, statsTable, type StatsTable, type StatsTableId } from './tables';
+
+/** 好差评 columns are named by the one scale's own words (lib/labels). */
+const LEVEL_COLUMNS: Record<string, SatisfactionLevel> = { verySatisfied: 5, satisfied: 4, fairlySatisfied: 3, dissatisfied: 2, veryDissatisfied: 1 };
 
 export function columnHeader(locale: Locale, columns: string[]): string[] {
   const t = translator(locale);
-  return columns.map((c) => t(`admin.col.${c}` as 'admin.col.day'));
+  return columns.map((c) => (LEVEL_COLUMNS[c] ? SATISFACTION_LEVELS[LEVEL_COLUMNS[c]][locale] : t(`admin.col.${c}` as 'admin.col.day')));
 }
 
 /** One dashboard table for the API: JSON (ids, for programs), or CSV for people: the same rows, in words. */

@@ -5,6 +5,7 @@ import { queryRows } from '../rows';
 import { scopeWhere, type StatsFilters } from './filters';
 import { summarizeDurations } from './histogram';
 import { rollupRows } from './rollup-source';
+import { satisfactionByDepartment } from './satisfaction';
 import { cstDate, loadWorkingCalendar, workingDaysBetween } from '@/workflows/engine/calendar';
 
 /** Overdue tasks without a department are grouped under their role: 'role:applicant'. */
@@ -21,6 +22,7 @@ export const STATS_TABLES = [
   'overdue-by-department',
   'busiest-hours',
   'urges-by-step',
+  'satisfaction-by-department',
 ] as const;
 export type StatsTableId = (typeof STATS_TABLES)[number];
 
@@ -153,6 +155,12 @@ export async function statsTable(db: Db, scope: AdminScope, id: StatsTableId, f:
       );
       return { id, columns: ['process', 'step', 'urges', 'urgedTasks', 'stillWaiting'], rows: r.map((x) => cols(x, 'process_id', 'state', 'urges', 'tasks', 'waiting')) };
     }
+    case 'satisfaction-by-department':
+      return {
+        id,
+        columns: ['department', 'rated', 'verySatisfied', 'satisfied', 'fairlySatisfied', 'dissatisfied', 'veryDissatisfied'],
+        rows: await satisfactionByDepartment(db, scope, f),
+      };
     case 'busiest-hours': {
       const r = await rows(db, sql`select r.key as h, sum(r.n)::int as n from ${rollupRows('r', 'hour', f.period)} where ${where} group by 1`);
       const byHour = new Map(r.map((x) => [Number(x.h), Number(x.n)]));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { grantSchema } from '@/lib/admin/people/manage-users';
 import { orgUnitSchema } from '@/lib/admin/people/manage-org-units';
 import * as input from '@/lib/api/route-inputs';
+import { batchKeySchema } from '@/lib/housing/batch-key';
 import { callbackSchema } from '@/lib/integrations/complete-dorm-repair-job';
 import { deputyQuery, outOfOfficeBody } from '@/lib/out-of-office';
 import { publishSchema } from '@/lib/mailbox/publications';
@@ -12,7 +13,7 @@ import { subscriptionInput } from '@/lib/notify/push-subscriptions';
 import { createTokenSchema } from '@/lib/tokens/create-token';
 import { serviceAccountSchema } from '@/lib/tokens/service-accounts';
 import { webhookSchema } from '@/lib/webhooks/manage-webhooks';
-import { followUpInputSchema, letterFormSchema, rateInputSchema } from '@/workflows/presidents-mailbox/form';
+import { followUpInputSchema, letterFormSchema, rateInputSchemaV2 } from '@/workflows/presidents-mailbox/form';
 import { datasetPushBody } from './dataset-body';
 import { op, type Auth, type Operation } from './operation';
 import * as r from './responses';
@@ -75,6 +76,8 @@ export const OPERATIONS: Operation[] = [
   op('POST /api/v1/tokens', 'createToken', 'Create an API token for yourself; the secret is in this answer only', { auth: sessionOnly, body: createTokenSchema, ok: 201, returns: r.CreatedToken, errors: [400, 401, 403, 415] }),
   op('DELETE /api/v1/tokens/{id}', 'revokeToken', 'Revoke one of your API tokens', { auth: sessionOnly, ok: 204, returns: 'empty', errors: [401, 403, 404] }),
   op('POST /api/v1/housing-notices', 'issueHousingNotices', '周转房缴费通知: validate (dryRun) or issue a list, chunk by chunk', { auth: user, body: input.housingNoticesBody, returns: r.Report, errors: [400, 401, 403, 409, 415] }),
+  op('GET /api/v1/housing-notices/batch', 'getHousingBatch', '周转房缴费台账: one batch (period and due date), tenant by tenant — acknowledged, paid (receipts), overdue, reminders; CSV with format=csv', { auth: user, query: input.housingBatchQuery, returns: z.looseObject({ tenants: z.array(z.looseObject({})) }), orCsv: true, errors: [400, 401, 403] }),
+  op('POST /api/v1/housing-notices/batch/reminders', 'remindHousingBatch', '催缴: one reminder to each overdue tenant of a batch (once a day per tenant), through the outbox', { auth: user, body: batchKeySchema, returns: z.object({ reminded: z.number().int(), skipped: z.number().int() }), errors: [400, 401, 403, 415] }),
   op('GET /api/v1/notices/{id}/attachment', 'getNoticeAttachment', "A notice's attachment, for its recipients and author", { auth: user, returns: 'file', errors: [401, 403, 404] }),
 
   // 校长信箱 (writers need no account: the tracking link is their capability)
@@ -82,7 +85,7 @@ export const OPERATIONS: Operation[] = [
   op('POST /api/v1/mailbox/attachments', 'uploadLetterAttachment', 'An attachment for a letter about to be written (no login); its claim goes with the letter', { auth: anyone, bodyType: 'multipart', ok: 201, returns: r.LetterAttachment, errors: [400, 403, 413, 415, 429] }),
   op('POST /api/v1/mailbox/lookup', 'lookupLetter', 'Find a letter by query code (and contact); a form post gets a half-hour cookie and a redirect', { auth: anyone, body: z.object({ code: z.string(), contact: z.string().optional() }), returns: r.LetterTracking, also: { 303: 'redirect' }, errors: [400, 403, 404, 429] }),
   op('GET /api/v1/mailbox/track/{token}', 'trackLetter', 'The tracking view of a letter, through its link', { auth: letterLink, returns: r.LetterTracking, errors: [403, 404, 429], params: { token: 'The secret of the tracking link (or `session` with the query-code cookie)' } }),
-  op('POST /api/v1/mailbox/track/{token}/{action}', 'actOnLetter', "The writer's actions: rate the reply, ask a follow-up, re-issue the link", { auth: letterLink, body: z.union([rateInputSchema, followUpInputSchema, z.object({})]), returns: r.LetterTracking, also: { 201: r.LetterCapability, 303: 'redirect' }, errors: [400, 403, 404, 409, 422, 429], params: { token: 'The secret of the tracking link', action: 'rate | follow-up | reissue' } }),
+  op('POST /api/v1/mailbox/track/{token}/{action}', 'actOnLetter', "The writer's actions: rate the reply, ask a follow-up, re-issue the link", { auth: letterLink, body: z.union([rateInputSchemaV2, followUpInputSchema, z.object({})]), returns: r.LetterTracking, also: { 201: r.LetterCapability, 303: 'redirect' }, errors: [400, 403, 404, 409, 422, 429], params: { token: 'The secret of the tracking link', action: 'rate | follow-up | reissue' } }),
   op('GET /api/v1/mailbox/track/{token}/attachments/{id}', 'getLetterAttachment', "A file of the writer's own letter, through the link", { auth: letterLink, returns: 'file', errors: [403, 404, 429] }),
   op('POST /api/v1/mailbox/letters/{id}/events', 'sendLetterEvent', 'Office and department actions on a letter (accept, assign, draft, review, …)', { auth: user, body: letterEventSchema, returns: r.Ok, errors: [400, 401, 403, 404, 409, 415, 422] }),
   op('POST /api/v1/mailbox/letters/{id}/publication', 'publishLetter', 'Publish (or edit) the anonymised letter and reply on 公开回复', { auth: user, body: publishSchema, ok: 201, returns: r.Ok, errors: [400, 401, 403, 404, 409, 415] }),

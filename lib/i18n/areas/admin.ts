@@ -173,6 +173,8 @@ export const admin = {
       noOverdue: '目前没有超期待办',
       urges: '催办次数 · 按环节',
       noUrges: '所选期间没有催办',
+      satisfaction: '好差评 · 按承办部门',
+      noRatings: '所选期间没有评价',
       urgedWaiting: '{tasks} 件被催办，{waiting} 件仍在等待',
     },
     table: {
@@ -186,6 +188,7 @@ export const admin = {
       'overdue-by-department': '超期待办（按办理部门）',
       'busiest-hours': '繁忙时段（发起时刻）',
       'urges-by-step': '催办次数（按环节）',
+      'satisfaction-by-department': '好差评（按承办部门）',
     },
     col: {
       day: '日期',
@@ -208,6 +211,7 @@ export const admin = {
       hour: '时段',
       started: '发起量',
       urges: '催办次数',
+      rated: '评价数',
       urgedTasks: '被催办件数',
       stillWaiting: '仍在等待',
     },
@@ -457,6 +461,8 @@ export const admin = {
       noOverdue: 'No overdue tasks now',
       urges: 'Urges by step',
       noUrges: 'No urges in this period',
+      satisfaction: 'Satisfaction ratings by responsible department',
+      noRatings: 'No ratings in this period',
       urgedWaiting: '{tasks} tasks urged, {waiting} still waiting',
     },
     table: {
@@ -470,6 +476,7 @@ export const admin = {
       'overdue-by-department': 'Overdue tasks by department',
       'busiest-hours': 'Busiest hours (start time)',
       'urges-by-step': 'Urges by step',
+      'satisfaction-by-department': 'Satisfaction by responsible department',
     },
     col: {
       day: 'Day',
@@ -492,6 +499,7 @@ export const admin = {
       hour: 'Hour',
       started: 'Started',
       urges: 'Urges',
+      rated: 'Ratings',
       urgedTasks: 'Tasks urged',
       stillWaiting: 'Still waiting',
     },

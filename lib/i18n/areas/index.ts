@@ -15,8 +15,9 @@ import { taskOps } from './task-ops';
 import { approvals } from './approvals';
 import { record } from './record';
 import { deputy } from './deputy';
+import { housing } from './housing';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, housing };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

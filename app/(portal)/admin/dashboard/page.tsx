@@ -8,7 +8,7 @@ import { columnHeader } from '@/lib/admin/stats/export-table';
 import { labelRows } from '@/lib/admin/stats/label-rows';
 import { STATS_TABLES, statsTable, type StatsTable, type StatsTableId } from '@/lib/admin/stats/tables';
 import { isAppError } from '@/lib/errors';
-import { getLabeler } from '@/lib/labels';
+import { getLabeler, SATISFACTION_LEVELS } from '@/lib/labels';
 import { BarChart } from '../_components/bar-chart';
 import { ColumnChart } from '../_components/charts/column-chart';
 import { RangeBars } from '../_components/charts/range-bars';
@@ -100,6 +100,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const urgeRows = labelRows(urges, L)
     .slice(0, TOP)
     .map((r) => ({ label: `${String(r[0])} · ${String(r[1])}`, value: Number(r[2]), note: t('admin.dashboard.urgedWaiting', { tasks: Number(r[3]), waiting: Number(r[4]) }) }));
+  const satisfaction = table('satisfaction-by-department');
+  // 好差评 from 非常满意 (green) to 非常不满意 (red), in the scale's own words.
+  const levelParts: Part[] = ([5, 4, 3, 2, 1] as const).map((n, i) => ({
+    name: SATISFACTION_LEVELS[n][locale],
+    colour: ['#15803d', '#4ade80', '#facc15', '#f97316', '#b91c1c'][i]!,
+  }));
+  const satisfactionRows = labelRows(satisfaction, L)
+    .slice(0, TOP)
+    .map((r) => ({ label: String(r[0]), values: [2, 3, 4, 5, 6].map((i) => Number(r[i] ?? 0)) }));
   const grainLink = (g: Grain) => `/admin/dashboard?${new URLSearchParams({ ...params, grain: g }).toString()}`;
   const durationLabels = { medianName: t('admin.dashboard.median'), p90Name: t('admin.dashboard.p90') };
 
@@ -184,6 +193,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <ColumnChart title={t('admin.dashboard.hours')} labels={hours.rows.map((r) => String(r[0]))} values={hours.rows.map((r) => Number(r[1]))} colour="#7c3aed" compact />
         </StatsSection>
       </div>
+
+      <StatsSection {...section(satisfaction)} title={t('admin.dashboard.satisfaction')} empty={false}>
+        {satisfactionRows.length === 0 ? (
+          <p>{t('admin.dashboard.noRatings')}</p>
+        ) : (
+          <StackedBars title={t('admin.dashboard.satisfaction')} rows={satisfactionRows} parts={levelParts} />
+        )}
+      </StatsSection>
 
       <StatsSection {...section(urges)} title={t('admin.dashboard.urges')} empty={false}>
         {urgeRows.length === 0 ? <p>{t('admin.dashboard.noUrges')}</p> : <BarChart title={t('admin.dashboard.urges')} rows={urgeRows} colour="#b45309" />}

@@ -10,12 +10,14 @@ import { roleLabel } from '@/lib/labels';
 import { getInstanceView, type InstanceView } from '@/lib/instances/get-instance-view';
 import { markCopiesRead } from '@/lib/instances/list-copies';
 import { now } from '@/lib/clock';
+import { dayOf } from '@/workflows/engine/plan-instance-ops';
 import { ActionPanel } from '../../../_components/action-panel';
 import { RecordDownload } from '../../../_components/record-download';
 import { StatusChip } from '../../../_components/status-chip';
 import { formsFor, genericFacts } from '../../../_forms/registry';
 import { peopleForTask } from '@/lib/instances/task-operations';
 import { colleaguesOf } from '@/lib/instances/people';
+import { copyRecipients } from '@/lib/instances/copy-recipients';
 import { Confirmation } from './confirmation';
 import { InstanceOperations } from './instance-operations';
 import { TaskOperations, type TaskOp } from './task-operations';
@@ -40,6 +42,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const view = await loadView(id, user);
   const { t, locale } = await getTranslator();
   const isApplicant = view.audience === 'applicant';
+  // A notice the person was sent (周转房缴费通知) reads as one: 通知对象 and 通知时间, not 申请人 and 提交时间.
+  const issued = view.process.issued;
+  const personRole = (role: string) => (issued && role === 'applicant' ? t('instance.recipient') : roleLabel(role)[locale]);
   // 校长信箱 staff work letters on their own desk (assignments, drafts, publication).
   if (view.process.id === 'presidents-mailbox' && !isApplicant) redirect(`/mailbox-office/${id}`);
   const revising = isApplicant && view.myActions.some((a) => a.type === 'resubmit');
@@ -63,6 +68,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         return { task, ops, people: await peopleForTask(db, user, task.id, hand) };
       }),
   );
+  // 抄送: offered to whoever handles the current step, when the policy lets them copy this one.
+  const mayCopy = !isApplicant && view.openTasks.some((task) => task.mine && task.role !== 'applicant');
+  const copyPeople = mayCopy ? await copyRecipients(db, user, view.id).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e))) : null;
   const opsLabels = {
     title: t('taskOps.title'),
     transfer: t('taskOps.transfer'),
@@ -99,7 +107,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <Link href={isApplicant ? '/applications' : '/tasks'}>← {t('common.back')}</Link>
       </p>
       <h1>{pick(view.title, locale)}</h1>
-      {isApplicant ? <Confirmation view={view} t={t} locale={locale} /> : null}
+      {isApplicant && !issued ? <Confirmation view={view} t={t} locale={locale} /> : null}
       <section className="card" aria-labelledby="facts-title">
         <h2 id="facts-title" className="sr-only">
           {t('instance.status')}
@@ -122,7 +130,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <dt className="muted">{pick(task.stateLabel, locale)}</dt>
               <dd>
                 {t('instance.waitingFor', {
-                  who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
+                  who: `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
                 })}
                 {task.dueAt ? ` · ${t('instance.due', { date: formatDateTime(task.dueAt, locale) })}` : ''}
                 {task.urgeCount > 0 ? <span data-testid="urge-count">{` · ${t('taskOps.urgedCount', { count: task.urgeCount })}`}</span> : null}
@@ -145,11 +153,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               </dd>
             </div>
           ))}
-          <dt>{t('instance.applicant')}</dt>
+          <dt>{t(issued ? 'instance.recipient' : 'instance.applicant')}</dt>
           <dd>
             {view.applicant ? `${view.applicant.name} · ${pick(view.applicant.orgName, locale)}` : ''}
           </dd>
-          <dt>{t('instance.submittedAt')}</dt>
+          <dt>{t(issued ? 'instance.issuedAt' : 'instance.submittedAt')}</dt>
           <dd>{formatDateTime(view.createdAt, locale)}</dd>
           {rating ? (
             <>
@@ -182,6 +190,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {forms.revise(t, view, { locale, people: await colleaguesOf(db, user) })}
         </section>
       ) : null}
+
+      {isApplicant && view.status === 'active' && view.myActions.length > 0 && forms?.recipientGuide ? forms.recipientGuide(t, view, dayOf(await now(db))) : null}
 
       {eventForms.map((a) => (
         <section className="card" key={a.type} aria-labelledby={`event-${a.type}`}>
@@ -238,14 +248,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         />
       ))}
 
-      {!isApplicant && view.openTasks.some((task) => task.mine && task.role !== 'applicant') ? (
+      {copyPeople ? (
         <CopyForm
           instanceId={view.id}
           revision={view.revision}
+          people={copyPeople}
+          locale={locale}
           text={{
             title: t('approvals.copy.title'),
             who: t('approvals.copy.who'),
-            whoHint: t('approvals.copy.whoHint'),
+            search: t('approvals.copy.search'),
+            none: t('approvals.copy.none'),
+            chosen: t('approvals.copy.chosen'),
+            pickSomeone: t('approvals.copy.pickSomeone'),
             note: t('approvals.copy.note'),
             submit: t('approvals.copy.submit'),
             working: t('approvals.copy.working'),
@@ -256,7 +271,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
       <div className="grid grid-2">
         <section className="card" aria-labelledby="form-title">
-          <h2 id="form-title">{t('instance.form')}</h2>
+          <h2 id="form-title">{t(issued ? 'instance.notice' : 'instance.form')}</h2>
           <dl className="facts">
             {(forms ? forms.facts(t, view, locale) : genericFacts(view)).map(([k, v]) => (
               <div key={k} style={{ display: 'contents' }}>
@@ -297,7 +312,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   {e.toName ? ` · ${t('taskOps.handedTo', { name: e.toName })}` : ''}
                 </strong>
                 <div>
-                  {e.actorName ?? t('instance.system')} · {roleLabel(e.actorRole)[locale]}
+                  {e.actorName ?? t('instance.system')} · {personRole(e.actorRole)}
                 </div>
                 <div className="when">
                   <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> → {pick(e.toStateLabel, locale)}
@@ -322,7 +337,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <strong>{pick(task.stateLabel, locale)}</strong>
                 <div className="muted">
                   {t('instance.waitingFor', {
-                    who: `${task.orgName ? pick(task.orgName, locale) : ''}${roleLabel(task.role)[locale]}`,
+                    who: `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
                   })}
                 </div>
               </li>

@@ -9,7 +9,7 @@ import { showText } from '@/lib/mailbox/display';
 import { departmentOptions } from '@/lib/mailbox/desk-list';
 import { duplicateCandidates, type DuplicateCandidate } from '@/lib/mailbox/duplicate-candidates';
 import { now } from '@/lib/clock';
-import { eventLabel, roleLabel, SATISFACTION_LEVELS } from '@/lib/labels';
+import { eventLabel, roleLabel, SATISFACTION_LEVELS, satisfactionLevel } from '@/lib/labels';
 import { stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import { getDefinition } from '@/workflows/registry';
 import { RecordDownload } from '../../../_components/record-download';
@@ -38,6 +38,7 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     return u ? (locale === 'zh' ? u.zh : u.en) : id;
   };
   const { context } = letter;
+  const rated = context.rating ? satisfactionLevel(context.rating.value) : null;
   const stateLabels = stepLabels(
     letter.state.split(',').flatMap((path) => {
       const meta = stateMeta(definition.machine, path);
@@ -118,7 +119,11 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
             <p className="mb-text">{showText(context.followUp)}</p>
           </>
         ) : null}
-        {context.rating ? <p className="alert info">{t('mailbox.rated', { rating: t(`mailbox.ratings.${context.rating.value}`) })} {context.rating.comment ? `— ${showText(context.rating.comment)}` : ''}</p> : null}
+        {rated ? (
+          <p className="alert info" data-testid="desk-rating">
+            {t('mailbox.writerRated', { rating: SATISFACTION_LEVELS[rated][locale] })} {context.rating?.comment ? `— ${showText(context.rating.comment)}` : ''}
+          </p>
+        ) : null}
       </section>
       {context.assignments.length > 0 ? (
         <section className="card">

@@ -13,7 +13,6 @@ import { openLetter } from '@/lib/mailbox/find-letter';
 import { rateLimitAddress } from '@/lib/client-ip';
 import { qrSvg } from '@/lib/mailbox/qr';
 import { trackLetter, type TrackView } from '@/lib/mailbox/track-view';
-import { RATINGS } from '@/workflows/presidents-mailbox/form';
 import { trackErrorKey } from '../../track-errors';
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer', title: '来信办理进度' };
@@ -128,15 +127,19 @@ export default async function TrackPage({
           <p className="mb-text">{showText(view.followUp)}</p>
         </section>
       ) : null}
-      {view.rating ? <p className="alert info">{t('mailbox.rated', { rating: t(`mailbox.ratings.${view.rating.value}`) })}</p> : null}
+      {view.rating ? (
+        <p className="alert info" data-testid="track-rating">
+          {t('mailbox.rated', { rating: pick(view.rating.label, locale) })}
+        </p>
+      ) : null}
       {view.canRate ? (
         <form className="card" method="post" action={`${base}/rate`}>
           <fieldset className="field">
             <legend>{t('mailbox.rateTitle')}</legend>
-            {RATINGS.map((r) => (
-              <label key={r} className="choice">
-                <input type="radio" name="rating" value={r} required />
-                <span>{t(`mailbox.ratings.${r}`)}</span>
+            {view.ratingChoices.map((r) => (
+              <label key={r.value} className="choice">
+                <input type="radio" name="rating" value={r.value} required />
+                <span>{pick(r.label, locale)}</span>
               </label>
             ))}
           </fieldset>
