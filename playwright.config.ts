@@ -3,7 +3,11 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { E2E_WEBHOOK_SECRET } from './e2e/support/processes';
 
 // App servers per database mode, all in one run, each running one spec at a time.
-//   E2E_DB        pglite,postgres (default) | pglite | postgres — which servers and projects
+//   E2E_DB        pglite,postgres (default) | pglite | postgres — which servers and projects. With both,
+//                 each story runs in one mode and the mode-sensitive proofs in both (EVERY_MODE below);
+//                 with one, every spec of that mode runs.
+//   E2E_EVERY_MODE=1  with both modes: every story in both (about twice the time).
+//   E2E_KIND      desktop,phone,alone (default: all, in that order) — which kinds of project.
 //   E2E_PORT_BASE the first server's port (default 3100; E2E_PORT is the old name); server n
 //                 (0, 1, …: each mode's servers in turn) listens on base + 20·n. A server on port P
 //                 has its stand-ins on P+5 … P+8, Prism (api-contract) on P+9 and P+4, and the proof specs'
@@ -22,52 +26,82 @@ const modes = (process.env.E2E_DB || 'pglite,postgres')
   .filter((m, i, all) => m && all.indexOf(m) === i) as Array<'pglite' | 'postgres'>;
 for (const m of modes) if (m !== 'pglite' && m !== 'postgres') throw new Error(`E2E_DB: unknown mode '${m}' (pglite, postgres)`);
 const serversPerDb = Math.max(1, Number(process.env.E2E_SERVERS_PER_DB || 1));
+type Kind = 'desktop' | 'phone' | 'alone';
+const KINDS: Kind[] = ['desktop', 'phone', 'alone'];
+const kinds = (process.env.E2E_KIND || KINDS.join(',')).split(',').map((k) => k.trim()) as Kind[];
+for (const k of kinds) if (!KINDS.includes(k)) throw new Error(`E2E_KIND: unknown kind '${k}' (desktop, phone, alone)`);
 
 const PHONE = /.*\.phone\.spec\.ts$/;
 // Specs that move the server's test clock or change what every account sees (roles, the term
 // calendar, service accounts): they run alone against their server, after the parallel ones.
-const EXCLUSIVE = /\/(processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-deputy)\.spec\.ts$/;
+const EXCLUSIVE = /\/(applicant-rules\.phone|processes-insurance\.phone|processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-deputy)\.spec\.ts$/;
 // Specs that start servers of their own on one shared PostgreSQL database.
 const POSTGRES_ONLY = /\/(proof-crash|proof-scale-out)\.spec\.ts$/;
 // Specs whose subject does not depend on the database mode: the markup (axe, touch targets, the
-// visitor's pages), response headers and CSP, and PGlite's own data-directory lock. They run on the
-// PGlite servers only; every process story, the API (its response shapes differ by driver), the
-// fuzzing, concurrency and crash proofs run in both modes. axe was the longest spec of the suite,
-// and the same pages were audited twice.
-const ONE_MODE_ONLY = /\/(portal-axe|proof-headers|proof-data-dir-lock|applicant-inputs\.phone|applicant-visitor\.phone)\.spec\.ts$/;
+// visitor's pages), response headers and CSP, and PGlite's own data-directory lock. PGlite only.
+const PGLITE_ONLY = /\/(portal-axe|proof-headers|proof-data-dir-lock|applicant-inputs\.phone|applicant-visitor\.phone)\.spec\.ts$/;
+// Specs whose subject IS the database mode: the API's response shapes (drivers differ in what they
+// return), concurrency, fuzzing, the authorization matrix and the smoke run. They run in both modes.
+const EVERY_MODE = /\/(api-contract|api-foundation|mailbox-api|proof-concurrency|proof-fuzz|security|smoke)\.spec\.ts$/;
+// Every other spec is a user's story through the pages. With both modes in one run each story runs
+// in one of them, chosen by measured duration so the two servers finish together (the integration
+// tests run every engine path in both modes; the stories exercise the pages). E2E_EVERY_MODE=1 runs
+// every story in both modes (twice the time).
+const everyMode = process.env.E2E_EVERY_MODE === '1';
 
 /**
  * Seconds a spec took alone on a quiet server (npm test's split between servers of one mode);
  * a spec not listed counts as 20.
  */
 const SPEC_SECONDS: Record<string, number> = {
-  // Measured on 2026-12-02 (one PGlite server of two, machine loaded), after axe was split per page.
-  'proof-crash.spec.ts': 300,
-  'portal-axe.spec.ts': 250,
-  'proof-fuzz.spec.ts': 130,
-  'fitness-exemption.spec.ts': 120,
-  'notify-action-link.spec.ts': 105,
-  'monitor-admin.spec.ts': 100,
-  'portal-admin.spec.ts': 85,
-  'mailbox-api.spec.ts': 70,
+  // Quiet-machine seconds on 2026-12-03 (one PGlite server, `--project=pglite-desktop`) × 2.2, the
+  // slow-down of two servers and two browsers on two cores; phone and alone specs from their own runs.
+  'portal-axe.spec.ts': 225,
+  'proof-crash.spec.ts': 150,
+  'proof-fuzz.spec.ts': 137,
+  'notify-action-link.spec.ts': 100,
+  'proof-data-dir-lock.spec.ts': 72,
+  'monitor-diagrams.spec.ts': 67,
   'proof-scale-out.spec.ts': 60,
-  'integrations-sso.spec.ts': 60,
-  'notify-notice.spec.ts': 55,
-  'proof-data-dir-lock.spec.ts': 55,
+  'monitor-no-ids.spec.ts': 59,
+  'fitness-exemption.spec.ts': 53,
   'applicant-visitor.phone.spec.ts': 50,
-  'processes-cadre-leave.spec.ts': 47,
+  'tasks-views.phone.spec.ts': 48,
+  'processes-cadre-leave.spec.ts': 50,
   'mailbox-writer.phone.spec.ts': 45,
-  'proof-authz.spec.ts': 40,
+  'approval-deputy.phone.spec.ts': 41,
+  'proof-authz.spec.ts': 90,
+  'processes-private-travel.spec.ts': 55,
+  'approval-deputy.spec.ts': 30,
+  'approval-withdraw-urge.spec.ts': 45,
+  'approval-transfer.spec.ts': 45,
   'processes-insurance.phone.spec.ts': 38,
-  'integrations-open311.spec.ts': 36,
-  'processes-fire-equipment.spec.ts': 34,
-  'processes-furniture-repair.spec.ts': 32,
+  'monitor-admin.spec.ts': 33,
+  'approval-signers.spec.ts': 31,
   'applicant-confirmation.phone.spec.ts': 31,
-  'processes-housing.spec.ts': 30,
   'processes-dorm-repair.phone.spec.ts': 29,
-  'proof-headers.spec.ts': 27,
-  'processes-city-report.spec.ts': 26,
-  'api-contract.spec.ts': 21,
+  'portal-admin.spec.ts': 27,
+  'processes-furniture-repair.spec.ts': 27,
+  'processes-housing.spec.ts': 25,
+  'portal-story.phone.spec.ts': 25,
+  'mailbox-api.spec.ts': 21,
+  'proof-headers.spec.ts': 21,
+  'resubmit-replaced.phone.spec.ts': 19,
+  'integrations-sso.spec.ts': 19,
+  'messages-read.phone.spec.ts': 18,
+  'processes-fire-equipment.spec.ts': 17,
+  'security.spec.ts': 17,
+  'proof-concurrency.spec.ts': 17,
+  'approval-copy.spec.ts': 16,
+  'approval-record.spec.ts': 15,
+  'processes-city-report.spec.ts': 15,
+  'notify-notice.spec.ts': 15,
+  'approval-batch.spec.ts': 14,
+  'integrations-open311.spec.ts': 10,
+  'api-contract.spec.ts': 9,
+  'monitor-dashboard.spec.ts': 8,
+  'api-foundation.spec.ts': 5,
+  'smoke.spec.ts': 1,
 };
 
 /** The spec files of the shard-th of `count` servers of a mode: longest first, each to the least loaded. */
@@ -81,6 +115,33 @@ function shardOf(files: string[], shard: number, count: number): string[] {
     if (to === shard) mine.push(file);
   }
   return mine;
+}
+
+/**
+ * The mode a story runs in when both modes run: per kind of spec (desktop, phone, exclusive: `npm
+ * test` runs the kinds one after another), longest first, each to the mode with less work, counting
+ * the specs pinned to a mode or run in both.
+ */
+function storyModes(files: string[]): Map<string, 'pglite' | 'postgres'> {
+  const chosen = new Map<string, 'pglite' | 'postgres'>();
+  const secs = (f: string) => SPEC_SECONDS[f] ?? 20;
+  const kindOf = (f: string) => (EXCLUSIVE.test(`/${f}`) ? 'alone' : PHONE.test(`/${f}`) ? 'phone' : 'desktop');
+  for (const kind of ['desktop', 'phone', 'alone']) {
+    const ofKind = files.filter((f) => kindOf(f) === kind);
+    const load = { pglite: 0, postgres: 0 };
+    for (const f of ofKind) {
+      if (EVERY_MODE.test(`/${f}`)) { load.pglite += secs(f); load.postgres += secs(f); }
+      else if (PGLITE_ONLY.test(`/${f}`)) load.pglite += secs(f);
+      else if (POSTGRES_ONLY.test(`/${f}`)) load.postgres += secs(f);
+    }
+    const stories = ofKind.filter((f) => ![EVERY_MODE, PGLITE_ONLY, POSTGRES_ONLY].some((re) => re.test(`/${f}`)));
+    for (const f of stories.sort((a, b) => secs(b) - secs(a) || a.localeCompare(b))) {
+      const to = load.pglite <= load.postgres ? 'pglite' : 'postgres';
+      load[to] += secs(f);
+      chosen.set(f, to);
+    }
+  }
+  return chosen;
 }
 
 const chromium = {
@@ -133,10 +194,17 @@ function server(db: 'pglite' | 'postgres', port: number, name: string): WebServe
 }
 
 const specFiles = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
+const storyMode = modes.length > 1 && !everyMode ? storyModes(specFiles) : null;
+/** Whether a spec runs on a server of mode `db` in this run. */
+function runsIn(db: 'pglite' | 'postgres', f: string): boolean {
+  if ((db === 'postgres' ? PGLITE_ONLY : POSTGRES_ONLY).test(`/${f}`)) return false;
+  const chosen = storyMode?.get(f);
+  return chosen === undefined || chosen === db;
+}
 const servers = modes.flatMap((db, i) =>
   Array.from({ length: serversPerDb }, (_, shard) => {
     const suffix = shard === 0 ? '' : `-${shard + 1}`;
-    const wanted = (f: string) => (db === 'postgres' ? !ONE_MODE_ONLY.test(`/${f}`) : !POSTGRES_ONLY.test(`/${f}`));
+    const wanted = (f: string) => runsIn(db, f);
     const files = shardOf(specFiles.filter(wanted), shard, serversPerDb);
     return { db, suffix, files, port: base + 20 * (i * serversPerDb + shard) };
   }),
@@ -156,20 +224,27 @@ export default defineConfig({
   use: { locale: 'zh-CN', launchOptions: chromium },
   projects: servers.flatMap(({ db, suffix, files, port }) => {
     const shared = { use: { baseURL: `http://127.0.0.1:${port}` }, metadata: { db, port } };
-    // This server's files: every spec of the mode when it is the only one, else its share.
-    const mine = (pattern: RegExp) => (serversPerDb === 1 ? [pattern] : files.filter((f) => pattern.test(`/${f}`)).map((f) => `**/${f}`));
+    // This server's files: its share of the specs that run in its mode.
+    const mine = (pattern: RegExp) => files.filter((f) => pattern.test(`/${f}`)).map((f) => `**/${f}`);
     const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
     const desktop = { viewport: { width: 1280, height: 800 } };
-    const skip = db === 'postgres' ? ONE_MODE_ONLY : POSTGRES_ONLY;
     const project = (kind: string) => `${db}-${kind}${suffix}`;
     // Per server: desktop specs, then phone specs, then the exclusive ones; the servers run side by side.
     // (An empty testMatch list matches nothing: a server may have no phone or exclusive spec.)
-    return [
+    // A kind runs after the kind before it when both are in this run (a dependency: Playwright then
+    // skips the later kinds if the earlier fails); `npm test` runs the kinds one after another with
+    // E2E_KIND instead, on fresh servers, so one failure hides nothing.
+    const after = (kind: Kind) => {
+      const before = KINDS[KINDS.indexOf(kind) - 1];
+      return before && kinds.includes(before) ? { dependencies: [project(before)] } : {};
+    };
+    const all: Array<Record<string, unknown> & { name: string; kind: Kind }> = [
       // Every *.spec.ts but *.phone.spec.ts runs on a desktop; *.phone.spec.ts on a phone, and only there.
-      { name: project('desktop'), testMatch: mine(/.*\.spec\.ts$/), testIgnore: [PHONE, EXCLUSIVE, skip], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
-      { name: project('phone'), testMatch: mine(PHONE), testIgnore: [EXCLUSIVE, skip], dependencies: [project('desktop')], workers: 1, ...shared, use: { ...shared.use, ...phone } },
-      { name: project('alone'), testMatch: mine(EXCLUSIVE), testIgnore: [skip], dependencies: [project('phone')], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
+      { kind: 'desktop', name: project('desktop'), testMatch: mine(/.*\.spec\.ts$/), testIgnore: [PHONE, EXCLUSIVE], workers: 1, ...shared, use: { ...shared.use, ...desktop } },
+      { kind: 'phone', name: project('phone'), testMatch: mine(PHONE), testIgnore: [EXCLUSIVE], ...after('phone'), workers: 1, ...shared, use: { ...shared.use, ...phone } },
+      { kind: 'alone', name: project('alone'), testMatch: mine(EXCLUSIVE), ...after('alone'), workers: 1, ...shared, use: { ...shared.use, ...desktop } },
     ];
+    return all.filter((p) => kinds.includes(p.kind)).map(({ kind: _kind, ...p }) => p);
   }),
   webServer: servers.map(({ db, suffix, port }) => server(db, port, `${db}${suffix}`)),
 });

@@ -22,12 +22,19 @@ async function apply(student: Page, reason: string) {
   await expect(student.getByText('诊断证明.pdf')).toBeVisible();
   await student.getByRole('button', { name: '提交申请' }).click();
   await expect(student).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
-  return student.url();
+  return { url: student.url(), caseNo: (await student.getByTestId('case-no').textContent())!.trim() };
 }
 
-/** The first task reminder with an action link sent to `user` since `since`. */
-async function cardFor(user: string, since: number) {
-  const mine = () => wecom.messages.slice(since).filter((m) => m.touser === user && new URL(m.textcard.url).pathname.startsWith('/act/'));
+/**
+ * The task reminder with an action link sent to `user` since `since` about the application `caseNo`
+ * (reminders of earlier specs' applications may arrive late: they were retried until the stand-in
+ * listened).
+ */
+async function cardFor(user: string, since: number, caseNo: string) {
+  const mine = () =>
+    wecom.messages
+      .slice(since)
+      .filter((m) => m.touser === user && new URL(m.textcard.url).pathname.startsWith('/act/') && m.textcard.description.includes(caseNo));
   await expect.poll(() => mine().length, { timeout: 20_000 }).toBeGreaterThan(0);
   return mine()[0]!;
 }
@@ -35,7 +42,7 @@ async function cardFor(user: string, since: number) {
 test('counselor: reminder in the message center and on WeChat Work; approves from the action link in two taps', async ({ browser }) => {
   const since = wecom.messages.length;
   const student = await loginAs(browser, 'student');
-  const applicationUrl = await apply(student, '右膝前交叉韧带损伤，术后康复期，医嘱半年内禁止剧烈运动');
+  const { url: applicationUrl, caseNo } = await apply(student, '右膝前交叉韧带损伤，术后康复期，医嘱半年内禁止剧烈运动');
 
   // The reminder is in the counselor's message center…
   const counselor = await loginAs(browser, 'counselor');
@@ -43,7 +50,7 @@ test('counselor: reminder in the message center and on WeChat Work; approves fro
   await expect(counselor.getByTestId('message-list')).toContainText(/体质测试免测\/缓测申请 · 辅导员核实 · 待您办理/);
 
   // …and went out as a WeChat Work text card whose link opens a confirmation page.
-  const card = await cardFor('counselor', since);
+  const card = await cardFor('counselor', since, caseNo);
   expect(card.textcard.title).toContain('新待办');
   const link = new URL(card.textcard.url);
   expect(link.pathname).toMatch(/^\/act\//);
@@ -77,9 +84,9 @@ test('counselor: reminder in the message center and on WeChat Work; approves fro
 test('a return from the link needs a reason, like in the portal', async ({ browser }) => {
   const since = wecom.messages.length;
   const student = await loginAs(browser, 'student');
-  const applicationUrl = await apply(student, '踝关节扭伤，医嘱两个月内避免剧烈运动，需缓测');
+  const { url: applicationUrl, caseNo } = await apply(student, '踝关节扭伤，医嘱两个月内避免剧烈运动，需缓测');
   const counselor = await loginAs(browser, 'counselor');
-  const card = await cardFor('counselor', since);
+  const card = await cardFor('counselor', since, caseNo);
   await counselor.goto(new URL(card.textcard.url).pathname);
   await counselor.getByRole('button', { name: '退回修改' }).click();
   await expect(counselor.getByText('请填写理由（必填）')).toBeVisible();

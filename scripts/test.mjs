@@ -31,8 +31,13 @@ const dbModes = pgError ? ['pglite'] : ['pglite', 'postgres'];
 const phases = [
   [['lint', 'lint'], ['typecheck', 'typecheck'], ['unit', 'test:unit'], ['build', 'build']],
   dbModes.map((db) => [`db:${db}`, 'test:db', { TEST_DB: db }]),
-  [['e2e', 'test:e2e', { E2E_DB: dbModes.join(','), E2E_SERVERS_PER_DB: process.env.E2E_SERVERS_PER_DB || '1' }]],
+  // e2e by kind (playwright.config.ts): each kind on fresh servers after the one before, and a
+  // failing kind does not stop the next (one failure hid the phone and exclusive specs before).
+  ...['desktop', 'phone', 'alone'].map((kind) => [
+    [`e2e:${kind}`, 'test:e2e', { E2E_DB: dbModes.join(','), E2E_KIND: kind, E2E_SERVERS_PER_DB: process.env.E2E_SERVERS_PER_DB || '1' }],
+  ]),
 ];
+const keepGoing = (phase) => phase.every(([label]) => label.startsWith('e2e:'));
 
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -62,7 +67,7 @@ for (const phase of phases) {
   const results = await Promise.all(phase.map((step) => run(step, phase.length > 1)));
   if (results.includes(false)) {
     ok = false;
-    break;
+    if (!keepGoing(phase)) break;
   }
 }
 console.log(`\n${'─'.repeat(60)}\n${summary.join('\n')}\ntotal ${seconds(started)}${pgError ? ' (PostgreSQL steps SKIPPED)' : ''}`);

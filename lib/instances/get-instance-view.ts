@@ -1,6 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { instanceEvents, orgUnits, processInstances, tasks, uploads, users } from '@/db/schema';
+import { instanceEvents, orgUnits, processInstances, tasks, timers, uploads, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
@@ -57,6 +57,8 @@ export interface InstanceView {
   caseNo: string | null;
   /** Whom this view was made for (lib/policy/views.ts): it decided which names and comments are in it. */
   audience: Audience;
+  /** 上门维修: who will come and when, as 后勤处 noted at dispatch or the maintenance system assigned it (latest wins). */
+  visit: { worker: string; workerPhone: string; plannedTime: string } | null;
   /** issued: a notice a department sent the person (周转房缴费通知), not something they applied for. */
   process: { id: string; version: number; title: Label; issued: boolean };
   title: Label;
@@ -97,6 +99,11 @@ export interface InstanceView {
     urgeCount: number;
   }>;
   myActions: TaskAction[];
+  /**
+   * What the applicant must do by when (交回证照 by 2026-12-15): the pending timers whose meta names
+   * a deadline; `on` is the day it falls on ('YYYY-MM-DD', China Standard Time).
+   */
+  deadlines: Array<{ label: Label; on: string }>;
   /** 撤回 / 催办 the viewer may use now (the planners' own checks, run dry). */
   instanceOps: InstanceOp[];
 }
@@ -124,7 +131,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
   const audience = audienceOf(viewer, facts);
   const fields = fieldsFor(audience, facts);
   // One round trip: the applicant is known from the facts just read (it never changes).
-  const [[row], events, openTasks, files, applicant] = await Promise.all([
+  const [[row], events, openTasks, files, applicant, pending] = await Promise.all([
     db.select().from(processInstances).where(eq(processInstances.id, id)),
     db
       .select({ e: instanceEvents, actorName: users.name })
@@ -145,6 +152,10 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
           .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
           .where(eq(users.id, facts.applicantId))
       : Promise.resolve([]),
+    db
+      .select({ state: timers.state, eventType: timers.eventType, fireAt: timers.fireAt })
+      .from(timers)
+      .where(and(eq(timers.instanceId, id), eq(timers.status, 'pending'))),
   ]);
   if (!row) throw new AppError('NOT_FOUND', `instance ${id}`);
   const definition = getDefinition(row.processId, row.processVersion);
@@ -221,6 +232,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       .filter((f) => fields.internalComments || f.ownerId === null || f.ownerId === viewer.id)
       .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256, replaced: replaced.has(f.id) }))
       .sort((x, y) => Number(x.replaced) - Number(y.replaced)),
+    visit: latestVisit(events.map(({ e }) => e)),
     timeline: events.map(({ e, actorName }) => {
       // An issued notice starts with 发出通知, not 提交申请 (the log's first entry is 'submit' for every process).
       const action = eventLabel(definition, e.seq === 1 && definition.audience.issuedBy ? 'issue' : e.type, e.fromState);
@@ -258,6 +270,10 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       urgeCount: t.urgeCount,
     })),
     myActions,
+    deadlines: pending.flatMap((p) => {
+      const timer = active.find((s) => s.path === p.state)?.meta.timers?.find((m) => m.event === p.eventType && m.deadline);
+      return timer?.deadline ? [{ label: timer.deadline, on: new Date(p.fireAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) }] : [];
+    }),
     instanceOps: await offeredInstanceOps(db, viewer, row, definition, open.map((o) => o.t), events.map(({ e }) => e)),
   };
 }
@@ -301,4 +317,13 @@ async function offeredInstanceOps(
   else if (!applicant && accepts(planWithdrawApproval)) ops.push('withdrawApproval');
   if (applicant && accepts(planUrge)) ops.push('urge');
   return ops;
+}
+
+/** The latest dispatch or worker assignment decides (a reopened repair dispatched again without one shows none). */
+function latestVisit(events: Array<{ type: string; payload: unknown }>): InstanceView['visit'] {
+  const last = [...events].reverse().find((e) => e.type === 'dispatch' || e.type === 'assigned');
+  const form = (last?.payload as { form?: Record<string, unknown> } | undefined)?.form;
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const visit = { worker: text(form?.worker), workerPhone: text(form?.workerPhone), plannedTime: text(form?.plannedTime) };
+  return visit.worker || visit.workerPhone || visit.plannedTime ? visit : null;
 }

@@ -8,6 +8,8 @@ import { authorize, isMailboxOffice, unitsWhere } from '../policy';
 
 export interface DeskLetter {
   id: string;
+  /** 流水号, how the office names a letter. */
+  caseNo: string | null;
   subject: string;
   category: string;
   state: string;
@@ -55,6 +57,7 @@ export async function listDeskLetters(db: Db, actor: Actor, now: Date, filter: '
         : null;
     return {
       id: i.id,
+      caseNo: i.caseNo,
       subject: form.subject ?? '',
       category: form.category ?? 'other',
       state: i.state,

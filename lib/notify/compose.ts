@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { messages, tasks, users } from '@/db/schema';
+import { messages, processInstances, tasks, users } from '@/db/schema';
 import { isCandidate } from '@/workflows/engine/actor';
 import { loadActor } from '../auth/load-actor';
 import { translator, type Locale } from '../i18n/translate';
@@ -34,10 +34,13 @@ export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow,
   let text: string;
   switch (m.kind) {
     case 'task.new': {
-      heading = t('notify.out.taskNewTitle', { title });
-      text = t('notify.out.taskNewText', { title, state: L(p.stateZh, p.stateEn) });
-      const link = m.instanceId ? await actionLink(db, ctx, m.instanceId, user.id) : null;
+      if (!m.instanceId) return null;
+      const link = await actionLink(db, ctx, m.instanceId, user.id);
       if (!link) return null;
+      // The case number tells several reminders about the same process apart (流水号, as everywhere).
+      const [instance] = await db.select({ caseNo: processInstances.caseNo }).from(processInstances).where(eq(processInstances.id, m.instanceId));
+      heading = t('notify.out.taskNewTitle', { title });
+      text = t('notify.out.taskNewText', { title, caseNo: instance?.caseNo ?? '', state: L(p.stateZh, p.stateEn) });
       url = link;
       break;
     }

@@ -40,6 +40,7 @@ export default async function MailboxDeskPage({ searchParams }: { searchParams: 
                   <span className="grow">
                     <span className="title">{showText(l.subject)}</span>
                     <span className="sub">
+                      {l.caseNo ? `${l.caseNo} · ` : ''}
                       {t(`mailbox.categories.${l.category as 'other'}`)} · {formatDateTime(l.createdAt, locale)}
                       {l.deadline ? ` · ${t('mailbox.deadline')} ${formatDateTime(l.deadline, locale)}` : ''}
                     </span>

@@ -1,13 +1,15 @@
-import { sameSitePath } from '@/lib/safe-url';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { orgUnits } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { canManageCatalog, canSeeService, startableProcess } from '@/lib/catalog/access';
+import { canManageCatalog, canSeeService } from '@/lib/catalog/access';
 import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '@/lib/catalog/labels';
 import { favouriteIds, findServiceByCode } from '@/lib/catalog/queries';
+import { serviceLink } from '@/lib/catalog/service-link';
 import { findTheme } from '@/lib/catalog/themes';
+import { windowStatus } from '@/lib/catalog/window-status';
+import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
@@ -32,11 +34,12 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
     user ? favouriteIds(db, user) : new Set<string>(),
   ]);
   const definition = service.processId ? findDefinition(service.processId) : undefined;
-  const startable = startableProcess(service, user);
+  const link = serviceLink(service, user);
+  // Outside the application window 在线办理 gives way to when the next one opens.
+  const applyWindow = windowStatus([service], await now(db));
+  const closed = applyWindow?.closed && link?.kind === 'apply' ? applyWindow.closed : null;
   const theme = findTheme(service.theme);
   const g = service.guide;
-  const external = service.externalUrl && /^https?:\/\//.test(service.externalUrl) ? service.externalUrl : null;
-  const internal = sameSitePath(service.externalUrl);
   const isFavourite = favourites.has(service.id);
   return (
     <>
@@ -56,6 +59,16 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{(zh ? g.materialsZh : g.materialsEn || g.materialsZh) || t('common.none')}</dd>
           <dt>{t('portal.timeLimit')}</dt>
           <dd>{(zh ? g.timeLimitZh : g.timeLimitEn || g.timeLimitZh) || t('common.none')}</dd>
+          {applyWindow ? (
+            <>
+              <dt>{t('forms.window')}</dt>
+              <dd data-testid="application-window">
+                {applyWindow.state.open
+                  ? t('forms.windowOpenUntil', { window: pick(applyWindow.label, locale), closes: applyWindow.state.closes })
+                  : t('forms.windowClosed', { window: pick(applyWindow.label, locale), opens: applyWindow.state.opens })}
+              </dd>
+            </>
+          ) : null}
           <dt>{t('portal.contact')}</dt>
           <dd>{g.contact || t('common.none')}</dd>
           <dt>{t('portal.department')}</dt>
@@ -68,17 +81,21 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{pick(BUILD_MODE_LABELS[service.buildMode], locale)}</dd>
         </dl>
         <div className="actions">
-          {startable ? (
-            <Link className="btn" href={`/services/${startable.id}/apply`}>
+          {closed ? (
+            <p className="alert info" data-testid="window-closed">
+              {pick(closed, locale)}
+            </p>
+          ) : link?.kind === 'apply' ? (
+            <Link className="btn" href={link.href}>
               {t('services.start')}
             </Link>
-          ) : external ? (
-            <a className="btn" href={external} target="_blank" rel="noopener noreferrer">
+          ) : link?.kind === 'external' ? (
+            <a className="btn" href={link.href} target="_blank" rel="noopener noreferrer">
               {t('portal.openApp')}
               <span className="sr-only">{t('portal.opensNewTab')}</span>
             </a>
-          ) : internal ? (
-            <a className="btn" href={internal}>
+          ) : link?.kind === 'internal' ? (
+            <a className="btn" href={link.href}>
               {t('portal.go')}
             </a>
           ) : definition && !user ? (
