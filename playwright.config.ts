@@ -34,7 +34,7 @@ for (const k of kinds) if (!KINDS.includes(k)) throw new Error(`E2E_KIND: unknow
 const PHONE = /.*\.phone\.spec\.ts$/;
 // Specs that move the server's test clock or change what every account sees (roles, the term
 // calendar, service accounts): they run alone against their server, after the parallel ones.
-const EXCLUSIVE = /\/(processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-deputy)\.spec\.ts$/;
+const EXCLUSIVE = /\/(applicant-rules\.phone|processes-insurance\.phone|processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-deputy)\.spec\.ts$/;
 // Specs that start servers of their own on one shared PostgreSQL database.
 const POSTGRES_ONLY = /\/(proof-crash|proof-scale-out)\.spec\.ts$/;
 // Specs whose subject does not depend on the database mode: the markup (axe, touch targets, the

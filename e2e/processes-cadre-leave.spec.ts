@@ -39,6 +39,8 @@ test('中层干部请假: cadre2 applies → 部门负责人 approves → 组织
   await cadre2.goto('/messages');
   await expect(cadre2.getByTestId('message-list').getByRole('button', { name: /中层干部请假申请 · 休假中，待销假 · 办理提醒/ })).toBeVisible();
   await cadre2.goto(url);
+  // 销假 asks for the day the cadre was back (the leave ended 6 days ago on the moved clock).
+  await cadre2.getByLabel('实际返岗日期').fill(await dayFromNow(cadre2, -6));
   await act(cadre2, '销假');
   await expect(cadre2.getByTestId('current-step')).toHaveText('已销假');
   await expect(cadre2.getByTestId('timeline')).toContainText('假期结束 1 个工作日后仍未销假');

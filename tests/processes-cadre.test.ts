@@ -74,7 +74,7 @@ describe('cadre-leave', () => {
     await fireDueTimers(t.db, addDays(now, 30));
     assert.equal(await reminders(a.cadre2!.id, id), 1, 'reminded once after it');
 
-    const done = await applyEvent(t.db, { instanceId: id, actor: a.cadre2!, type: 'reportBack', now: addDays(now, 30) });
+    const done = await applyEvent(t.db, { instanceId: id, actor: a.cadre2!, type: 'reportBack', input: { returnedOn: form.endDate }, now: addDays(now, 30) });
     assert.equal(done.instance.status, 'completed');
   });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
-import { instanceEvents, outbox, processInstances, settings } from '@/db/schema';
+import { catalogServices, instanceEvents, outbox, processInstances } from '@/db/schema';
+import { SEED_ENTRIES } from '@/lib/catalog/seed-entries';
 import type { SessionUser } from '@/lib/auth/load-actor';
 import { completeDormRepairJob } from '@/lib/integrations/complete-dorm-repair-job';
 import { signedHeaders, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@/lib/integrations/signature';
@@ -19,6 +20,8 @@ let a: Record<string, SessionUser>;
 const now = new Date();
 const SECRET = 'test-secret-0123456789';
 const target = { 'dorm-repair': { url: 'http://127.0.0.1:3215/jobs', secret: SECRET } };
+
+const insuranceEntry = () => SEED_ENTRIES.find((e) => e.code === 'insurance-opt-out')!;
 
 const location = { building: '华山区 12 栋', room: '305', description: '水龙头一直漏水，关不紧' };
 
@@ -142,11 +145,13 @@ describe('insurance-opt-out', () => {
 
   test('the proof is mandatory, and after the deadline it can no longer be started', async () => {
     await expectCode(startInstance(t.db, { processId: 'insurance-opt-out', actor: a.student!, input: { insurer: '某保险', proof: [] }, now }), 'INVALID_INPUT');
-    await t.db.insert(settings).values({ key: 'window:insurance-opt-out', value: JSON.stringify({ closesAt: addDays(now, -1).toISOString() }) });
+    // The window is data on the catalog entry: one that closed yesterday refuses today's start.
+    const yesterday = new Date(addDays(now, -1).getTime() + 8 * 3_600_000).toISOString().slice(5, 10);
+    await t.db.insert(catalogServices).values({ ...insuranceEntry(), applicationWindow: { closes: yesterday } });
     const proof = await fakeUpload(t.db, a.student!.id);
     const before = (await t.db.select({ n: count() }).from(processInstances))[0]!.n;
     await expectCode(startInstance(t.db, { processId: 'insurance-opt-out', actor: a.student!, input: { insurer: '某保险公司', proof: [proof] }, now }), 'EVENT_NOT_ALLOWED');
     assert.equal((await t.db.select({ n: count() }).from(processInstances))[0]!.n, before);
-    await t.db.delete(settings).where(eq(settings.key, 'window:insurance-opt-out'));
+    await t.db.delete(catalogServices).where(eq(catalogServices.code, 'insurance-opt-out'));
   });
 });

@@ -76,6 +76,12 @@ function withPeople(fields: FieldSpec[], t: Translator, ctx?: FormContext): Fiel
   );
 }
 
+/** 销假: the day the cadre was back, with the leave's dates beside it (the engine checks the rule). */
+function reportBackFields(t: Translator, view: InstanceView): FieldSpec[] {
+  const hint = t('forms.returnedOnHint', { start: String(view.form.startDate ?? ''), end: String(view.form.endDate ?? '') });
+  return [{ name: 'returnedOn', kind: 'date', label: t('forms.returnedOn'), hint }];
+}
+
 /** The seed's processes, declared by their fields (app/_forms/process-fields.ts). */
 function declared(processId: string): ProcessForms {
   const fields = FIELDS[processId]!;
@@ -85,7 +91,9 @@ function declared(processId: string): ProcessForms {
     revise: (t, view, ctx) => eventForm(processId, withPeople(fields(t), t, ctx), 'resubmit', t('form.resubmit'), view, t, true),
     facts: (t, view, locale) => factsOf(fields(t), view, locale ?? 'zh'),
     eventForms:
-      processId === 'cadre-leave-city-report'
+      processId === 'cadre-leave'
+        ? { reportBack: (t, view) => eventForm(processId, reportBackFields(t, view), 'reportBack', t('forms.reportBack'), view, t, false) }
+        : processId === 'cadre-leave-city-report'
         ? { edit: (t, view) => eventForm(processId, fields(t), 'edit', t('processes.editTitle'), view, t, true) }
         : ['dorm-repair', 'furniture-repair', 'fire-equipment'].includes(processId)
           ? confirm

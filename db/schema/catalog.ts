@@ -38,6 +38,8 @@ export const catalogServices = pgTable(
     testers: jsonb('testers').$type<string[]>().notNull().default([]),
     /** 办事指南: who may apply, materials, time limit, contact (Chinese first, English optional). */
     guide: jsonb('guide').$type<CatalogGuide>().notNull(),
+    /** When applications are accepted (e.g. 医保不参保: until 30 September each year); null: always. */
+    applicationWindow: jsonb('application_window').$type<ApplicationWindow>(),
     /** Illustrative demo rows, never real services: shown with a 示例 mark. */
     isSample: boolean('is_sample').notNull().default(false),
     onlineAt: timestamp('online_at', { withTimezone: true }),
@@ -46,6 +48,15 @@ export const catalogServices = pgTable(
   },
   (t) => [index('catalog_services_dept_idx').on(t.departmentId), index('catalog_services_status_idx').on(t.status)],
 );
+
+/**
+ * A yearly application window in China Standard Time, both days included: 'MM-DD'. Without
+ * `opens` it opens on 1 January; `opens` after `closes` spans the turn of the year.
+ */
+export interface ApplicationWindow {
+  opens?: string;
+  closes: string;
+}
 
 export interface CatalogGuide {
   whoZh: string;

@@ -1,4 +1,4 @@
-import type { Audience, BuildMode, CatalogGuide, CatalogStatus, Channel } from '@/db/schema';
+import type { ApplicationWindow, Audience, BuildMode, CatalogGuide, CatalogStatus, Channel } from '@/db/schema';
 import type { ThemeId } from './themes';
 
 export interface CatalogEntryInput {
@@ -16,6 +16,7 @@ export interface CatalogEntryInput {
   status: CatalogStatus;
   testers: string[];
   guide: CatalogGuide;
+  applicationWindow?: ApplicationWindow | null;
 }
 
 const guide = (whoZh: string, whoEn: string, materialsZh: string, materialsEn: string, timeLimitZh: string, timeLimitEn: string, contact: string): CatalogGuide => ({
@@ -92,7 +93,8 @@ export const SEED_ENTRIES: CatalogEntryInput[] = [
     ['cadre'],
     guide('中层干部', 'Middle-level cadres', '出行计划、邀请函（如有）', 'Travel plan, invitation (if any)', '10 个工作日；回国后 10 日内交回护照', '10 working days; return the passport within 10 days after the trip', '党委组织部 020-8528 0001'),
   ),
-  workflow(
+  {
+    ...workflow(
     'insurance-opt-out',
     '城乡居民医保不参保申请',
     'Opting out of resident medical insurance',
@@ -102,6 +104,9 @@ export const SEED_ENTRIES: CatalogEntryInput[] = [
     ['student'],
     guide('已在户籍地或其他单位参加医疗保险的学生', 'Students insured elsewhere', '参加医疗保险证明', 'Proof of other medical insurance', '每年 9 月 30 日前', 'By 30 September each year', '校医院 020-8528 0120'),
   ),
+    // The guide's 每年 9 月 30 日前, enforced at start (workflows/engine/application-window.ts).
+    applicationWindow: { closes: '09-30' },
+  },
   workflow(
     'dorm-repair',
     '学生公寓宿舍报修申请',

@@ -1,6 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { instanceEvents, orgUnits, processInstances, tasks, uploads, users } from '@/db/schema';
+import { instanceEvents, orgUnits, processInstances, tasks, timers, uploads, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
@@ -97,6 +97,11 @@ export interface InstanceView {
     urgeCount: number;
   }>;
   myActions: TaskAction[];
+  /**
+   * What the applicant must do by when (交回证照 by 2026-12-15): the pending timers whose meta names
+   * a deadline; `on` is the day it falls on ('YYYY-MM-DD', China Standard Time).
+   */
+  deadlines: Array<{ label: Label; on: string }>;
   /** 撤回 / 催办 the viewer may use now (the planners' own checks, run dry). */
   instanceOps: InstanceOp[];
 }
@@ -124,7 +129,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
   const audience = audienceOf(viewer, facts);
   const fields = fieldsFor(audience, facts);
   // One round trip: the applicant is known from the facts just read (it never changes).
-  const [[row], events, openTasks, files, applicant] = await Promise.all([
+  const [[row], events, openTasks, files, applicant, pending] = await Promise.all([
     db.select().from(processInstances).where(eq(processInstances.id, id)),
     db
       .select({ e: instanceEvents, actorName: users.name })
@@ -145,6 +150,10 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
           .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
           .where(eq(users.id, facts.applicantId))
       : Promise.resolve([]),
+    db
+      .select({ state: timers.state, eventType: timers.eventType, fireAt: timers.fireAt })
+      .from(timers)
+      .where(and(eq(timers.instanceId, id), eq(timers.status, 'pending'))),
   ]);
   if (!row) throw new AppError('NOT_FOUND', `instance ${id}`);
   const definition = getDefinition(row.processId, row.processVersion);
@@ -258,6 +267,10 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       urgeCount: t.urgeCount,
     })),
     myActions,
+    deadlines: pending.flatMap((p) => {
+      const timer = active.find((s) => s.path === p.state)?.meta.timers?.find((m) => m.event === p.eventType && m.deadline);
+      return timer?.deadline ? [{ label: timer.deadline, on: new Date(p.fireAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) }] : [];
+    }),
     instanceOps: await offeredInstanceOps(db, viewer, row, definition, open.map((o) => o.t), events.map(({ e }) => e)),
   };
 }

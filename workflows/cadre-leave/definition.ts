@@ -1,6 +1,7 @@
 import type { ProcessDefinition } from '../engine/types';
 import { checkDeputy } from './check-deputy';
-import { cadreLeaveFormSchema, type CadreLeaveForm } from './form';
+import { checkCadreLeaveEvent } from './check-event';
+import { cadreLeaveFormSchema, reportBackSchema, type CadreLeaveForm } from './form';
 import { cadreLeaveGuardLabels, cadreLeaveMachine } from './machine';
 
 export const cadreLeaveV1: ProcessDefinition = {
@@ -18,7 +19,8 @@ export const cadreLeaveV1: ProcessDefinition = {
   labels: { guards: cadreLeaveGuardLabels },
   personFields: ['deputy'],
   inputSchema: cadreLeaveFormSchema,
-  eventInputs: { resubmit: cadreLeaveFormSchema },
+  eventInputs: { resubmit: cadreLeaveFormSchema, reportBack: reportBackSchema },
+  checkEvent: checkCadreLeaveEvent,
   uploadIds: () => [],
   checkInput: (db, input, applicant) => checkDeputy(db, (input as CadreLeaveForm).deputy, applicant),
   instanceTitle: (input, name) => {

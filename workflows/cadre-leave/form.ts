@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateRange } from '../common/fields';
+import { dateRange, isoDate } from '../common/fields';
 
 export const LEAVE_TYPES = ['annual', 'personal', 'sick', 'marriage', 'bereavement', 'family-visit', 'other'] as const;
 
@@ -18,3 +18,8 @@ export const cadreLeaveFormSchema = dateRange(
 );
 
 export type CadreLeaveForm = z.infer<typeof cadreLeaveFormSchema>;
+
+/** 销假: the day the cadre was actually back at work (checked against the leave in check-event.ts). */
+export const reportBackSchema = z.object({ returnedOn: isoDate('实际返岗日期') });
+
+export type ReportBack = z.infer<typeof reportBackSchema>;

@@ -1,12 +1,12 @@
 import { assign, setup } from 'xstate';
 import { cancelAction, eventDay, finals, reviewActions, revisingMeta, weekdaysBetween, withdrawAction } from '../common/actions';
 import type { Label, StateMeta, WorkflowEvent } from '../engine/types';
-import type { CadreLeaveForm } from './form';
+import type { CadreLeaveForm, ReportBack } from './form';
 
 /** Leave longer than this many working days also needs the school leader in charge. */
 export const LONG_LEAVE_WORKING_DAYS = 3;
 
-type Context = { form: CadreLeaveForm; applicantId: string; reminders?: number };
+type Context = { form: CadreLeaveForm; applicantId: string; reminders?: number; returnedOn?: string };
 
 /**
  * Cadre → 部门负责人 → (long leave: 分管校领导) → 组织部 files it → on leave → 销假.
@@ -23,6 +23,7 @@ export const cadreLeaveMachine = setup({
   actions: {
     // A reminder changes nothing but the count: the transition is still recorded and audited.
     countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
+    keepReturnDate: assign({ returnedOn: ({ event }) => (event.input as ReportBack | undefined)?.returnedOn }),
     keepRevisedForm: assign({ form: ({ context, event }) => (event.input as CadreLeaveForm | undefined) ?? context.form }),
   },
   guards: {
@@ -89,7 +90,7 @@ export const cadreLeaveMachine = setup({
         ],
       } satisfies StateMeta,
       on: {
-        reportBack: 'closed',
+        reportBack: { target: 'closed', actions: 'keepReturnDate' },
         // Plans change: a leave not yet begun can be called off.
         cancel: { guard: 'notStarted', target: 'cancelled' },
         REMIND: { actions: 'countReminder' },

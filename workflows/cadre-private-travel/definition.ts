@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../engine/types';
+import { checkPrivateTravelEvent } from './check-event';
 import { privateTravelFormSchema, type PrivateTravelForm } from './form';
 import { privateTravelMachine } from './machine';
 
@@ -16,6 +17,7 @@ export const cadrePrivateTravelV1: ProcessDefinition = {
   machine: privateTravelMachine,
   inputSchema: privateTravelFormSchema,
   eventInputs: { resubmit: privateTravelFormSchema },
+  checkEvent: checkPrivateTravelEvent,
   uploadIds: () => [],
   instanceTitle: (input, name) => {
     const f = input as PrivateTravelForm;

@@ -76,6 +76,7 @@ export const privateTravelMachine = setup({
             delay: { days: PASSPORT_RETURN_DAYS },
             from: (c) => (c as Context).form.endDate,
             label: { zh: `回国超过 ${PASSPORT_RETURN_DAYS} 天未交回证照`, en: `Passport not returned within ${PASSPORT_RETURN_DAYS} days of the trip` },
+            deadline: { zh: `交回证照（回国后 ${PASSPORT_RETURN_DAYS} 日内）`, en: `Return the passport (within ${PASSPORT_RETURN_DAYS} days of the trip)` },
           },
         ],
       } satisfies StateMeta,

@@ -131,17 +131,15 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     };
     if (!snapshot.can(event)) throw notAllowed(req.type);
 
-    // The event's form: the process's own checks and the uploads it attaches, read in one round trip.
-    const [attachments] =
-      input === undefined
-        ? [[]]
-        : await Promise.all([
-            findAttachableUploads(tx, definition.uploadIds(input), { ownerId: req.actor?.id ?? null, instanceId: row.id, now: req.now }),
-            definition.checkEvent?.(tx, { type: req.type, input, instanceId: row.id }),
-            req.type === 'resubmit' && row.applicantId && row.applicantOrgId
-              ? definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId })
-              : undefined,
-          ]);
+    // The process's own checks (the event's form against the database and the instance, dates
+    // against today) and the uploads the form attaches, read in one round trip.
+    const [attachments] = await Promise.all([
+      input === undefined ? [] : findAttachableUploads(tx, definition.uploadIds(input), { ownerId: req.actor?.id ?? null, instanceId: row.id, now: req.now }),
+      definition.checkEvent?.(tx, { type: req.type, input, instanceId: row.id, context: snapshot.context, now: req.now }),
+      input !== undefined && req.type === 'resubmit' && row.applicantId && row.applicantOrgId
+        ? definition.checkInput?.(tx, input, { id: row.applicantId, orgUnitId: row.applicantOrgId })
+        : undefined,
+    ]);
     const label: Label = action?.label ?? eventLabel(definition, req.type, row.state);
     const plan = planEvent(
       row,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '@/db/client';
-import { settings } from '@/db/schema';
+import { catalogServices } from '@/db/schema';
 import { getDefinition } from '../registry';
+import { assertInsideWindow } from './application-window';
 import type { Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
@@ -42,20 +43,17 @@ export function mayStart(definition: ProcessDefinition, actor: Actor | null): bo
   return kinds.includes(actor.kind) && (!cadreOnly || actor.isCadre);
 }
 
-/** An application window set by the process admin (settings key `window:<process>`), if any. */
+/**
+ * The application window of the catalog entries that start the process (the guide's 申请时间, as
+ * data), if any: the one place it is enforced, for the UI and the API alike.
+ */
 async function assertWindowOpen(db: Queryable, processId: string, now: Date): Promise<void> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, `window:${processId}`));
-  if (!row) return;
-  const window = JSON.parse(row.value) as { opensAt?: string; closesAt?: string };
-  const closed =
-    (window.opensAt !== undefined && now < new Date(window.opensAt)) ||
-    (window.closesAt !== undefined && now > new Date(window.closesAt));
-  if (closed) {
-    throw new AppError('EVENT_NOT_ALLOWED', `application window of ${processId} is closed`, {
-      zh: '不在申请时间内，该事项暂不受理',
-      en: 'Applications for this service are closed at this time',
-    });
-  }
+  const [row] = await db
+    .select({ window: catalogServices.applicationWindow })
+    .from(catalogServices)
+    .where(and(eq(catalogServices.processId, processId), isNotNull(catalogServices.applicationWindow)))
+    .limit(1);
+  assertInsideWindow(processId, row?.window, now);
 }
 
 /** Starts an instance of the current version: validates, then writes it in one transaction. */
@@ -86,7 +84,14 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest, o: {
   }
   // Anonymous letters have no applicant row: no account, no org unit.
   const applicant = req.applicant ?? (req.actor ? { id: req.actor.id, name: req.actor.name, orgUnitId: req.actor.orgUnitId } : null);
-  const form = parseInput(definition.inputSchema, req.input);
+  let form: unknown;
+  try {
+    form = parseInput(definition.inputSchema, req.input);
+  } catch (error) {
+    // Outside the window the form's details do not matter: say when to come back instead.
+    if (o.checkWindow) await assertWindowOpen(tx, definition.id, req.now);
+    throw error;
+  }
   const id = randomUUID();
   const [, , attachments, calendar, deputies] = await Promise.all([
     o.checkWindow ? assertWindowOpen(tx, definition.id, req.now) : undefined,

@@ -63,6 +63,11 @@ export interface TimerMeta {
    * (超过 3 个工作日未处理). Timers counted from a date in the form need one.
    */
   label?: Label;
+  /**
+   * What the applicant must have done when the timer fires (交回证照): shown to them as a
+   * deadline, the timer's own moment, while it is pending.
+   */
+  deadline?: Label;
 }
 
 /**
@@ -176,8 +181,10 @@ export interface ProcessDefinition {
    */
   completeEventInput?(type: string, input: unknown, at: { now: Date; calendar: WorkingCalendar }): unknown;
   /**
-   * Checks an event's validated form against the database (e.g. the departments exist), inside
-   * the transition's transaction after the row lock. Throws AppError INVALID_INPUT.
+   * Checks an event (its validated form, if it has one) against the database (e.g. the departments
+   * exist) and against the instance and the engine's clock (a 销假 date not before the leave, a
+   * passport not returned before the trip ended), inside the transition's transaction after the
+   * row lock. Throws AppError INVALID_INPUT with words for the person acting.
    */
-  checkEvent?(q: Queryable, e: { type: string; input: unknown; instanceId: string }): Promise<void>;
+  checkEvent?(q: Queryable, e: { type: string; input: unknown; instanceId: string; context: unknown; now: Date }): Promise<void>;
 }

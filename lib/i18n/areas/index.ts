@@ -15,9 +15,10 @@ import { taskOps } from './task-ops';
 import { approvals } from './approvals';
 import { record } from './record';
 import { deputy } from './deputy';
+import { forms } from './forms';
 import { housing } from './housing';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, housing };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, housing, forms };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

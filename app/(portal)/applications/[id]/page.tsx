@@ -153,6 +153,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               </dd>
             </div>
           ))}
+          {view.deadlines.map((d) => (
+            <div key={`${d.on}-${d.label.zh}`} style={{ display: 'contents' }}>
+              <dt>{t('forms.deadline')}</dt>
+              <dd data-testid="deadline">
+                <strong>{d.on}</strong> {t('forms.deadlineBefore', { what: pick(d.label, locale) })}
+              </dd>
+            </div>
+          ))}
           <dt>{t(issued ? 'instance.recipient' : 'instance.applicant')}</dt>
           <dd>
             {view.applicant ? `${view.applicant.name} · ${pick(view.applicant.orgName, locale)}` : ''}

@@ -8,6 +8,8 @@ import { canManageCatalog, canSeeService, startableProcess } from '@/lib/catalog
 import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '@/lib/catalog/labels';
 import { favouriteIds, findServiceByCode } from '@/lib/catalog/queries';
 import { findTheme } from '@/lib/catalog/themes';
+import { windowStatus } from '@/lib/catalog/window-status';
+import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
@@ -32,7 +34,9 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
     user ? favouriteIds(db, user) : new Set<string>(),
   ]);
   const definition = service.processId ? findDefinition(service.processId) : undefined;
-  const startable = startableProcess(service, user);
+  const applyWindow = windowStatus([service], await now(db));
+  // Outside the application window 在线办理 gives way to when the next one opens.
+  const startable = applyWindow?.closed ? null : startableProcess(service, user);
   const theme = findTheme(service.theme);
   const g = service.guide;
   const external = service.externalUrl && /^https?:\/\//.test(service.externalUrl) ? service.externalUrl : null;
@@ -56,6 +60,16 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{(zh ? g.materialsZh : g.materialsEn || g.materialsZh) || t('common.none')}</dd>
           <dt>{t('portal.timeLimit')}</dt>
           <dd>{(zh ? g.timeLimitZh : g.timeLimitEn || g.timeLimitZh) || t('common.none')}</dd>
+          {applyWindow ? (
+            <>
+              <dt>{t('forms.window')}</dt>
+              <dd data-testid="application-window">
+                {applyWindow.state.open
+                  ? t('forms.windowOpenUntil', { window: pick(applyWindow.label, locale), closes: applyWindow.state.closes })
+                  : t('forms.windowClosed', { window: pick(applyWindow.label, locale), opens: applyWindow.state.opens })}
+              </dd>
+            </>
+          ) : null}
           <dt>{t('portal.contact')}</dt>
           <dd>{g.contact || t('common.none')}</dd>
           <dt>{t('portal.department')}</dt>
@@ -68,7 +82,11 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{pick(BUILD_MODE_LABELS[service.buildMode], locale)}</dd>
         </dl>
         <div className="actions">
-          {startable ? (
+          {applyWindow?.closed && startableProcess(service, user) ? (
+            <p className="alert info" data-testid="window-closed">
+              {pick(applyWindow.closed, locale)}
+            </p>
+          ) : startable ? (
             <Link className="btn" href={`/services/${startable.id}/apply`}>
               {t('services.start')}
             </Link>

@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { startableProcess } from '@/lib/catalog/access';
 import { servicesForProcess } from '@/lib/catalog/queries';
+import { windowStatus } from '@/lib/catalog/window-status';
+import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { colleaguesOf } from '@/lib/instances/people';
 import { getTranslator } from '@/lib/i18n/server';
@@ -23,11 +25,21 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
   // A form that names a colleague (代理人) offers the applicant's department in its picker.
   const people = definition.personFields?.length ? await colleaguesOf(db, user) : [];
   const open = can(user, 'process.start', { kind: 'process', definition }) && (entries.length === 0 || entries.some((e) => startableProcess(e, user)));
+  // The start path refuses outside the window (workflows/engine/application-window.ts); the form says so first.
+  const closed = windowStatus(entries, await now(db))?.closed;
   return (
     <>
       <h1>{pick(definition.title, locale)}</h1>
       <section className="card">
-        {!open ? <p className="alert info">{t('services.notOpen')}</p> : (formsFor(definition.id)?.apply(t, { locale, people }) ?? notFound())}
+        {!open ? (
+          <p className="alert info">{t('services.notOpen')}</p>
+        ) : closed ? (
+          <p className="alert info" data-testid="window-closed">
+            {pick(closed, locale)}
+          </p>
+        ) : (
+          (formsFor(definition.id)?.apply(t, { locale, people }) ?? notFound())
+        )}
       </section>
     </>
   );
