@@ -57,6 +57,8 @@ export interface InstanceView {
   caseNo: string | null;
   /** Whom this view was made for (lib/policy/views.ts): it decided which names and comments are in it. */
   audience: Audience;
+  /** 上门维修: who will come and when, as 后勤处 noted at dispatch or the maintenance system assigned it (latest wins). */
+  visit: { worker: string; workerPhone: string; plannedTime: string } | null;
   /** issued: a notice a department sent the person (周转房缴费通知), not something they applied for. */
   process: { id: string; version: number; title: Label; issued: boolean };
   title: Label;
@@ -230,6 +232,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       .filter((f) => fields.internalComments || f.ownerId === null || f.ownerId === viewer.id)
       .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256, replaced: replaced.has(f.id) }))
       .sort((x, y) => Number(x.replaced) - Number(y.replaced)),
+    visit: latestVisit(events.map(({ e }) => e)),
     timeline: events.map(({ e, actorName }) => {
       // An issued notice starts with 发出通知, not 提交申请 (the log's first entry is 'submit' for every process).
       const action = eventLabel(definition, e.seq === 1 && definition.audience.issuedBy ? 'issue' : e.type, e.fromState);
@@ -314,4 +317,13 @@ async function offeredInstanceOps(
   else if (!applicant && accepts(planWithdrawApproval)) ops.push('withdrawApproval');
   if (applicant && accepts(planUrge)) ops.push('urge');
   return ops;
+}
+
+/** The latest dispatch or worker assignment decides (a reopened repair dispatched again without one shows none). */
+function latestVisit(events: Array<{ type: string; payload: unknown }>): InstanceView['visit'] {
+  const last = [...events].reverse().find((e) => e.type === 'dispatch' || e.type === 'assigned');
+  const form = (last?.payload as { form?: Record<string, unknown> } | undefined)?.form;
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const visit = { worker: text(form?.worker), workerPhone: text(form?.workerPhone), plannedTime: text(form?.plannedTime) };
+  return visit.worker || visit.workerPhone || visit.plannedTime ? visit : null;
 }

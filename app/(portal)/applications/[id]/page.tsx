@@ -192,6 +192,37 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         ) : null}
       </section>
 
+      {view.visit ? (
+        <section className="card" aria-labelledby="visit-title" data-testid="repair-visit">
+          <h2 id="visit-title">{t('processes.repairs.visit')}</h2>
+          <dl className="facts">
+            {view.visit.worker ? (
+              <>
+                <dt>{t('processes.repairs.visitWorker')}</dt>
+                <dd data-testid="visit-worker">{view.visit.worker}</dd>
+              </>
+            ) : null}
+            {view.visit.workerPhone ? (
+              <>
+                <dt>{t('processes.repairs.visitPhone')}</dt>
+                <dd>
+                  <a className="tel-link" href={`tel:${view.visit.workerPhone.replace(/\s/g, '')}`} data-testid="visit-phone">
+                    {view.visit.workerPhone}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {view.visit.plannedTime ? (
+              <>
+                <dt>{t('processes.repairs.visitTime')}</dt>
+                <dd data-testid="visit-time">{view.visit.plannedTime}</dd>
+              </>
+            ) : null}
+          </dl>
+          {isApplicant && view.status === 'active' ? <p className="muted">{t('processes.repairs.visitHint')}</p> : null}
+        </section>
+      ) : null}
+
       {revising && forms ? (
         <section className="card" aria-labelledby="revise-title">
           <h2 id="revise-title">{t('instance.revise')}</h2>
