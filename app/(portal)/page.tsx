@@ -14,6 +14,9 @@ import { ServiceItem } from './services/service-item';
 import { VisitorHome } from './visitor-home';
 import './portal.css';
 
+/** 掌上校园 on 首页: what students look up most, one tap away. */
+const CAMPUS_LINKS = ['timetable', 'grades', 'exams', 'calendar', 'card'] as const;
+
 /** 首页: pending tasks, recent applications with their step, notices, favourites, search; for a visitor the public entry points. */
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -96,6 +99,20 @@ export default async function HomePage() {
           </Link>
         </section>
       </div>
+      <section className="card" aria-labelledby="home-campus" data-testid="home-campus">
+        <h2 id="home-campus">{t('integrations.campus.homeTitle')}</h2>
+        <p className="muted">{t('integrations.campus.homeIntro')}</p>
+        <nav className="home-campus-links" aria-label={t('integrations.campus.homeTitle')}>
+          {CAMPUS_LINKS.map((tile) => (
+            <Link key={tile} href={`/campus/${tile}`}>
+              {t(`integrations.campus.${tile}`)}
+            </Link>
+          ))}
+        </nav>
+        <Link className="more" href="/campus">
+          {t('integrations.campus.homeMore')}
+        </Link>
+      </section>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="home-favourites">
           <h2 id="home-favourites">{t('portal.favourites')}</h2>

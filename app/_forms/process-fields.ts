@@ -89,5 +89,11 @@ export const EVENT_FIELDS: Record<string, (t: Translator) => FieldSpec[]> = {
     f(t, 'rating', 'select', { options: ([5, 4, 3, 2, 1] as const).map((v) => ({ value: String(v), label: pick(SATISFACTION_LEVELS[v], t('common.locale') === 'en' ? 'en' : 'zh') })) }),
     { name: 'comment', kind: 'textarea', label: t('processes.f.ratingComment'), optional: true, max: 500 },
   ],
+  // 派单维修: who will come and when, if already known (dorm-repair's dispatchVisitSchema).
+  dispatch: (t) => [
+    f(t, 'worker', 'text', { optional: true, max: 50 }),
+    f(t, 'workerPhone', 'tel', { optional: true, max: 20 }),
+    f(t, 'plannedTime', 'text', { optional: true, max: 100, hint: t('processes.f.plannedTimeHint') }),
+  ],
   markPaid: (t) => [f(t, 'receipt', 'files', { max: 3, upload: uploadLabels(t, t('processes.f.receipt'), t('processes.f.receiptHint')) })],
 };

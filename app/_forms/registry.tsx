@@ -142,6 +142,15 @@ const FORMS: Record<string, ProcessForms> = {
 
 for (const id of Object.keys(FIELDS)) FORMS[id] = declared(id);
 
+// 后勤处 dispatches with who will come and when (optional): a form, not a bare button.
+FORMS['dorm-repair'] = {
+  ...FORMS['dorm-repair']!,
+  eventForms: {
+    ...FORMS['dorm-repair']!.eventForms,
+    dispatch: (t, view) => eventForm('dorm-repair', EVENT_FIELDS.dispatch!(t), 'dispatch', t('processes.repairs.dispatchTitle'), view, t, false),
+  },
+};
+
 FORMS['housing-payment-notice'] = {
   apply: (t) => (
     <HousingNoticeIssuer

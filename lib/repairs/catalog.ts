@@ -1,42 +1,50 @@
+import type { BuildMode, Channel } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/load-actor';
 import type { Label } from '@/workflows/engine/types';
+import { canSeeService } from '../catalog/access';
+import type { CatalogRow } from '../catalog/queries';
+import { serviceLink, type ServiceLink } from '../catalog/service-link';
+import { REPAIR_PROCESS_IDS } from '../open311/services';
 
-export type Channel = 'pc' | 'phone';
-export type BuildMode = '流程建设' | '应用集成' | '企业号应用集成' | '流程建设+系统集成';
+export { REPAIR_PROCESS_IDS };
+
+/**
+ * The six repair services of the seed's table (校园报修服务汇总, as of 2017-10-10), in its order,
+ * by catalog code. Only the order lives here: names, channels, how each is built and where its
+ * button goes are the catalog entry's (服务目录管理), so a changed address changes everywhere.
+ */
+export const REPAIR_HUB_CODES = ['dorm-repair', 'logistics-facility-repair', 'instrument-repair', 'furniture-repair', 'classroom-av-repair', 'fire-equipment'] as const;
 
 export interface RepairService {
   no: number;
+  code: string;
   name: Label;
   channels: Channel[];
   mode: BuildMode;
-  /** Our own workflow (run here) … */
-  processId?: string;
-  /** … or the external application it opens. */
-  href?: string;
+  /** 办理 (our form), 打开 (the integrated system), or the guide when there is nothing to open for this person. */
+  link: ServiceLink | { kind: 'guide'; href: string };
 }
 
-export const BUILD_MODE_EN: Record<BuildMode, string> = {
-  流程建设: 'Workflow',
-  应用集成: 'Integrated app',
-  企业号应用集成: 'WeChat Work app',
-  '流程建设+系统集成': 'Workflow + system integration',
-};
-
-/**
- * The seed's table of the six repair services (校园报修服务汇总, as of 2017-10-10), in its order.
- * The integrated ones live in other systems; their addresses are the campus apps' entry points.
- */
-export const REPAIR_SERVICES: RepairService[] = [
-  { no: 1, name: { zh: '学生公寓宿舍报修申请', en: 'Dormitory repair request' }, channels: ['pc', 'phone'], mode: '流程建设+系统集成', processId: 'dorm-repair' },
-  { no: 2, name: { zh: '后勤处物业设施故障报修服务', en: 'Logistics facility fault reports' }, channels: ['phone'], mode: '企业号应用集成', href: 'https://work.weixin.qq.com/' },
-  { no: 3, name: { zh: '仪器设备报修申请', en: 'Instrument repair request' }, channels: ['pc'], mode: '应用集成', href: '/services?q=仪器设备' },
-  { no: 4, name: { zh: '办公家具零星维修申请', en: 'Office furniture repair request' }, channels: ['pc', 'phone'], mode: '流程建设', processId: 'furniture-repair' },
-  { no: 5, name: { zh: '公共教室多媒体设备报修', en: 'Classroom multimedia fault reports' }, channels: ['phone'], mode: '应用集成', href: '/services?q=多媒体' },
-  { no: 6, name: { zh: '消防器材更换、配备申请', en: 'Fire equipment replacement / provision' }, channels: ['pc', 'phone'], mode: '流程建设', processId: 'fire-equipment' },
-];
-
-export const REPAIR_PROCESS_IDS = REPAIR_SERVICES.flatMap((s) => (s.processId ? [s.processId] : []));
+/** The hub as this person sees it: entries they may see, each with the catalog's link. */
+export function repairHub(catalog: Pick<CatalogRow, 'code' | 'nameZh' | 'nameEn' | 'channels' | 'buildMode' | 'processId' | 'externalUrl' | 'status' | 'testers'>[], user: SessionUser | null): RepairService[] {
+  const byCode = new Map(catalog.map((e) => [e.code, e]));
+  return REPAIR_HUB_CODES.flatMap((code, i) => {
+    const entry = byCode.get(code);
+    if (!entry || !canSeeService(entry, user)) return [];
+    return [
+      {
+        no: i + 1,
+        code,
+        name: { zh: entry.nameZh, en: entry.nameEn },
+        channels: entry.channels,
+        mode: entry.buildMode,
+        link: serviceLink(entry, user) ?? { kind: 'guide', href: `/services/${encodeURIComponent(code)}` },
+      },
+    ];
+  });
+}
 
 /** On a phone: what works on a phone first, then the seed's order. */
 export function phoneFirst(services: RepairService[]): RepairService[] {
-  return [...services].sort((a, b) => Number(b.channels.includes('phone')) - Number(a.channels.includes('phone')) || a.no - b.no);
+  return [...services].sort((a, b) => Number(b.channels.includes('mobile')) - Number(a.channels.includes('mobile')) || a.no - b.no);
 }

@@ -1,5 +1,5 @@
 import { repairDefinition } from '../common/repair-definition';
-import { dormRepairFormSchema } from './form';
+import { assignedVisitSchema, dispatchVisitSchema, dormRepairFormSchema } from './form';
 import { dormRepairMachine } from './machine';
 
 export const dormRepairV1 = repairDefinition({
@@ -15,4 +15,5 @@ export const dormRepairV1 = repairDefinition({
   kinds: ['student'],
   machine: dormRepairMachine,
   inputSchema: dormRepairFormSchema,
+  eventInputs: { dispatch: dispatchVisitSchema, assigned: assignedVisitSchema },
 });

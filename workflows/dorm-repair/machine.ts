@@ -2,15 +2,16 @@ import { assign, setup } from 'xstate';
 import { finals, withdrawAction } from '../common/actions';
 import { confirmingMeta, repairFinals, type Rating } from '../common/repair';
 import type { StateMeta, WorkflowEvent } from '../engine/types';
-import type { DormRepairForm } from './form';
+import type { DormRepairForm, RepairVisit } from './form';
 
-type Context = { form: DormRepairForm; applicantId: string; rating?: Rating; reopened?: number; reminders?: number };
+type Context = { form: DormRepairForm; applicantId: string; rating?: Rating; reopened?: number; reminders?: number; visit?: RepairVisit };
 
 const logistics = { kind: 'org' as const, orgUnitId: 'logistics' };
 
 /**
- * Student reports → 后勤处 dispatches, which hands the job to the maintenance system (signed
- * webhook from the outbox) → the system's callback (or 后勤处 by hand) reports it done →
+ * Student reports → 后勤处 dispatches (noting who will come and when, if known), which hands the
+ * job to the maintenance system (signed webhook from the outbox) → the system's callback may name
+ * the worker and the visit (`assigned`), then (or 后勤处 by hand) reports it done →
  * the student confirms and rates, or reopens it.
  */
 export const dormRepairMachine = setup({
@@ -20,6 +21,7 @@ export const dormRepairMachine = setup({
     countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
     recordRating: assign({ rating: ({ event }) => event.input as Rating }),
     countReopen: assign({ reopened: ({ context }) => (context.reopened ?? 0) + 1 }),
+    recordVisit: assign({ visit: ({ event }) => event.input as RepairVisit }),
   },
 }).createMachine({
   id: 'dorm-repair',
@@ -55,7 +57,8 @@ export const dormRepairMachine = setup({
         effects: [{ kind: 'handOff', hook: 'dorm-repair' }],
         timers: [{ event: 'REMIND', delay: { workingDays: 3 }, remind: 'task' }],
       } satisfies StateMeta,
-      on: { done: 'confirming', REMIND: { actions: 'countReminder' } },
+      // `assigned`: the maintenance system names the worker and the visit; the repair goes on.
+      on: { done: 'confirming', assigned: { actions: 'recordVisit' }, REMIND: { actions: 'countReminder' } },
     },
     confirming: {
       meta: confirmingMeta('待确认评价', 'Confirm and rate'),

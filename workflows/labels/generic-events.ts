@@ -17,6 +17,7 @@ export const GENERIC_EVENT_LABELS: Record<string, Label> = {
   ESCALATE: { zh: '超时督办', en: 'Escalated' },
   EXPIRE: { zh: '超时关闭', en: 'Expired' },
   done: { zh: '维修系统报告完成', en: 'Reported done by the maintenance system' },
+  assigned: { zh: '维修系统已派工', en: 'Worker assigned by the maintenance system' },
   edit: { zh: '修改报备', en: 'Edited' },
   TRIP_OVER: { zh: '行程结束，自动归档', en: 'Trip over, closed' },
   AUTO_CLOSE: { zh: '逾期未确认，自动完成', en: 'Closed without confirmation' },

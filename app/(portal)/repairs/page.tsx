@@ -4,7 +4,9 @@ import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick, type Locale, type Translator } from '@/lib/i18n/translate';
-import { BUILD_MODE_EN, phoneFirst, REPAIR_SERVICES, type RepairService } from '@/lib/repairs/catalog';
+import { BUILD_MODE_LABELS } from '@/lib/catalog/labels';
+import { loadCatalog } from '@/lib/catalog/queries';
+import { phoneFirst, repairHub, type RepairService } from '@/lib/repairs/catalog';
 import { listMyOpenRepairs } from '@/lib/repairs/list-my-repairs';
 import './repairs.css';
 
@@ -22,17 +24,32 @@ function Channels({ s, t }: { s: RepairService; t: Translator }) {
   );
 }
 
+/** 办理 for our own form, 打开 for an integrated system (the catalog entry's address), 办事指南 otherwise. */
 function Go({ s, t, locale }: { s: RepairService; t: Translator; locale: Locale }) {
   const name = pick(s.name, locale);
-  if (s.processId) {
+  if (s.link.kind === 'apply') {
     return (
-      <Link className="btn" href={`/services/${s.processId}/apply`} aria-label={`${t('processes.repairs.go')}：${name}`}>
+      <Link className="btn" href={s.link.href} aria-label={`${t('processes.repairs.go')}：${name}`}>
         {t('processes.repairs.go')}
       </Link>
     );
   }
+  if (s.link.kind === 'guide') {
+    return (
+      <Link className="btn secondary" href={s.link.href} aria-label={`${t('processes.repairs.guide')}：${name}`}>
+        {t('processes.repairs.guide')}
+      </Link>
+    );
+  }
+  const external = s.link.kind === 'external';
   return (
-    <a className="btn secondary" href={s.href} rel="noopener" aria-label={`${t('processes.repairs.open')}：${name}`}>
+    <a
+      className="btn secondary"
+      href={s.link.href}
+      {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+      aria-label={`${t('processes.repairs.open')}：${name}${external ? t('portal.opensNewTab') : ''}`}
+      data-testid={`open-${s.code}`}
+    >
       {t('processes.repairs.open')}
     </a>
   );
@@ -41,8 +58,10 @@ function Go({ s, t, locale }: { s: RepairService; t: Translator; locale: Locale 
 export default async function RepairsPage() {
   const user = await requireUserPage();
   const { t, locale } = await getTranslator();
-  const mine = await listMyOpenRepairs(await getDb(), user);
-  const mode = (s: RepairService) => (locale === 'zh' ? s.mode : BUILD_MODE_EN[s.mode]);
+  const db = await getDb();
+  const [mine, catalog] = await Promise.all([listMyOpenRepairs(db, user), loadCatalog(db)]);
+  const services = repairHub(catalog, user);
+  const mode = (s: RepairService) => pick(BUILD_MODE_LABELS[s.mode], locale);
   return (
     <>
       <h1>{t('processes.repairs.title')}</h1>
@@ -71,8 +90,8 @@ export default async function RepairsPage() {
         <h2 id="repairs-services">{t('processes.repairs.name')}</h2>
         <p className="muted repairs-phone-note">{t('processes.repairs.phoneFirst')}</p>
         <ul className="repairs-cards" data-testid="repair-cards">
-          {phoneFirst(REPAIR_SERVICES).map((s) => (
-            <li key={s.no}>
+          {phoneFirst(services).map((s) => (
+            <li key={s.code}>
               <span>
                 <strong>{pick(s.name, locale)}</strong>
                 <Channels s={s} t={t} />
@@ -95,8 +114,8 @@ export default async function RepairsPage() {
             </tr>
           </thead>
           <tbody>
-            {REPAIR_SERVICES.map((s) => (
-              <tr key={s.no}>
+            {services.map((s) => (
+              <tr key={s.code}>
                 <td>{s.no}</td>
                 <td>{pick(s.name, locale)}</td>
                 <td>

@@ -99,7 +99,7 @@ export const OPERATIONS: Operation[] = [
 
   // Integrations
   op('PUT /api/v1/integrations/{dataset}', 'pushDataset', '掌上校园: push a dataset (idempotent by natural keys; all rows or none)', { auth: ['token:dataset'], body: datasetPushBody, returns: r.Report, errors: [400, 401, 403, 404, 413, 415], params: { dataset: 'timetable | grades | exams | term-calendar | card' } }),
-  op('POST /api/v1/integrations/dorm-repair/callback', 'completeDormRepairJob', 'The maintenance system reports a job done (HMAC-signed)', { auth: ['signature'], body: callbackSchema, bodyType: 'signed-json', returns: r.Ok, errors: [400, 401, 404, 409] }),
+  op('POST /api/v1/integrations/dorm-repair/callback', 'completeDormRepairJob', 'The maintenance system reports on a job (HMAC-signed): assigned (worker, phone, planned visit time) or done', { auth: ['signature'], body: callbackSchema, bodyType: 'signed-json', returns: r.Ok, errors: [400, 401, 404, 409] }),
   op('GET /api/sso/cas/start', 'startCasLogin', 'Start a CAS login: a state cookie, then the CAS redirect', { auth: anyone, ok: 307, returns: 'redirect', errors: [404] }),
   op('GET /api/sso/wecom/start', 'startWecomLogin', 'Start a WeChat Work login (redirect)', { auth: anyone, ok: 307, returns: 'redirect', errors: [404] }),
   op('GET /api/auth/{nextauth}', 'authGet', 'next-auth: session, csrf, providers, sign-in and callback pages', { auth: anyone, returns: z.looseObject({}), also: { 302: 'redirect' }, errors: [400], params: { nextauth: 'session | csrf | providers | signin | signout | callback/<provider> | error' } }),

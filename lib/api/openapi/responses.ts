@@ -29,6 +29,18 @@ export const InstanceView = z
     revision: z.int(),
     timeline: z.array(z.looseObject({})),
     openTasks: z.array(z.looseObject({})),
+    /** 会签 / 或签 / 依次 steps the instance waits in: who of the group has acted, who is pending. */
+    groups: z.array(
+      z.looseObject({
+        state: z.string(),
+        mode: z.enum(['all', 'any', 'sequence']),
+        badge: label,
+        approved: z.int(),
+        of: z.int(),
+        needed: z.int(),
+        members: z.array(z.looseObject({ name: z.string().nullable(), status: z.enum(['approved', 'against', 'closed', 'pending', 'waiting']) })),
+      }),
+    ),
   })
   ;
 

@@ -22,6 +22,7 @@ import { Confirmation } from './confirmation';
 import { InstanceOperations } from './instance-operations';
 import { TaskOperations, type TaskOp } from './task-operations';
 import { CopyForm } from './copy-form';
+import { GroupCard, voteText } from './group-card';
 
 async function loadView(id: string, user: Awaited<ReturnType<typeof requireUserPage>>): Promise<InstanceView> {
   try {
@@ -192,6 +193,37 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         ) : null}
       </section>
 
+      {view.visit ? (
+        <section className="card" aria-labelledby="visit-title" data-testid="repair-visit">
+          <h2 id="visit-title">{t('processes.repairs.visit')}</h2>
+          <dl className="facts">
+            {view.visit.worker ? (
+              <>
+                <dt>{t('processes.repairs.visitWorker')}</dt>
+                <dd data-testid="visit-worker">{view.visit.worker}</dd>
+              </>
+            ) : null}
+            {view.visit.workerPhone ? (
+              <>
+                <dt>{t('processes.repairs.visitPhone')}</dt>
+                <dd>
+                  <a className="tel-link" href={`tel:${view.visit.workerPhone.replace(/\s/g, '')}`} data-testid="visit-phone">
+                    {view.visit.workerPhone}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {view.visit.plannedTime ? (
+              <>
+                <dt>{t('processes.repairs.visitTime')}</dt>
+                <dd data-testid="visit-time">{view.visit.plannedTime}</dd>
+              </>
+            ) : null}
+          </dl>
+          {isApplicant && view.status === 'active' ? <p className="muted">{t('processes.repairs.visitHint')}</p> : null}
+        </section>
+      ) : null}
+
       {revising && forms ? (
         <section className="card" aria-labelledby="revise-title">
           <h2 id="revise-title">{t('instance.revise')}</h2>
@@ -277,6 +309,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         />
       ) : null}
 
+      {view.groups.map((g) => (
+        <GroupCard key={g.state} progress={g} locale={locale} t={t} />
+      ))}
+
       <div className="grid grid-2">
         <section className="card" aria-labelledby="form-title">
           <h2 id="form-title">{t(issued ? 'instance.notice' : 'instance.form')}</h2>
@@ -317,6 +353,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <li key={e.seq}>
                 <strong>
                   {pick(e.action, locale)}
+                  {e.vote ? voteText(e.vote, t) : ''}
                   {e.toName ? ` · ${t('taskOps.handedTo', { name: e.toName })}` : ''}
                 </strong>
                 <div>
@@ -345,7 +382,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <strong>{pick(task.stateLabel, locale)}</strong>
                 <div className="muted">
                   {t('instance.waitingFor', {
-                    who: `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
+                    who: (view.groups.some((g) => g.state === task.state) ? task.holderName : null) ?? `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
                   })}
                 </div>
               </li>

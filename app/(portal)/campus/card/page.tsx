@@ -1,5 +1,6 @@
 import { requireUserPage } from '@/lib/auth/current-user';
 import { myRows } from '@/lib/campus/campus-page-data';
+import { formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import '../campus.css';
 
@@ -16,13 +17,12 @@ export default async function CardPage() {
   const user = await requireUserPage();
   const { t } = await getTranslator();
   const txns = (await myRows<Txn>(user, 'card')).sort((a, b) => b.time.localeCompare(a.time));
-  const money = (n: number) => `¥${n.toFixed(2)}`;
   return (
     <>
       <h1>{t('integrations.campus.card')}</h1>
       {txns[0] ? (
         <p className="card">
-          {t('integrations.campus.balance')}：<strong>{money(txns[0].balance)}</strong>
+          {t('integrations.campus.balance')}：<strong>{formatMoney(txns[0].balance)}</strong>
         </p>
       ) : null}
       <section className="card">
@@ -36,9 +36,10 @@ export default async function CardPage() {
                   {x.merchant}
                   <span className="sub">{x.time}</span>
                 </span>
+                {/* A statement's way: -¥32.00 spent, +¥200.00 topped up. */}
                 <span className={`value${x.amount > 0 ? ' amount-in' : ''}`}>
                   {x.amount > 0 ? '+' : ''}
-                  {money(x.amount)}
+                  {formatMoney(x.amount)}
                 </span>
               </li>
             ))}

@@ -1,12 +1,12 @@
-import { sameSitePath } from '@/lib/safe-url';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { orgUnits } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { canManageCatalog, canSeeService, startableProcess } from '@/lib/catalog/access';
+import { canManageCatalog, canSeeService } from '@/lib/catalog/access';
 import { AUDIENCE_LABELS, BUILD_MODE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '@/lib/catalog/labels';
 import { favouriteIds, findServiceByCode } from '@/lib/catalog/queries';
+import { serviceLink } from '@/lib/catalog/service-link';
 import { findTheme } from '@/lib/catalog/themes';
 import { windowStatus } from '@/lib/catalog/window-status';
 import { now } from '@/lib/clock';
@@ -34,13 +34,12 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
     user ? favouriteIds(db, user) : new Set<string>(),
   ]);
   const definition = service.processId ? findDefinition(service.processId) : undefined;
-  const applyWindow = windowStatus([service], await now(db));
+  const link = serviceLink(service, user);
   // Outside the application window 在线办理 gives way to when the next one opens.
-  const startable = applyWindow?.closed ? null : startableProcess(service, user);
+  const applyWindow = windowStatus([service], await now(db));
+  const closed = applyWindow?.closed && link?.kind === 'apply' ? applyWindow.closed : null;
   const theme = findTheme(service.theme);
   const g = service.guide;
-  const external = service.externalUrl && /^https?:\/\//.test(service.externalUrl) ? service.externalUrl : null;
-  const internal = sameSitePath(service.externalUrl);
   const isFavourite = favourites.has(service.id);
   return (
     <>
@@ -82,21 +81,21 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ i
           <dd>{pick(BUILD_MODE_LABELS[service.buildMode], locale)}</dd>
         </dl>
         <div className="actions">
-          {applyWindow?.closed && startableProcess(service, user) ? (
+          {closed ? (
             <p className="alert info" data-testid="window-closed">
-              {pick(applyWindow.closed, locale)}
+              {pick(closed, locale)}
             </p>
-          ) : startable ? (
-            <Link className="btn" href={`/services/${startable.id}/apply`}>
+          ) : link?.kind === 'apply' ? (
+            <Link className="btn" href={link.href}>
               {t('services.start')}
             </Link>
-          ) : external ? (
-            <a className="btn" href={external} target="_blank" rel="noopener noreferrer">
+          ) : link?.kind === 'external' ? (
+            <a className="btn" href={link.href} target="_blank" rel="noopener noreferrer">
               {t('portal.openApp')}
               <span className="sr-only">{t('portal.opensNewTab')}</span>
             </a>
-          ) : internal ? (
-            <a className="btn" href={internal}>
+          ) : link?.kind === 'internal' ? (
+            <a className="btn" href={link.href}>
               {t('portal.go')}
             </a>
           ) : definition && !user ? (
