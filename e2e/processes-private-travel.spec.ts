@@ -4,7 +4,7 @@ import { act, advanceClock, dayFromNow, openTask } from './support/processes';
 
 test.setTimeout(240_000);
 
-test('因私出国（境）: four approvals, passport issued, not returned in 10 days → escalated to 组织部', async ({ browser }) => {
+test('因私出国（境）: department, 组织部, both school leaders (会签), passport issued, not returned in 10 days → escalated to 组织部', async ({ browser }) => {
   const cadre2 = await loginAs(browser, 'cadre2');
   await cadre2.goto('/services/cadre-private-travel/apply');
   await cadre2.getByLabel('前往国家（地区）').fill('日本、韩国');
@@ -23,9 +23,16 @@ test('因私出国（境）: four approvals, passport issued, not returned in 10
   const org = await loginAs(browser, 'org');
   await openTask(org, title);
   await act(org, '审核通过');
+  // 会签: 周校长's approval is counted (1/2) and the step waits for 钟副校长.
   const school = await loginAs(browser, 'leader');
   await openTask(school, title);
   await act(school, '批准');
+  await expect(school.getByTestId('current-step')).toHaveText('校领导会签');
+  await expect(school.getByTestId('timeline')).toContainText('批准（1/2）');
+  const school2 = await loginAs(browser, 'leader2');
+  await openTask(school2, title);
+  await act(school2, '批准');
+  await expect(school2.getByTestId('timeline')).toContainText('批准（2/2）');
   await openTask(org, title);
   await act(org, '已发放证照');
   await expect(org.getByTestId('current-step')).toHaveText('待交回证照');

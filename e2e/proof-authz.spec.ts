@@ -248,6 +248,12 @@ const MATRIX: Record<string, Entry> = {
     PUT: { path: () => '/api/v1/me/out-of-office', body: () => ({ deputy: 'engoffice', startsOn: '2099-01-01', endsOn: '2099-01-02' }), allowed: ['counselor'], sees: [], mutates: true },
     DELETE: { path: () => '/api/v1/me/out-of-office', allowed: STAFF, sees: [], mutates: true },
   },
+  // 草稿 of a form one may send: the process's audience (students for the fitness form).
+  'api/v1/drafts/[process]': {
+    GET: { path: () => `/api/v1/drafts/${FITNESS}`, allowed: STUDENTS, sees: [] },
+    PUT: { path: () => `/api/v1/drafts/${FITNESS}`, body: () => ({ values: { reason: '权限矩阵：草稿' }, files: {} }), allowed: STUDENTS, sees: [], mutates: true },
+    DELETE: { path: () => `/api/v1/drafts/${FITNESS}`, allowed: STUDENTS, sees: [], mutates: true },
+  },
   'api/v1/me/out-of-office/candidates': { GET: { path: () => '/api/v1/me/out-of-office/candidates', allowed: STAFF, sees: [] } },
   'api/v1/tokens/[id]': {
     // student's own token; an admin may revoke anyone's (lib/tokens/revoke-token.ts); others learn nothing (404).

@@ -145,10 +145,10 @@ const env = {
   PUSH_ALLOWED_NETWORKS: process.env.PUSH_ALLOWED_NETWORKS ?? '127.0.0.0/8,::1',
 };
 
-// Identity-provider stand-ins (OIDC, CAS, WeChat Work) on PORT+5 and PORT+6, so e2e can sign in through them.
+// Identity providers (OIDC: oidc-provider; CAS and WeChat Work stand-ins) on PORT+5 and PORT+6, so e2e can sign in through them.
 let standIns = null;
 try {
-  standIns = await startStandIns(Number(port) + 5);
+  standIns = await startStandIns(Number(port) + 5, '127.0.0.1', env.NEXTAUTH_URL);
   Object.assign(env, standIns.env);
   log(`SSO stand-ins: OIDC ${standIns.env.OIDC_ISSUER}, CAS ${standIns.env.CAS_BASE_URL}, WeCom ${standIns.env.WECOM_SSO_API_BASE}`);
 } catch (error) {

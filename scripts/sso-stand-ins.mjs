@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Local stand-ins for the campus identity providers (no network reaches the real ones here):
-//   basePort      OIDC (oauth2-mock-server 8.x): /.well-known/openid-configuration, /authorize, /token, /jwks
-//   basePort + 1  CAS 3.0 at /cas (login form, /cas/p3/serviceValidate) and WeChat Work at
+// The campus identity providers for the tests (no network reaches the real ones here):
+//   basePort      OIDC: a real OpenID Provider, oidc-provider 9 (scripts/oidc-idp.mjs) with a
+//                 login page at /interaction/<uid> (校园账号, 密码: any), end_session at /session/end
+//   basePort + 1  stand-ins where no implementation installs here, speaking the documented protocol:
+//                 CAS 3.0 at /cas (login form, /cas/p3/serviceValidate) and WeChat Work at
 //                 /connect/oauth2/authorize, /cgi-bin/gettoken, /cgi-bin/auth/getuserinfo
-// Control (tests only): POST /control/oidc {"username","name","audience"} on basePort + 1 sets who
-// the OIDC stand-in signs in next and, optionally, a wrong audience; GET /control/stats.
-//   node scripts/sso-stand-ins.mjs 3255
+// Control (tests only), on basePort + 1: POST /control/oidc {"username","name"} adds a person to the
+// IdP's directory; with "audience", "expired": true or "nonce", the next ID token the IdP issues
+// carries that wrong claim (re-signed with its key). GET /control/stats counts WeChat Work calls.
+//   node scripts/sso-stand-ins.mjs 3255 [app URL]
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { OAuth2Server } from 'oauth2-mock-server';
+import { startOidcIdp } from './oidc-idp.mjs';
 
 // The same corp app as the notification stand-in of the e2e config, since one app does both.
 export const WECOM_CORP_ID = 'ww-test-corp';
@@ -25,25 +28,12 @@ const CAS_PEOPLE = {
   T2026001: { cn: '新教师', userType: 'staff', orgUnit: 'hr' },
 };
 
-export async function startStandIns(basePort, host = '127.0.0.1') {
-  const oidcState = { username: 'student', name: '李明', audience: null };
+/** appUrl: the app that signs in through the IdP (its callback and post-logout addresses). */
+export async function startStandIns(basePort, host = '127.0.0.1', appUrl = 'http://127.0.0.1:3250') {
   const stats = { gettoken: 0, getuserinfo: 0 };
 
-  const oidc = new OAuth2Server();
-  await oidc.issuer.keys.generate('RS256');
-  oidc.service.on('beforeTokenSigning', (token) => {
-    token.payload.sub = `oidc-${oidcState.username}`;
-    token.payload.preferred_username = oidcState.username;
-    token.payload.name = oidcState.name;
-    if (oidcState.audience && token.payload.aud) token.payload.aud = oidcState.audience;
-  });
-  oidc.service.on('beforeUserinfo', (response) => {
-    response.body = { sub: `oidc-${oidcState.username}`, preferred_username: oidcState.username, name: oidcState.name };
-  });
   // basePort 0: any two free ports (integration tests run in parallel).
-  await oidc.start(basePort, host);
-  const oidcPort = oidc.address().port;
-  oidc.issuer.url = `http://${host}:${oidcPort}`;
+  const oidc = await startOidcIdp({ port: basePort, host, appUrl: appUrl.replace(/\/+$/, ''), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET });
 
   const casTickets = new Map(); // ticket → { service, user }
   const wecomCodes = new Map(); // code → userid
@@ -66,8 +56,15 @@ export async function startStandIns(basePort, host = '127.0.0.1') {
     if (p === '/control/oidc' && req.method === 'POST') {
       let raw = '';
       for await (const chunk of req) raw += chunk;
-      Object.assign(oidcState, { audience: null }, JSON.parse(raw || '{}'));
-      return json(oidcState);
+      const body = JSON.parse(raw || '{}');
+      if (typeof body.username === 'string' && typeof body.name === 'string') oidc.addPerson(body.username, body.name);
+      const wrong = {};
+      if (body.audience) wrong.aud = body.audience;
+      if (body.nonce) wrong.nonce = body.nonce;
+      // Expired well beyond any clock tolerance (openid-client allows next-auth 10 s).
+      if (body.expired) Object.assign(wrong, { iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 600 });
+      oidc.setNextIdToken(wrong);
+      return json({ nextIdToken: wrong });
     }
     if (p === '/control/stats') return json(stats);
 
@@ -161,7 +158,7 @@ export async function startStandIns(basePort, host = '127.0.0.1') {
   const base = `http://${host}:${server.address().port}`;
   return {
     env: {
-      OIDC_ISSUER: oidc.issuer.url,
+      OIDC_ISSUER: oidc.issuer,
       OIDC_CLIENT_ID,
       OIDC_CLIENT_SECRET,
       CAS_BASE_URL: `${base}/cas`,
@@ -180,5 +177,5 @@ export async function startStandIns(basePort, host = '127.0.0.1') {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  startStandIns(Number(process.argv[2] || 3255)).then((s) => console.log(JSON.stringify(s.env, null, 2)));
+  startStandIns(Number(process.argv[2] || 3255), '127.0.0.1', process.argv[3]).then((s) => console.log(JSON.stringify(s.env, null, 2)));
 }

@@ -64,3 +64,34 @@ describe('task view filters', () => {
     assert.deepEqual(ids({ overdue: true }), ['a/s1/4', 'b/s1/40']);
   });
 });
+
+describe('tab counts', () => {
+  // /tasks lists one tab's rows and only counts the others: each count must be what its tab lists.
+  test('the counts of 待办, 已办, 我发起的 and 抄送我 are the lengths of their lists, for every demo role', async () => {
+    const { countApplications, listApplications } = await import('@/lib/instances/list-applications');
+    const { countCopies, listCopies } = await import('@/lib/instances/list-copies');
+    const { countDoneTasks, countOpenTasks, listTasks } = await import('@/lib/instances/list-tasks');
+    const { applyEvent } = await import('@/workflows/engine/apply-event');
+    const { copyInstance } = await import('@/workflows/engine/copy-instance');
+    const { startFitnessDeferral } = await import('./helpers/process-fixtures');
+    // Rows in every tab: two applications, one verified (已办 for the counselor), one copied.
+    const student = (await loadActor(t.db, { username: 'student' }))!;
+    const first = await startFitnessDeferral(t.db, student);
+    const second = await startFitnessDeferral(t.db, student);
+    await copyInstance(t.db, { instanceId: first, actor: counselor, usernames: ['counselor2', 'doctor'], now: new Date() });
+    await copyInstance(t.db, { instanceId: first, actor: counselor, usernames: ['counselor2'], now: new Date() });
+    await applyEvent(t.db, { instanceId: second, actor: counselor, type: 'approve', now: new Date() });
+    let seen = 0;
+    for (const username of ['student', 'student2', 'counselor', 'counselor2', 'doctor', 'leader', 'admin', 'mailbox', 'cadre2']) {
+      const actor = await loadActor(t.db, { username });
+      if (!actor) continue;
+      const [open, done, mine, cc] = await Promise.all([listTasks(t.db, actor, 'open', 1000), listTasks(t.db, actor, 'done', 1000), listApplications(t.db, actor, 500), listCopies(t.db, actor, 500)]);
+      assert.equal(await countOpenTasks(t.db, actor), open.length, `${username} 待办`);
+      assert.equal(await countDoneTasks(t.db, actor), done.length, `${username} 已办`);
+      assert.equal(await countApplications(t.db, actor), mine.length, `${username} 我发起的`);
+      assert.equal(await countCopies(t.db, actor), cc.length, `${username} 抄送我`);
+      seen += open.length + done.length + mine.length + cc.length;
+    }
+    assert.ok(seen > 0, 'the demo data gives some rows to count');
+  });
+});

@@ -122,6 +122,8 @@ describe('好差评 on 校长信箱: five levels, a 差评 reopens the letter fo
     assert.equal(desk.context.assignments.find((a) => a.orgUnitId === 'logistics')!.note, '水温还是忽冷忽热');
     assert.equal(desk.history.find((h) => h.type === 'rate')!.rating, 2);
     assert.equal(desk.history.find((h) => h.type === 'rate')!.actorRole, 'writer');
+    // The step in words, the department's own work among it (a parallel region's inner state).
+    assert.deepEqual(desk.stateLabels.map((l) => l.zh), ['差评重新办理', '承办部门重新答复（差评）']);
 
     // Not answered in time: the school leader is asked to urge.
     await fireDueTimers(t.db, new Date(Date.parse(due) + 60_000));

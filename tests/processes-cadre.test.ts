@@ -37,7 +37,7 @@ async function reminders(userId: string, instanceId: string): Promise<number> {
 
 before(async () => {
   t = await createTestDatabase();
-  a = await loadActors(t.db, ['cadre', 'cadre2', 'leader', 'org', 'student', 'doctor']);
+  a = await loadActors(t.db, ['cadre', 'cadre2', 'leader', 'leader2', 'org', 'student', 'doctor']);
 });
 after(() => t.close());
 
@@ -56,12 +56,13 @@ describe('cadre-leave', () => {
     assert.equal(await instanceCount(), before);
   });
 
-  test('long leave: dept leader → school leader → 组织部 files → reminder after the end date → 销假', async () => {
+  test('long leave: dept leader → school leaders in turn (依次) → 组织部 files → reminder after the end date → 销假', async () => {
     const form = leave({ startDate: dayFromNow(7), endDate: dayFromNow(20) });
     const { instance } = await startInstance(t.db, { processId: 'cadre-leave', actor: a.cadre2!, input: form, now });
     const id = instance.id;
     await applyEvent(t.db, { instanceId: id, actor: a.cadre!, type: 'approve', now });
-    const s = await applyEvent(t.db, { instanceId: id, actor: a.leader!, type: 'approve', now });
+    await applyEvent(t.db, { instanceId: id, actor: a.leader!, type: 'approve', now });
+    const s = await applyEvent(t.db, { instanceId: id, actor: a.leader2!, type: 'approve', now });
     assert.equal(s.instance.state, 'orgFiling');
     await expectCode(applyEvent(t.db, { instanceId: id, actor: a.cadre2!, type: 'withdraw', now }), 'EVENT_NOT_ALLOWED');
     const filed = await applyEvent(t.db, { instanceId: id, actor: a.org!, type: 'file', now });
@@ -137,6 +138,7 @@ describe('cadre-private-travel', () => {
     await applyEvent(t.db, { instanceId: id, actor: a.cadre!, type: 'approve', now });
     await applyEvent(t.db, { instanceId: id, actor: a.org!, type: 'approve', now });
     await applyEvent(t.db, { instanceId: id, actor: a.leader!, type: 'approve', now });
+    await applyEvent(t.db, { instanceId: id, actor: a.leader2!, type: 'approve', now }); // 会签: both school leaders
     await applyEvent(t.db, { instanceId: id, actor: a.org!, type: 'issuePassport', now });
     await fireDueTimers(t.db, addDays(now, 33));
     assert.equal(await reminders(a.cadre2!.id, id), 1);

@@ -1,8 +1,8 @@
 import { AppError } from './engine/errors';
 import type { ProcessDefinition } from './engine/types';
 import { cadreLeaveCityReportV1 } from './cadre-leave-city-report/definition';
-import { cadreLeaveV1 } from './cadre-leave/definition';
-import { cadrePrivateTravelV1 } from './cadre-private-travel/definition';
+import { cadreLeaveV1, cadreLeaveV2 } from './cadre-leave/definition';
+import { cadrePrivateTravelV1, cadrePrivateTravelV2 } from './cadre-private-travel/definition';
 import { dormRepairV1 } from './dorm-repair/definition';
 import { fireEquipmentV1 } from './fire-equipment/definition';
 import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
@@ -18,8 +18,10 @@ import { presidentsMailboxV1, presidentsMailboxV2 } from './presidents-mailbox/d
 const ALL: ProcessDefinition[] = [
   fitnessTestExemptionV1,
   cadreLeaveV1,
+  cadreLeaveV2,
   cadreLeaveCityReportV1,
   cadrePrivateTravelV1,
+  cadrePrivateTravelV2,
   insuranceOptOutV1,
   insuranceOptOutV2,
   dormRepairV1,

@@ -254,6 +254,23 @@ for (const definition of allDefinitions()) {
       }
     });
 
+    // 会签 / 或签 / 依次: the group's yes must be one of the step's actions, handled there; a pass
+    // ratio only for 会签, between 0 and 1; members are role holders, so not the applicant's scopes.
+    test('group steps (会签/或签/依次) count an action the step handles', () => {
+      for (const node of stateNodes(machine)) {
+        const group = (node.meta as StateMeta | undefined)?.task?.group;
+        if (!group) continue;
+        const task = (node.meta as StateMeta).task!;
+        assert.ok(task.actions.some((a) => a.type === group.approve), `${pathOf(node)}: ${group.approve} is not an action of the step`);
+        assert.ok(node.transitions.has(group.approve), `${pathOf(node)} does not handle ${group.approve}`);
+        assert.ok(!['applicant', 'context-orgs'].includes(task.scope.kind), `${pathOf(node)}: a group needs role holders`);
+        if (group.passRatio !== undefined) {
+          assert.equal(group.mode, 'all', `${pathOf(node)}: a pass ratio is for 会签 only`);
+          assert.ok(group.passRatio > 0 && group.passRatio <= 1, `${pathOf(node)}: pass ratio ${group.passRatio}`);
+        }
+      }
+    });
+
     test('final states say how the instance ended', () => {
       for (const node of stateNodes(machine)) {
         if (node.type === 'final') assert.ok((node.meta as StateMeta | undefined)?.outcome, `${pathOf(node)} has an outcome`);

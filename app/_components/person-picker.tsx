@@ -44,7 +44,8 @@ export function PersonPicker({
   const matches = people.filter((p) => matchesPerson(p, query));
   const multiple = Array.isArray(chosen);
   const isChosen = (p: PickablePerson) => (multiple ? chosen.includes(p.username) : chosen === p.username);
-  const picked = people.filter(isChosen);
+  // In the order they were chosen, so the summary reads as the person picked them.
+  const picked = multiple ? chosen.flatMap((u) => people.filter((p) => p.username === u)) : people.filter(isChosen);
   // Chosen people stay listed while a search hides the others, so the choice stays visible.
   const rest = matches.filter((p) => !isChosen(p));
   const shown = [...picked, ...rest.slice(0, Math.max(0, SHOWN - picked.length))];

@@ -6,7 +6,20 @@ import type { FieldSpec, ProcessFormLabels } from './process-form';
 type Key = Parameters<Translator>[0];
 
 export function processFormLabels(t: Translator): ProcessFormLabels {
-  return { submit: t('form.submit'), submitting: t('form.submitting'), network: t('errors.network'), optional: t('processes.optional') };
+  return {
+    submit: t('form.submit'),
+    submitting: t('form.submitting'),
+    network: t('errors.network'),
+    optional: t('processes.optional'),
+    draft: {
+      saving: t('forms.draftSaving'),
+      saved: t('forms.draftSaved'),
+      failed: t('forms.draftFailed'),
+      restored: t('forms.draftRestored'),
+      discard: t('forms.draftDiscard'),
+      discarded: t('forms.draftDiscarded'),
+    },
+  };
 }
 
 const options = (t: Translator, group: string, values: readonly string[]) =>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import './drafts.css';
 import { sendJson, type UploadedFile } from '../_components/api-client';
 import { FileUpload, type FileUploadLabels } from '../_components/file-upload';
 import { markJustSubmitted } from '../_components/just-submitted';
@@ -26,7 +27,21 @@ export interface ProcessFormLabels {
   submitting: string;
   network: string;
   optional: string;
+  /** 草稿: the status line and the delete button of a new application's draft. */
+  draft?: { saving: string; saved: string; failed: string; restored: string; discard: string; discarded: string };
 }
+
+/** A saved draft to resume (lib/drafts): the text fields as typed and the files picked. */
+export interface FormDraft {
+  values: Record<string, string>;
+  files: Record<string, UploadedFile[]>;
+  updatedAt: string;
+}
+
+/** How long typing must pause before the draft is saved. */
+const DRAFT_DEBOUNCE_MS = 1200;
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
 
 /**
  * One form for every process of the seed: a new application (POST /api/v1/instances), or an
@@ -40,6 +55,7 @@ export function ProcessForm({
   initial = {},
   initialFiles = {},
   event,
+  draft,
 }: {
   processId: string;
   fields: FieldSpec[];
@@ -47,19 +63,82 @@ export function ProcessForm({
   initial?: Record<string, unknown>;
   initialFiles?: Record<string, UploadedFile[]>;
   event?: { instanceId: string; type: string; expectedRevision: number; submitLabel: string };
+  /** A new application's saved draft (null: none yet); undefined: the form keeps no draft. */
+  draft?: FormDraft | null;
 }) {
-  const [values, setValues] = useState<Record<string, string>>(() =>
+  const emptyValues = () =>
     Object.fromEntries(
       fields.filter((f) => f.kind !== 'files').map((f) => {
         const v = initial[f.name];
         return [f.name, Array.isArray(v) ? v.join('、') : v === undefined || v === null ? '' : String(v)];
       }),
-    ),
-  );
-  const [files, setFiles] = useState<Record<string, UploadedFile[]>>(initialFiles);
+    );
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...emptyValues(), ...(draft?.values ?? {}) }));
+  const [files, setFiles] = useState<Record<string, UploadedFile[]>>(() => ({ ...initialFiles, ...(draft?.files ?? {}) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const drafting = draft !== undefined && !event && labels.draft !== undefined;
+  const [draftStatus, setDraftStatus] = useState<string | null>(draft ? `${labels.draft?.restored ?? ''} ${clock(draft.updatedAt)}` : null);
+  const [hasDraft, setHasDraft] = useState(Boolean(draft));
+  // What was last saved (or restored): a render that changes nothing saves nothing.
+  const saved = useRef(JSON.stringify({ values, files: fileIds(files) }));
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  const stopped = useRef(false);
+
+  function fileIds(all: Record<string, UploadedFile[]>) {
+    return Object.fromEntries(Object.entries(all).map(([k, list]) => [k, list.map((x) => x.id)]));
+  }
+
+  // Auto-save while typing: after a pause, the form as it is goes to the server (PUT replaces).
+  useEffect(() => {
+    if (!drafting || stopped.current) return;
+    const body = { values, files: fileIds(files) };
+    const json = JSON.stringify(body);
+    if (json === saved.current) return;
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setDraftStatus(labels.draft!.saving);
+      const request = sendJson<{ updatedAt: string }>('PUT', `/api/v1/drafts/${processId}`, body, labels.network).then((result) => {
+        if (stopped.current) return;
+        if (result.ok) {
+          saved.current = json;
+          setHasDraft(true);
+          setDraftStatus(`${labels.draft!.saved} ${clock(result.data.updatedAt)}`);
+        } else setDraftStatus(labels.draft!.failed);
+      });
+      inFlight.current = request;
+    }, DRAFT_DEBOUNCE_MS);
+    return () => {
+      if (pending.current) clearTimeout(pending.current);
+    };
+  }, [values, files, drafting, processId, labels]);
+
+  /** Stops auto-saving and waits for a save under way, so nothing is written after this. */
+  async function stopDrafting() {
+    stopped.current = true;
+    if (pending.current) clearTimeout(pending.current);
+    await inFlight.current;
+  }
+
+  async function discardDraft() {
+    await stopDrafting();
+    const result = await sendJson('DELETE', `/api/v1/drafts/${processId}`, undefined, labels.network);
+    if (!result.ok) {
+      setDraftStatus(result.message);
+      stopped.current = false;
+      return;
+    }
+    const cleared = { values: emptyValues(), files: initialFiles };
+    saved.current = JSON.stringify({ values: cleared.values, files: fileIds(cleared.files) });
+    setValues(cleared.values);
+    setFiles(cleared.files);
+    setHasDraft(false);
+    setDraftStatus(labels.draft!.discarded);
+    stopped.current = false;
+  }
 
   function input(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -81,6 +160,8 @@ export function ProcessForm({
     e.preventDefault();
     setBusy(true);
     setMessage(null);
+    // The start deletes the draft in its transaction: no auto-save may land after it.
+    if (drafting) await stopDrafting();
     const result = event
       ? await sendJson<{ id: string }>('POST', `/api/v1/instances/${event.instanceId}/events`, { type: event.type, input: input(), expectedRevision: event.expectedRevision }, labels.network)
       : await sendJson<{ id: string }>('POST', '/api/v1/instances', { process: processId, input: input() }, labels.network);
@@ -95,6 +176,7 @@ export function ProcessForm({
     setErrors(result.fields ?? {});
     setMessage(result.message);
     setBusy(false);
+    stopped.current = false;
   }
 
   const prefix = event ? `${event.type}-` : '';
@@ -189,6 +271,18 @@ export function ProcessForm({
       <button className="btn block" type="submit" disabled={busy}>
         {busy ? labels.submitting : (event?.submitLabel ?? labels.submit)}
       </button>
+      {drafting ? (
+        <div className="draft-bar">
+          <p className="muted draft-status" role="status" aria-live="polite" data-testid="draft-status">
+            {draftStatus}
+          </p>
+          {hasDraft ? (
+            <button className="btn secondary" type="button" onClick={discardDraft} disabled={busy}>
+              {labels.draft!.discard}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { fitnessLabels } from './form-labels';
 import { HousingNoticeIssuer } from './housing-notice-issuer';
 import { HousingPayGuide } from './housing-pay-guide';
 import { EVENT_FIELDS, FIELDS, processFormLabels } from './process-fields';
-import { ProcessForm, type FieldSpec } from './process-form';
+import { ProcessForm, type FieldSpec, type FormDraft } from './process-form';
 
 /**
  * Per-process UI: the application form, the resubmission form (filled in with what was sent),
@@ -19,6 +19,8 @@ import { ProcessForm, type FieldSpec } from './process-form';
 export interface FormContext {
   locale: 'zh' | 'en';
   people: PickablePerson[];
+  /** The person's saved draft of a new application (null: none yet); absent: no drafts here. */
+  draft?: FormDraft | null;
 }
 
 export interface ProcessForms {
@@ -87,7 +89,7 @@ function declared(processId: string): ProcessForms {
   const fields = FIELDS[processId]!;
   const confirm = { confirm: (t: Translator, view: InstanceView) => eventForm(processId, EVENT_FIELDS.confirm!(t), 'confirm', t('processes.confirmTitle'), view, t, false) };
   return {
-    apply: (t, ctx) => <ProcessForm processId={processId} fields={withPeople(fields(t), t, ctx)} labels={processFormLabels(t)} />,
+    apply: (t, ctx) => <ProcessForm processId={processId} fields={withPeople(fields(t), t, ctx)} labels={processFormLabels(t)} draft={ctx?.draft} />,
     revise: (t, view, ctx) => eventForm(processId, withPeople(fields(t), t, ctx), 'resubmit', t('form.resubmit'), view, t, true),
     facts: (t, view, locale) => factsOf(fields(t), view, locale ?? 'zh'),
     eventForms:

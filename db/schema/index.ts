@@ -14,3 +14,4 @@ export * from './outbox';
 export * from './case-numbers';
 export * from './out-of-office';
 export * from './task-views';
+export * from './drafts';

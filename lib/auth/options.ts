@@ -77,11 +77,13 @@ export async function authOptions(opts: { oidcMetadata?: OidcMetadata } = {}): P
         const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
         return `${baseUrl}${sameSitePath(path) ?? '/'}`;
       },
-      jwt({ token, user }) {
+      jwt({ token, user, account }) {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sv?: number }).sv ?? 0;
         }
+        // Kept for signing out at the identity provider too (id_token_hint, lib/auth/sso/oidc-logout.ts).
+        if (account?.provider === 'oidc' && typeof account.id_token === 'string') token.idt = account.id_token;
         return token;
       },
       session({ session, token }) {

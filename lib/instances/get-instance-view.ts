@@ -16,6 +16,8 @@ import { now as engineNow } from '../clock';
 import { getDefinition } from '@/workflows/registry';
 import { audienceOf, authorizeInstance, fieldsFor, type Audience } from '../policy';
 import { peopleByUsername, type NamedPerson } from './people';
+import { groupProgress, type GroupProgress } from './group-progress';
+import type { Tally } from '@/workflows/engine/plan-vote';
 
 export interface TimelineEntry {
   seq: number;
@@ -35,6 +37,8 @@ export interface TimelineEntry {
   deputies: Array<{ deputyName: string; forName: string }>;
   /** 抄送 ('copy' events): the names of the people it was copied to, to staff audiences. */
   copiedTo?: string[];
+  /** 会签 / 或签 / 依次: where the group stood after this member's act (同意（1/2）). */
+  vote: Tally | null;
 }
 
 export interface Rated {
@@ -99,6 +103,8 @@ export interface InstanceView {
     urgeCount: number;
   }>;
   myActions: TaskAction[];
+  /** The group steps (会签/或签/依次) the instance waits in: who has acted, who is pending. */
+  groups: GroupProgress[];
   /**
    * What the applicant must do by when (交回证照 by 2026-12-15): the pending timers whose meta names
    * a deadline; `on` is the day it falls on ('YYYY-MM-DD', China Standard Time).
@@ -190,6 +196,8 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
     if (t.assigneeId) handedTo.add(t.assigneeId);
     if (t.onBehalfOf) handedTo.add(t.onBehalfOf);
   }
+  // Members of a group step who have acted (会签/或签/依次 progress).
+  for (const { t } of openTasks) if (t.assigneeId && t.status !== 'open' && t.createdAt >= row.stateSince) handedTo.add(t.completedBy ?? t.assigneeId);
   const names = new Map(
     handedTo.size === 0 || !fields.staffNames ? [] : (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...handedTo]))).map((u) => [u.id, u.name]),
   );
@@ -253,6 +261,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
         rating: ratingOf(e.payload),
         deputies: fields.staffNames ? deputiesOf(e.payload) : [],
         ...(e.type === 'copy' && fields.staffNames ? { copiedTo: (payload.to ?? []).map((p) => p.name) } : {}),
+        vote: voteOf(e.payload),
       };
     }),
     openTasks: open.map(({ t, orgNameZh, orgNameEn }) => ({
@@ -270,12 +279,19 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       urgeCount: t.urgeCount,
     })),
     myActions,
+    groups: await groupProgress(db, row, definition, active, openTasks.map((o) => o.t), fields.staffNames ? names : null),
     deadlines: pending.flatMap((p) => {
       const timer = active.find((s) => s.path === p.state)?.meta.timers?.find((m) => m.event === p.eventType && m.deadline);
       return timer?.deadline ? [{ label: timer.deadline, on: new Date(p.fireAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) }] : [];
     }),
     instanceOps: await offeredInstanceOps(db, viewer, row, definition, open.map((o) => o.t), events.map(({ e }) => e)),
   };
+}
+
+/** The tally a group member's act recorded (workflows/engine/plan-vote.ts). */
+function voteOf(payload: unknown): Tally | null {
+  const vote = (payload as { vote?: Partial<Tally> } | null)?.vote;
+  return vote && typeof vote.approved === 'number' && typeof vote.of === 'number' ? (vote as Tally) : null;
 }
 
 /** The 代理 routes a log entry records (workflows/engine/deputies.ts DeputyRoute). */

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, or } from 'drizzle-orm';
+import { count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { mailboxLetters, processInstances } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
@@ -24,12 +24,23 @@ export interface ApplicationItem {
 }
 
 /** 我的申请: the caller's own instances (and letters, anonymous ones too), newest first, each with its current step. */
-export async function listApplications(db: Db, actor: Actor, limit = 100): Promise<ApplicationItem[]> {
+/** The caller's own instances and letters (anonymous ones too: a letter is found by its writer reference). */
+async function ownedBy(db: Db, actor: Actor) {
   const letters = db.select({ id: mailboxLetters.instanceId }).from(mailboxLetters).where(eq(mailboxLetters.writerRef, await writerRef(db, actor.id)));
+  return or(eq(processInstances.applicantId, actor.id), inArray(processInstances.id, letters));
+}
+
+/** 我发起的' count for the tab label, without restoring a snapshot per row. */
+export async function countApplications(db: Db, actor: Actor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(processInstances).where(await ownedBy(db, actor));
+  return row?.n ?? 0;
+}
+
+export async function listApplications(db: Db, actor: Actor, limit = 100): Promise<ApplicationItem[]> {
   const rows = await db
     .select()
     .from(processInstances)
-    .where(or(eq(processInstances.applicantId, actor.id), inArray(processInstances.id, letters)))
+    .where(await ownedBy(db, actor))
     .orderBy(desc(processInstances.createdAt))
     .limit(limit);
   return rows.map((row) => {

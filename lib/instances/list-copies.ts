@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, countDistinct, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { messages, processInstances } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
@@ -61,6 +61,15 @@ export async function listCopies(db: Db, actor: Actor, limit = 500): Promise<Cop
     });
   }
   return [...byInstance.values()];
+}
+
+/** 抄送我's count for the tab label: instances copied to the caller (one per instance, as listed). */
+export async function countCopies(db: Db, actor: Actor): Promise<number> {
+  const [row] = await db
+    .select({ n: countDistinct(messages.instanceId) })
+    .from(messages)
+    .where(and(eq(messages.userId, actor.id), eq(messages.kind, 'instance.copy')));
+  return row?.n ?? 0;
 }
 
 /** Opening a copied application reads its copies (all of them: one row per instance in 抄送我). */

@@ -137,7 +137,12 @@ export function openTaskCountSql(actor: Actor, cap = OPEN_TASK_COUNT_CAP): SQL {
   return sql`select count(*)::int as n from (${openTaskIds(actor, cap + 1)}) u`;
 }
 
-async function countOf(db: Db, query: SQL): Promise<number> {
+/** 已办's count: the tasks the caller completed (the tab label; the rows come one page at a time). */
+export async function countDoneTasks(db: Db, actor: Actor): Promise<number> {
+  return countOf(db, sql`select count(*)::int as n from ${tasks} where ${tasks.status} = 'done' and ${tasks.completedBy} = ${actor.id}`);
+}
+
+export async function countOf(db: Db, query: SQL): Promise<number> {
   const result = await db.execute(query);
   // postgres.js returns the rows, PGlite an object holding them.
   const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ n: number }>;

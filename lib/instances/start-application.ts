@@ -4,6 +4,7 @@ import { getDefinition } from '@/workflows/registry';
 import { authorize } from '../policy';
 import { now } from '../clock';
 import { getDb } from '../db';
+import { deleteDraft } from '../drafts/drafts';
 import { assertMayStart } from './start-limit';
 import { getInstanceView, type InstanceView } from './get-instance-view';
 
@@ -13,6 +14,7 @@ export async function startApplication(user: Actor, processId: string, input: un
   const db = await getDb();
   const at = await now(db);
   await assertMayStart(db, user.id, at);
-  const { instance } = await startInstance(db, { processId, actor: user, input, now: at });
+  // The draft of this form has done its job: gone with the start, in its transaction.
+  const { instance } = await startInstance(db, { processId, actor: user, input, now: at, alongside: (tx) => deleteDraft(tx, user, processId) });
   return getInstanceView(db, user, instance.id);
 }

@@ -7,6 +7,7 @@
  */
 export { eventLabel, guardLabel, stateLabel, timerLabel } from '@/workflows/labels/definition-labels';
 export { GENERIC_EVENT_LABELS } from '@/workflows/labels/generic-events';
+export { groupBadge, GROUP_MODE_LABELS } from '@/workflows/labels/group-labels';
 export { isPoorRating, SATISFACTION_LEVELS, satisfactionLevel, type SatisfactionLevel } from '@/workflows/labels/satisfaction';
 export { roleLabel, processLabel, statusLabel } from './fixed-labels';
 export { loadOrgNames, orgLabel, scopeLabel, taskWhoLabel, type OrgNames } from './org-labels';

@@ -4,7 +4,9 @@ import { instanceEvents, mailboxPublications, processInstances, tasks, users } f
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
-import { satisfactionLevel, type SatisfactionLevel } from '../labels';
+import { satisfactionLevel, type Label, type SatisfactionLevel } from '../labels';
+import { activeStates, restoreSnapshot, stepLabels } from '@/workflows/engine/snapshot';
+import { getDefinition } from '@/workflows/registry';
 import { listLetterAttachments, type LetterAttachment } from './attachments';
 import { audienceOf, authorizeInstance, fieldsFor, isMailboxOffice } from '../policy';
 import { suggestPublication, type PublicationDraft } from './publications';
@@ -16,6 +18,8 @@ export interface DeskLetterView {
   /** The definition version the letter runs on (its words and actions come from it). */
   processVersion: number;
   state: string;
+  /** The current step in words: the top-level state and the inner ones where someone has work. */
+  stateLabels: Label[];
   status: string;
   revision: number;
   createdAt: string;
@@ -76,6 +80,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
     caseNo: row!.caseNo,
     processVersion: row!.processVersion,
     state: row!.state,
+    stateLabels: stepLabels(activeStates(restoreSnapshot(getDefinition(row!.processId, row!.processVersion).machine, row!.snapshot))),
     status: row!.status,
     revision: row!.revision,
     createdAt: row!.createdAt.toISOString(),

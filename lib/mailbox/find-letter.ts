@@ -27,11 +27,11 @@ function sameHex(a: string, b: string): boolean {
  * the same way, so neither the answer nor its timing says which check failed.
  */
 export async function findLetterByToken(db: Db, token: string, ip: string, now: Date): Promise<LetterRow> {
-  await assertLookupAllowed(db, ip);
+  await assertLookupAllowed(db, ip, now);
   const hash = hashToken(token.slice(0, 200));
   const [row] = await db.select().from(mailboxLetters).where(eq(mailboxLetters.tokenHash, hash));
   if (!row || !TOKEN_PATTERN.test(token) || row.tokenExpiresAt <= now) {
-    await recordLookupFailure(db, ip);
+    await recordLookupFailure(db, ip, now);
     throw letterNotFound();
   }
   return row;
@@ -39,7 +39,7 @@ export async function findLetterByToken(db: Db, token: string, ip: string, now: 
 
 /** The letter a query code opens; when the writer left a contact, it must be given too. */
 export async function findLetterByCode(db: Db, code: string, contact: string, ip: string, now: Date): Promise<LetterRow> {
-  await assertLookupAllowed(db, ip);
+  await assertLookupAllowed(db, ip, now);
   const key = await mailboxKey(db);
   const [row] = await db
     .select()
@@ -47,7 +47,7 @@ export async function findLetterByCode(db: Db, code: string, contact: string, ip
     .where(eq(mailboxLetters.codeHash, keyedHash(key, normaliseCode(code.slice(0, 64)))));
   const contactOk = !row?.contactHash || sameHex(row.contactHash, keyedHash(key, normaliseContact(contact.slice(0, 200))));
   if (!row || !contactOk || row.tokenExpiresAt <= now) {
-    await recordLookupFailure(db, ip);
+    await recordLookupFailure(db, ip, now);
     throw letterNotFound();
   }
   return row;
@@ -62,11 +62,11 @@ export async function openLetter(
   a: { token: string; sessionCookie: string | undefined; ip: string; now: Date },
 ): Promise<LetterRow> {
   if (a.token !== SESSION_TOKEN) return findLetterByToken(db, a.token, a.ip, a.now);
-  await assertLookupAllowed(db, a.ip);
+  await assertLookupAllowed(db, a.ip, a.now);
   const tokenHash = await readCodeSession(db, a.sessionCookie, a.now);
   const [row] = tokenHash ? await db.select().from(mailboxLetters).where(eq(mailboxLetters.tokenHash, tokenHash)) : [];
   if (!row || row.tokenExpiresAt <= a.now) {
-    await recordLookupFailure(db, a.ip);
+    await recordLookupFailure(db, a.ip, a.now);
     throw letterNotFound();
   }
   return row;

@@ -18,7 +18,30 @@ export const cadreLeaveGuardLabels: Record<string, Label> = {
   notStarted: { zh: '假期尚未开始', en: 'Before the leave begins' },
 };
 
-export const cadreLeaveMachine = setup({
+const deptLeaderV1: StateMeta = {
+  label: { zh: '部门负责人审批', en: 'Department leader approval' },
+  task: { role: 'dept_leader', scope: { kind: 'applicant-org' }, actions: reviewActions('同意', 'Approve'), dueInWorkingDays: 2 },
+  applicantActions: [withdrawAction],
+};
+const schoolLeaderV1: StateMeta = {
+  label: { zh: '分管校领导审批', en: 'School leader approval' },
+  task: { role: 'school_leader', scope: { kind: 'global' }, actions: reviewActions('同意', 'Approve'), dueInWorkingDays: 2 },
+};
+
+/**
+ * v2: any leader of the applicant's department may approve (或签: the first one decides), and a
+ * long leave goes to the school leaders in turn (依次: each agrees, one after the other).
+ */
+const deptLeaderV2: StateMeta = {
+  ...deptLeaderV1,
+  task: { ...deptLeaderV1.task!, group: { mode: 'any', approve: 'approve' } },
+};
+const schoolLeaderV2: StateMeta = {
+  label: { zh: '校领导依次审批', en: 'School leaders approve in turn' },
+  task: { ...schoolLeaderV1.task!, group: { mode: 'sequence', approve: 'approve' } },
+};
+
+const buildMachine = (deptLeader: StateMeta, schoolLeader: StateMeta) => setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
     // A reminder changes nothing but the count: the transition is still recorded and audited.
@@ -39,11 +62,7 @@ export const cadreLeaveMachine = setup({
   context: ({ input }) => ({ form: input.form, applicantId: input.applicantId }),
   states: {
     deptLeaderReview: {
-      meta: {
-        label: { zh: '部门负责人审批', en: 'Department leader approval' },
-        task: { role: 'dept_leader', scope: { kind: 'applicant-org' }, actions: reviewActions('同意', 'Approve'), dueInWorkingDays: 2 },
-        applicantActions: [withdrawAction],
-      } satisfies StateMeta,
+      meta: deptLeader,
       on: {
         approve: [{ guard: 'isLongLeave', target: 'schoolLeaderReview' }, { target: 'orgFiling' }],
         return: 'revising',
@@ -52,10 +71,7 @@ export const cadreLeaveMachine = setup({
       },
     },
     schoolLeaderReview: {
-      meta: {
-        label: { zh: '分管校领导审批', en: 'School leader approval' },
-        task: { role: 'school_leader', scope: { kind: 'global' }, actions: reviewActions('同意', 'Approve'), dueInWorkingDays: 2 },
-      } satisfies StateMeta,
+      meta: schoolLeader,
       on: { approve: 'orgFiling', return: 'revising', reject: 'rejected' },
     },
     orgFiling: {
@@ -106,3 +122,6 @@ export const cadreLeaveMachine = setup({
     cancelled: { type: 'final', meta: finals.cancelled },
   },
 });
+
+export const cadreLeaveMachine = buildMachine(deptLeaderV1, schoolLeaderV1);
+export const cadreLeaveMachineV2 = buildMachine(deptLeaderV2, schoolLeaderV2);

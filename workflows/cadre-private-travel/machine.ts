@@ -20,7 +20,18 @@ const receive: TaskAction = { type: 'receivePassport', label: { zh: '证照已�
  * 部门负责人 → 组织部审核 → 校领导审批 → 组织部发放证照 → trip → 证照交回 within 10 days of
  * the return: a reminder 3 days before the limit, then escalation to 组织部 when it passes.
  */
-export const privateTravelMachine = setup({
+const schoolLeaderV1: StateMeta = {
+  label: { zh: '校领导审批', en: 'School leader approval' },
+  task: { role: 'school_leader', scope: { kind: 'global' }, actions: reviewActions('批准', 'Approve'), dueInWorkingDays: 3 },
+};
+
+/** v2: the school leaders approve together (会签): every one of them must agree. */
+const schoolLeaderV2: StateMeta = {
+  label: { zh: '校领导会签', en: 'School leaders sign together' },
+  task: { ...schoolLeaderV1.task!, group: { mode: 'all', approve: 'approve' } },
+};
+
+const buildMachine = (schoolLeader: StateMeta) => setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
   actions: {
     // A reminder changes nothing but the count: the transition is still recorded and audited.
@@ -45,10 +56,7 @@ export const privateTravelMachine = setup({
       on: { approve: 'schoolLeaderApproval', return: 'revising', reject: 'rejected' },
     },
     schoolLeaderApproval: {
-      meta: {
-        label: { zh: '校领导审批', en: 'School leader approval' },
-        task: { role: 'school_leader', scope: { kind: 'global' }, actions: reviewActions('批准', 'Approve'), dueInWorkingDays: 3 },
-      } satisfies StateMeta,
+      meta: schoolLeader,
       on: { approve: 'passportIssue', return: 'revising', reject: 'rejected' },
     },
     passportIssue: {
@@ -100,3 +108,6 @@ export const privateTravelMachine = setup({
     cancelled: { type: 'final', meta: finals.cancelled },
   },
 });
+
+export const privateTravelMachine = buildMachine(schoolLeaderV1);
+export const privateTravelMachineV2 = buildMachine(schoolLeaderV2);

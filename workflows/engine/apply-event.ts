@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { processInstances, tasks } from '@/db/schema';
@@ -10,8 +10,10 @@ import { AppError } from './errors';
 import { eventLabel } from '../labels/definition-labels';
 import { loadDeputies } from './deputies';
 import { commit, conflict, type CommitResult } from './commit';
+import { loadGroupMembers } from './group-members';
 import { notAllowed, planEvent } from './plan-transition';
-import { activeStates, restoreSnapshot } from './snapshot';
+import { countVote, planVote, visitTasks } from './plan-vote';
+import { activeStates, restoreSnapshot, stateMeta } from './snapshot';
 import type { Label, TaskAction } from './types';
 import { parseInput } from './validate';
 
@@ -77,6 +79,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
     let actorRole = req.actor ? 'system' : (req.actorRole ?? 'system');
     let action: TaskAction | undefined;
     let taskOrgUnitId: string | null = null;
+    let actedTask: (typeof openTasks)[number] | undefined;
     if (req.actor) {
       const actor = req.actor;
       const task = openTasks.find((t) => (req.taskId === undefined || t.id === req.taskId) && t.actions.includes(req.type) && isCandidate(actor, t));
@@ -86,6 +89,7 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
           ? states.flatMap((s) => s.meta.applicantActions ?? []).find((a) => a.type === req.type)
           : undefined;
       if (task) {
+        actedTask = task;
         actorRole = task.role;
         taskOrgUnitId = task.orgUnitId;
         action = states.find((s) => s.path === task.state)?.meta.task?.actions.find((a) => a.type === req.type);
@@ -97,8 +101,10 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
         const handled = await tx
           .select()
           .from(tasks)
-          .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'done')));
-        if (handled.some((t) => t.actions.includes(req.type) && isCandidate(actor, t))) {
+          .where(and(eq(tasks.instanceId, row.id), inArray(tasks.status, ['done', 'cancelled'])));
+        // A group member whose task closed because another member decided (或签: 已由他人处理) too.
+        const byOthers = (t: (typeof handled)[number]) => t.status === 'cancelled' && t.assigneeId === actor.id && !!stateMeta(definition.machine, t.state)?.task?.group;
+        if (handled.some((t) => t.actions.includes(req.type) && isCandidate(actor, t) && (t.status === 'done' || byOthers(t)))) {
           throw conflict(`${req.type} already handled`);
         }
         if (openTasks.some((t) => t.actions.includes(req.type))) {
@@ -141,6 +147,27 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
         : undefined,
     ]);
     const label: Label = action?.label ?? eventLabel(definition, req.type, row.state);
+    const payload: Record<string, unknown> = input === undefined ? {} : { form: input, attachments };
+    const groups = await loadGroupMembers(tx, definition, { id: row.applicantId, orgUnitId: row.applicantOrgId });
+    // 会签 / 或签 / 依次: a member's act on their group task counts first (plan-vote.ts); it moves
+    // the statechart only once the group's rule is met, with the tally in the log entry.
+    const group = actedTask ? states.find((s) => s.path === actedTask.state)?.meta : undefined;
+    if (actedTask && group?.task?.group && actedTask.assigneeId !== null) {
+      const all = await tx.select().from(tasks).where(and(eq(tasks.instanceId, row.id), eq(tasks.state, actedTask.state), gte(tasks.createdAt, row.stateSince)));
+      const visit = visitTasks(row, actedTask.state, all);
+      const vote = countVote(group.task.group, { type: req.type, taskId: actedTask.id, visit, members: groups[actedTask.state] ?? [] });
+      payload.vote = vote.tally;
+      if (!vote.decides) {
+        const plan = planVote(
+          row,
+          definition,
+          { actor: req.actor!, task: actedTask, type: req.type, comment: comment || null, payload, tally: vote.tally, next: vote.next, meta: group, calendar, deputies },
+          req.now,
+        );
+        const [result] = await commit(tx, [plan]);
+        return result!;
+      }
+    }
     const plan = planEvent(
       row,
       definition,
@@ -149,13 +176,14 @@ export async function applyEventInTransaction(tx: Tx, req: EventRequest): Promis
         actor: req.actor,
         actorRole,
         comment: comment || null,
-        payload: input === undefined ? {} : { form: input, attachments },
+        payload,
         actionLabel: label,
         openTasks,
         attachments,
         calendar,
         snapshot,
         deputies,
+        groups,
       },
       req.now,
     );

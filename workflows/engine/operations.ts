@@ -10,8 +10,14 @@ export const TASK_OPERATIONS: readonly TaskOperation[] = ['transfer', 'delegate'
 export function operationsOf(meta: StateMeta | undefined): readonly TaskOperation[] {
   if (meta?.operations) return meta.operations;
   if (!meta?.task || meta.task.role === 'applicant') return [];
+  // A group step (会签/或签/依次) names each member: handing a member's task to someone else
+  // (转办, 加签) could give one person two votes, so by default members only ask for opinions.
+  if (meta.task.group) return GROUP_OPERATIONS;
   return TASK_OPERATIONS;
 }
+
+/** What a group step offers when its meta says nothing. */
+export const GROUP_OPERATIONS: readonly TaskOperation[] = ['delegate', 'withdraw', 'urge'];
 
 export function allows(meta: StateMeta | undefined, op: TaskOperation): boolean {
   return operationsOf(meta).includes(op);

@@ -6,7 +6,7 @@ import { allows } from './operations';
 import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type PlannedMessage, type TaskRow, type TransitionPlan } from './plan';
 import { planEvent } from './plan-transition';
 import { projectTransition } from './project';
-import { activeStates, persistSnapshot, restoreSnapshot } from './snapshot';
+import { activeStates, persistSnapshot, restoreSnapshot, stateMeta } from './snapshot';
 import type { Label, ProcessDefinition, StateMeta } from './types';
 
 /**
@@ -160,6 +160,10 @@ export function planWithdrawApproval(row: InstanceRow, definition: ProcessDefini
   const snapshot = restoreSnapshot(definition.machine, row.snapshot);
   if (!row.state.split(',').every((s) => allows(metaAt(snapshot, s), 'withdraw'))) {
     throw refuse('withdraw is off at this step', '该环节不支持撤回审批', 'Taking an approval back is not offered at this step');
+  }
+  if (stateMeta(definition.machine, last.fromState)?.task?.group) {
+    // The group's other members voted too: taking back the deciding vote alone would not restore their step.
+    throw refuse('group step', '会签、或签、依次审批的环节不能撤回审批', 'A decision taken by a group cannot be taken back');
   }
   const value = valueOf(last.fromState);
   if (value === null) throw refuse('parallel step', '并行环节的审批不能撤回', 'Decisions in parallel steps cannot be taken back');

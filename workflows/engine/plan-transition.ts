@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import type { AttachmentRef } from './attach-uploads';
 import type { WorkingCalendar } from './calendar';
 import type { DeputyRoute, Deputies } from './deputies';
+import type { GroupMembers } from './group-members';
 import { AppError } from './errors';
 import { GENESIS_HASH } from './hash-chain';
 import { chainEvent, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
@@ -31,6 +32,8 @@ export interface StartInput {
   calendar: WorkingCalendar;
   /** 代理: who is away (loadDeputies); absent: nobody. */
   deputies?: Deputies;
+  /** 会签 / 或签 / 依次: the members of the definition's group states (loadGroupMembers). */
+  groups?: GroupMembers;
 }
 
 /** The log payload with the tasks that went to a deputy (代理), when any did. */
@@ -59,6 +62,7 @@ export function planStart(row: null, definition: ProcessDefinition, input: Start
     now,
     calendar: input.calendar,
     deputies: input.deputies,
+    groups: input.groups,
   });
   const event = chainEvent(GENESIS_HASH, {
     instanceId: input.id,
@@ -117,6 +121,8 @@ export interface EventInput {
   snapshot?: AnyMachineSnapshot;
   /** 代理: who is away (loadDeputies); absent: nobody. */
   deputies?: Deputies;
+  /** 会签 / 或签 / 依次: the members of the definition's group states (loadGroupMembers). */
+  groups?: GroupMembers;
 }
 
 /** The answer when the machine does not accept the event where the instance stands. */
@@ -150,6 +156,7 @@ export function planEvent(row: InstanceRow, definition: ProcessDefinition, input
     now,
     calendar: input.calendar,
     deputies: input.deputies,
+    groups: input.groups,
   });
   const event = chainEvent(row.lastHash, {
     instanceId: row.id,

@@ -7,6 +7,8 @@ import type { Effect } from './effects';
 import { webhookEventsFor } from './enqueue-webhooks';
 import type { PlannedMessage, TaskChanges, TaskInsert, TaskRow, TimerChanges } from './plan';
 import { copiedAtStep, copyMessage } from './plan-copy';
+import { memberTask } from './plan-vote';
+import type { GroupMembers } from './group-members';
 import { activeStates } from './snapshot';
 import { outcomeLabel } from '../labels/generic-events';
 import type { Label, ProcessDefinition, StateMeta } from './types';
@@ -32,6 +34,8 @@ export interface ProjectionInput {
   calendar: WorkingCalendar;
   /** 代理: who is away and their deputies (loadDeputies); absent in pure tests: nobody is away. */
   deputies?: Deputies;
+  /** 会签 / 或签 / 依次: the members of each group state (loadGroupMembers); absent or empty: one task for the role. */
+  groups?: GroupMembers;
 }
 
 export interface Projection {
@@ -83,6 +87,13 @@ export function projectTransition(p: ProjectionInput): Projection {
       if (!meta.task) continue;
       const scope = meta.task.scope;
       const orgs = scope.kind === 'context-orgs' ? contextOrgs(nextSnapshot, scope.key) : [resolveScopeOrg(scope, instance.applicantOrgId)];
+      // A group step (会签/或签/依次) entered: a task named to each member, or to the first in turn.
+      const members = meta.task.group && !prevActive.has(path) ? (p.groups?.[path] ?? []) : [];
+      if (members.length > 0) {
+        const seats = meta.task.group!.mode === 'sequence' ? members.slice(0, 1) : members;
+        projected.push(...seats.map((m) => memberTask(instance.id, path, meta, orgs[0] ?? null, m, now, p.calendar)));
+        continue;
+      }
       for (const orgUnitId of orgs) {
         if (stillOpen.has(`${path}|${orgUnitId ?? ''}`)) continue;
         projected.push({

@@ -10,6 +10,7 @@ import { loadWorkingCalendar, type WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { eventLabel } from '../labels/definition-labels';
 import { loadDeputies } from './deputies';
+import { loadGroupMembers } from './group-members';
 import { commit, type CommitResult } from './commit';
 import { planStart } from './plan-transition';
 import type { ProcessDefinition } from './types';
@@ -93,12 +94,13 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest, o: {
     throw error;
   }
   const id = randomUUID();
-  const [, , attachments, calendar, deputies] = await Promise.all([
+  const [, , attachments, calendar, deputies, groups] = await Promise.all([
     o.checkWindow ? assertWindowOpen(tx, definition.id, req.now) : undefined,
     applicant ? definition.checkInput?.(tx, form, applicant) : undefined,
     findAttachableUploads(tx, definition.uploadIds(form), { ownerId: req.actor?.id ?? null, instanceId: id, now: req.now, claims: req.uploadClaims }),
     req.calendar ?? loadWorkingCalendar(tx),
     loadDeputies(tx, req.now),
+    loadGroupMembers(tx, definition, { id: applicant?.id ?? null, orgUnitId: applicant?.orgUnitId ?? null }),
   ]);
   const plan = planStart(
     null,
@@ -114,6 +116,7 @@ export async function startInstanceInTransaction(tx: Tx, req: StartRequest, o: {
       attachments,
       calendar,
       deputies,
+      groups,
     },
     req.now,
   );

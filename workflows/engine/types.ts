@@ -45,6 +45,30 @@ export interface TaskMeta {
    * read every application's attachments (steps that verify evidence).
    */
   batch?: { action: string; confirmAttachments?: boolean };
+  /**
+   * 会签 / 或签 / 依次: the step is decided by a group, each member on a task named to them
+   * (workflows/engine/plan-vote.ts). Absent: one task for whoever holds the role (today's steps).
+   */
+  group?: GroupMeta;
+}
+
+/**
+ * A step decided by a group of people rather than by one holder of the role.
+ * - all (会签): every member approves (or at least `passRatio` of them, e.g. 2/3);
+ * - any (或签): the first member who approves decides; the others' tasks close (已由他人处理);
+ * - sequence (依次): members approve one after another, each task opening when the previous closes.
+ * Members are every active holder of the task's role in its scope (ordered by 工号 for 依次),
+ * never the applicant. An approval that does not yet meet the rule is a vote: it is logged and
+ * closes the member's task but leaves the statechart where it is. Any other action of the step
+ * (退回修改, 不同意) moves the statechart at once — with a pass ratio, once enough members said
+ * no that the ratio can no longer be reached (until then it is a vote against).
+ */
+export interface GroupMeta {
+  mode: 'all' | 'any' | 'sequence';
+  /** The event of the step's actions that counts as a yes (e.g. 'approve'). */
+  approve: string;
+  /** Only for 'all': the share of members whose yes is enough, 0 < passRatio ≤ 1. */
+  passRatio?: number;
 }
 
 export interface TimerMeta {

@@ -3,13 +3,14 @@ import { saveTaskFiltersAction } from '@/app/actions/task-filters';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { now as clockNow } from '@/lib/clock';
 import { getDb } from '@/lib/db';
+import { pageOf } from '@/lib/paging';
 import { statusLabel } from '@/lib/labels';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
-import { listApplications } from '@/lib/instances/list-applications';
-import { listCopies } from '@/lib/instances/list-copies';
-import { listTasks, type TaskItem } from '@/lib/instances/list-tasks';
+import { countApplications, listApplications } from '@/lib/instances/list-applications';
+import { countCopies, listCopies } from '@/lib/instances/list-copies';
+import { countDoneTasks, countOpenTasks, listTasks, OPEN_TASK_COUNT_CAP, type TaskItem } from '@/lib/instances/list-tasks';
 import {
   applyTaskFilters,
   filterChoices,
@@ -32,6 +33,8 @@ type Params = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const TABS: TaskTab[] = ['open', 'done', 'mine', 'cc'];
 const FILTER_KEYS = ['process', 'step', 'waitingDays', 'overdue'] as const;
+/** Rows per page (a batch view pages by the batch limit). */
+const PAGE_SIZE = 50;
 
 /** Keeps rows whose title, applicant or 流水号 contains the keyword (from the address only: not kept). */
 function matches(q: string, ...texts: Array<string | null | undefined>): boolean {
@@ -47,11 +50,19 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const tab: TaskTab = (TABS as string[]).includes(first(sp.status) ?? '') ? (first(sp.status) as TaskTab) : 'open';
   const { t, locale } = await getTranslator();
   const db = await getDb();
-  const [open, done, mine, copies, saved, at] = await Promise.all([
-    listTasks(db, user, 'open', 1000),
-    listTasks(db, user, 'done', 1000),
-    listApplications(db, user, 500),
-    listCopies(db, user, 500),
+  // The rows of the tab shown (its filters need them all); the other tabs only count.
+  const none = Promise.resolve([]);
+  const [open, done, mine, copies, otherCounts, saved, at] = await Promise.all([
+    tab === 'open' ? listTasks(db, user, 'open', OPEN_TASK_COUNT_CAP) : none,
+    tab === 'done' ? listTasks(db, user, 'done', 1000) : none,
+    tab === 'mine' ? listApplications(db, user, 500) : none,
+    tab === 'cc' ? listCopies(db, user, 500) : none,
+    Promise.all([
+      tab === 'open' ? null : countOpenTasks(db, user),
+      tab === 'done' ? null : countDoneTasks(db, user),
+      tab === 'mine' ? null : countApplications(db, user),
+      tab === 'cc' ? null : countCopies(db, user),
+    ]),
     loadTaskFilters(db, user.id),
     clockNow(db),
   ]);
@@ -176,7 +187,24 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       ? all.find((r) => stateMeta(getDefinition(r.process).machine, r.state)?.task?.batch)
       : undefined;
 
-  const counts: Record<TaskTab, number> = { open: open.length, done: done.length, mine: mine.length, cc: copies.length };
+  const [openCount, doneCount, mineCount, ccCount] = otherCounts;
+  const counts: Record<TaskTab, number> = {
+    open: openCount ?? open.length,
+    done: doneCount ?? done.length,
+    mine: mineCount ?? mine.length,
+    cc: ccCount ?? copies.length,
+  };
+  // One page of rows: a thousand rows cost the server and a phone far more than anyone reads. A
+  // batch view pages by the batch limit, so "select all" can take a whole batch.
+  const pageSize = batch ? BATCH_LIMIT : PAGE_SIZE;
+  const { rows: pageRows, page, pages, from, to } = pageOf(shown, first(sp.page), pageSize);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(sp)) if (k !== 'page' && typeof v === 'string') params.set(k, v);
+    if (n > 1) params.set('page', String(n));
+    const query = params.toString();
+    return query ? `/tasks?${query}` : '/tasks';
+  };
   const withWaiting = tab === 'open' || tab === 'mine';
   const withOverdue = tab === 'open';
   const filtered = Object.values(filters).some((v) => v !== undefined);
@@ -186,7 +214,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <nav className="tabs tab-bar" aria-label={t('tasks.title')}>
         {TABS.map((id) => (
           <Link key={id} href={id === 'open' ? '/tasks' : `/tasks?status=${id}`} aria-current={tab === id ? 'page' : undefined}>
-            {t(`approvals.tabs.${id}`)} ({counts[id]})
+            {t(`approvals.tabs.${id}`)} ({counts[id] > OPEN_TASK_COUNT_CAP ? `${OPEN_TASK_COUNT_CAP}+` : counts[id]})
           </Link>
         ))}
       </nav>
@@ -259,13 +287,30 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <TaskList
             key={`${tab}|${filters.process ?? ''}|${filters.step ?? ''}`}
             // A task out with a delegate or a before-signer offers no decision now: no box for it.
-            rows={shown.map((r) => (rule && !r.actions?.includes(rule.action) ? { ...r.row, taskId: undefined } : r.row))}
+            rows={pageRows.map((r) => (rule && !r.actions?.includes(rule.action) ? { ...r.row, taskId: undefined } : r.row))}
             batch={batch}
             overdueText={t('approvals.row.overdue')}
             unreadText={t('approvals.copy.unread')}
             emptyText={t(`approvals.empty.${tab}`)}
           />
         )}
+        {pages > 1 ? (
+          <nav className="pager" aria-label={t('approvals.pager.label')}>
+            {page > 1 ? (
+              <Link href={pageHref(page - 1)} rel="prev">
+                {t('approvals.pager.prev')}
+              </Link>
+            ) : null}
+            <span aria-current="page" data-testid="pager-position">
+              {t('approvals.pager.position', { page, pages, from, to, total: shown.length })}
+            </span>
+            {page < pages ? (
+              <Link href={pageHref(page + 1)} rel="next">
+                {t('approvals.pager.next')}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );

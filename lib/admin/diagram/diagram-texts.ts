@@ -1,4 +1,4 @@
-import type { Labeler } from '@/lib/labels';
+import { groupBadge, type Labeler } from '@/lib/labels';
 import type { ProcessDefinition } from '@/workflows/engine/types';
 import type { GraphState, GraphTransition } from './machine-graph';
 
@@ -6,6 +6,8 @@ import type { GraphState, GraphTransition } from './machine-graph';
 export interface StateTexts {
   label: string;
   who?: string;
+  /** A group step's badge (会签, 或签, 依次审批, 会签 2/3 通过). */
+  group?: string;
 }
 
 /** What a diagram writes beside an edge: the action or timer, and the guard as a condition. */
@@ -23,7 +25,7 @@ const ALL_DONE = { zh: '各分支均已完成', en: 'All branches done' };
  */
 export function stateTexts(definition: ProcessDefinition, L: Labeler, state: GraphState): StateTexts {
   const who = state.task ? (state.task.role === 'applicant' ? L.role('applicant') : L.taskWho(state.task)) : undefined;
-  return { label: L.state(definition, state.path), who };
+  return { label: L.state(definition, state.path), who, group: state.task?.group ? L.text(groupBadge(state.task.group)) : undefined };
 }
 
 export function edgeTexts(definition: ProcessDefinition, L: Labeler, t: GraphTransition): EdgeTexts {

@@ -18,6 +18,8 @@ export interface DiagramNode extends Box {
   /** The state's name and who works it, in the layout's language. */
   label: string;
   who?: string;
+  /** A group step's badge (会签 / 或签 / 依次审批), drawn beside who works it. */
+  group?: string;
   outcome?: string;
   /** Drawn as a box holding other states (compound or parallel). */
   container: boolean;
@@ -69,7 +71,7 @@ const INIT = 12;
 const initId = (parent: string) => `init:${parent || 'root'}`;
 
 function nodeSize(t: StateTexts): { width: number; height: number } {
-  const w = Math.max(textWidth(t.label, 14), t.who ? textWidth(t.who, 11) : 0, 120);
+  const w = Math.max(textWidth(t.label, 14), t.who ? textWidth(t.group ? `${t.who} · ${t.group}` : t.who, 11) : 0, 120);
   return { width: w + 28, height: t.who ? NODE_H_WHO : NODE_H };
 }
 
@@ -192,6 +194,7 @@ async function computeLayout(
         kind: s.kind,
         label: texts.get(s.path)!.label,
         who: texts.get(s.path)!.who,
+        group: texts.get(s.path)!.group,
         outcome: s.outcome,
         container,
         region: container && states.get(parentPath(s.path))?.kind === 'parallel',

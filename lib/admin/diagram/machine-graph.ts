@@ -12,7 +12,7 @@ export interface GraphState {
   /** The role that works the state's task ('applicant' for the applicant's own step). */
   role?: string;
   /** Who works the state's task (role and scope), for the label 组织部 经办人. */
-  task?: Pick<TaskMeta, 'role' | 'scope'>;
+  task?: Pick<TaskMeta, 'role' | 'scope' | 'group'>;
   outcome?: StateMeta['outcome'];
   initial: boolean;
   children: GraphState[];
@@ -88,7 +88,7 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
       kind: node.type,
       label: meta.label ?? { zh: node.key, en: node.key },
       role: meta.task?.role,
-      task: meta.task ? { role: meta.task.role, scope: meta.task.scope } : undefined,
+      task: meta.task ? { role: meta.task.role, scope: meta.task.scope, group: meta.task.group } : undefined,
       outcome: meta.outcome,
       initial: initialKeys.has(node.key) && node.path.length > 0,
       children,

@@ -4,6 +4,7 @@ import { orgUnitSchema } from '@/lib/admin/people/manage-org-units';
 import * as input from '@/lib/api/route-inputs';
 import { batchKeySchema } from '@/lib/housing/batch-key';
 import { callbackSchema } from '@/lib/integrations/complete-dorm-repair-job';
+import { draftBody } from '@/lib/drafts/draft-body';
 import { deputyQuery, outOfOfficeBody } from '@/lib/out-of-office';
 import { publishSchema } from '@/lib/mailbox/publications';
 import { verifyRecordQuery } from '@/lib/records/verify-record';
@@ -65,6 +66,10 @@ export const OPERATIONS: Operation[] = [
   op('PUT /api/v1/me/out-of-office', 'setOutOfOffice', '代理: set a deputy (学工号) who holds your approval roles, from startsOn to endsOn (China dates, inclusive); tasks that would come to you then go to them; it ends by itself', { auth: user, body: outOfOfficeBody, returns: r.OutOfOffice, errors: [400, 401, 403, 415, 422] }),
   op('DELETE /api/v1/me/out-of-office', 'clearOutOfOffice', '代理 ends now: new tasks come to you again', { auth: user, returns: r.OutOfOffice, errors: [401, 403] }),
   op('GET /api/v1/me/out-of-office/candidates', 'listDeputyCandidates', 'People who may stand in for you (the same approval roles); ?q= name, 工号 or pinyin', { auth: user, query: deputyQuery, returns: r.People, errors: [400, 401, 403] }),
+  // 草稿: one per person and process, resumable from 我的申请
+  op('GET /api/v1/drafts/{process}', 'getDraft', "Your draft of this process's application form (null when there is none), with its files", { auth: user, returns: r.DraftAnswer, errors: [401, 403, 404], params: { process: 'process id, e.g. insurance-opt-out' } }),
+  op('PUT /api/v1/drafts/{process}', 'saveDraft', 'Keeps the form as typed (not validated) and the files picked for it; replaces your previous draft; the files stay with it', { auth: user, body: draftBody, returns: r.DraftSaved, errors: [400, 401, 403, 404, 415], params: { process: 'process id, e.g. insurance-opt-out' } }),
+  op('DELETE /api/v1/drafts/{process}', 'deleteDraft', 'Deletes your draft of this process (sending the application deletes it too)', { auth: user, returns: r.Ok, errors: [401, 403, 404], params: { process: 'process id, e.g. insurance-opt-out' } }),
   op('POST /api/v1/uploads', 'uploadFile', 'Upload evidence (PDF, JPEG, PNG, WebP, HEIC; checked by content)', { auth: user, bodyType: 'multipart', ok: 201, returns: r.Upload, errors: [400, 401, 403, 409, 413, 415, 429] }),
   op('GET /api/v1/uploads/{id}', 'getUpload', 'A file, to permitted users', { auth: user, returns: 'file', errors: [401, 403, 404] }),
 

@@ -29,6 +29,18 @@ export const InstanceView = z
     revision: z.int(),
     timeline: z.array(z.looseObject({})),
     openTasks: z.array(z.looseObject({})),
+    /** 会签 / 或签 / 依次 steps the instance waits in: who of the group has acted, who is pending. */
+    groups: z.array(
+      z.looseObject({
+        state: z.string(),
+        mode: z.enum(['all', 'any', 'sequence']),
+        badge: label,
+        approved: z.int(),
+        of: z.int(),
+        needed: z.int(),
+        members: z.array(z.looseObject({ name: z.string().nullable(), status: z.enum(['approved', 'against', 'closed', 'pending', 'waiting']) })),
+      }),
+    ),
   })
   ;
 
@@ -55,6 +67,15 @@ export const Row = z.looseObject({}).meta({ description: 'The changed row' });
 export const RecordCheck = z
   .looseObject({ verified: z.literal(true), caseNo: z.string(), process: label, status: z.string().nullable(), recordedAt: z.string(), steps: z.int(), current: z.boolean() })
   .meta({ description: 'The record exists and its hash chain recomputes unchanged; no personal data' });
+/** 草稿: the caller's draft of one process's form. */
+export const DraftAnswer = z
+  .looseObject({
+    draft: z
+      .looseObject({ processId: z.string(), values: z.record(z.string(), z.string()), files: z.record(z.string(), z.array(z.looseObject({ id: z.uuid(), filename: z.string() }))), updatedAt: z.string() })
+      .nullable(),
+  })
+  .meta({ description: 'Your draft, or null' });
+export const DraftSaved = z.looseObject({ updatedAt: z.string() }).meta({ description: 'When the draft was saved' });
 export const ClockNow = z.looseObject({ now: z.string() });
 export const Labelled = label;
 

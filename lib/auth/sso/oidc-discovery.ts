@@ -8,6 +8,8 @@ const metadataSchema = z.object({
   token_endpoint: z.url(),
   userinfo_endpoint: z.url().optional(),
   jwks_uri: z.url(),
+  /** RP-initiated logout: where signing out of the app sends the browser (lib/auth/sso/oidc-logout.ts). */
+  end_session_endpoint: z.url().optional(),
 });
 export type OidcMetadata = z.infer<typeof metadataSchema>;
 

@@ -45,9 +45,10 @@ export function ssoProviders(oidcMetadata?: OidcMetadata): Provider[] {
       httpOptions: { lookup: guardedLookup(ssoNetworks()), timeout: 10_000 },
       clientId: oidc.clientId,
       clientSecret: oidc.clientSecret,
-      // The ID token is verified (signature, issuer, audience = our client id, expiry) by openid-client.
+      // The ID token is verified (signature, issuer, audience = our client id, expiry, and its nonce
+      // against the one this browser's sign-in sent, kept in a signed cookie) by openid-client.
       idToken: true,
-      checks: ['pkce', 'state'],
+      checks: ['pkce', 'state', 'nonce'],
       async profile(profile: Record<string, unknown>) {
         const username = profile[oidc.usernameClaim];
         const user =

@@ -2,6 +2,7 @@
 export const approvals = {
   zh: {
     tabs: { open: '待办', done: '已办', mine: '我发起的', cc: '抄送我' },
+    pager: { label: '翻页', prev: '上一页', next: '下一页', position: '第 {page}/{pages} 页 · 第 {from}–{to} 条，共 {total} 条' },
     filters: {
       title: '筛选',
       process: '事项',
@@ -67,6 +68,7 @@ export const approvals = {
   },
   en: {
     tabs: { open: 'To do', done: 'Done', mine: 'Started by me', cc: 'Copied to me' },
+    pager: { label: 'Pages', prev: 'Previous', next: 'Next', position: 'Page {page} of {pages} · {from}–{to} of {total}' },
     filters: {
       title: 'Filters',
       process: 'Service',

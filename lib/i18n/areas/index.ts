@@ -16,9 +16,10 @@ import { approvals } from './approvals';
 import { record } from './record';
 import { deputy } from './deputy';
 import { forms } from './forms';
+import { group } from './group';
 import { housing } from './housing';
 
-const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, housing, forms };
+const areas = { processes, portal, mailbox, admin, notify, integrations, monitor, applicant, approvals, record, taskOps, deputy, housing, forms, group };
 
 type Area = { zh: Record<string, unknown>; en: Record<string, unknown> };
 

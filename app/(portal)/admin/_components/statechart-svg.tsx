@@ -90,6 +90,11 @@ export function StatechartSvg({ layout, active = [], visited = [], visitedEdges 
         {n.who && (
           <text x={cx} y={n.y + 41} fontSize={11} textAnchor="middle" fill={MUTED}>
             {n.who}
+            {n.group && (
+              <tspan fontWeight={600} fill="#7c3aed" data-group={n.group}>
+                {` · ${n.group}`}
+              </tspan>
+            )}
           </text>
         )}
         {f && (

@@ -22,6 +22,7 @@ import { Confirmation } from './confirmation';
 import { InstanceOperations } from './instance-operations';
 import { TaskOperations, type TaskOp } from './task-operations';
 import { CopyForm } from './copy-form';
+import { GroupCard, voteText } from './group-card';
 
 async function loadView(id: string, user: Awaited<ReturnType<typeof requireUserPage>>): Promise<InstanceView> {
   try {
@@ -308,6 +309,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         />
       ) : null}
 
+      {view.groups.map((g) => (
+        <GroupCard key={g.state} progress={g} locale={locale} t={t} />
+      ))}
+
       <div className="grid grid-2">
         <section className="card" aria-labelledby="form-title">
           <h2 id="form-title">{t(issued ? 'instance.notice' : 'instance.form')}</h2>
@@ -348,6 +353,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <li key={e.seq}>
                 <strong>
                   {pick(e.action, locale)}
+                  {e.vote ? voteText(e.vote, t) : ''}
                   {e.toName ? ` · ${t('taskOps.handedTo', { name: e.toName })}` : ''}
                 </strong>
                 <div>
@@ -376,7 +382,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <strong>{pick(task.stateLabel, locale)}</strong>
                 <div className="muted">
                   {t('instance.waitingFor', {
-                    who: `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
+                    who: (view.groups.some((g) => g.state === task.state) ? task.holderName : null) ?? `${task.orgName ? pick(task.orgName, locale) : ''}${personRole(task.role)}`,
                   })}
                 </div>
               </li>

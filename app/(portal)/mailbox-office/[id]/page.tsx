@@ -10,7 +10,6 @@ import { departmentOptions } from '@/lib/mailbox/desk-list';
 import { duplicateCandidates, type DuplicateCandidate } from '@/lib/mailbox/duplicate-candidates';
 import { now } from '@/lib/clock';
 import { eventLabel, roleLabel, SATISFACTION_LEVELS, satisfactionLevel } from '@/lib/labels';
-import { stateMeta, stepLabels } from '@/workflows/engine/snapshot';
 import { getDefinition } from '@/workflows/registry';
 import { RecordDownload } from '../../../_components/record-download';
 import { DeskActions, type DeskLabels } from './desk-actions';
@@ -39,12 +38,7 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
   };
   const { context } = letter;
   const rated = context.rating ? satisfactionLevel(context.rating.value) : null;
-  const stateLabels = stepLabels(
-    letter.state.split(',').flatMap((path) => {
-      const meta = stateMeta(definition.machine, path);
-      return meta ? [{ path, meta }] : [];
-    }),
-  ).map((l) => l[locale]);
+  const stateLabels = letter.stateLabels.map((l) => l[locale]);
   const deskLabels: DeskLabels = {
     comment: t('mailbox.comment'),
     chooseDepartments: t('mailbox.chooseDepartments'),

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { route } from '@/lib/api/route';
 import { authOptions } from '@/lib/auth/options';
 import { discoverOidc } from '@/lib/auth/sso/oidc-discovery';
+import { oidcEndSessionUrl, sendSignOutTo } from '@/lib/auth/sso/oidc-logout';
 import { env } from '@/lib/env';
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
@@ -22,6 +23,12 @@ async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
       return NextResponse.redirect(new URL('/login?error=OAuthSignin', env().appUrl));
     }
     return NextAuth(req, ctx, await authOptions({ oidcMetadata }));
+  }
+  if (action === 'signout' && req.method === 'POST') {
+    // Read before next-auth clears the session cookie: an OIDC session ends at the provider too.
+    const endSession = await oidcEndSessionUrl(req);
+    const response = await NextAuth(req, ctx, await authOptions());
+    return endSession ? sendSignOutTo(response, endSession) : response;
   }
   return NextAuth(req, ctx, await authOptions());
 }

@@ -5,6 +5,7 @@ import { servicesForProcess } from '@/lib/catalog/queries';
 import { windowStatus } from '@/lib/catalog/window-status';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
+import { getDraft } from '@/lib/drafts/drafts';
 import { colleaguesOf } from '@/lib/instances/people';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
@@ -27,6 +28,8 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
   const open = can(user, 'process.start', { kind: 'process', definition }) && (entries.length === 0 || entries.some((e) => startableProcess(e, user)));
   // The start path refuses outside the window (workflows/engine/application-window.ts); the form says so first.
   const closed = windowStatus(entries, await now(db))?.closed;
+  // 草稿: the form resumes where the person left it (kept per person and process on the server).
+  const draft = open && !closed ? await getDraft(db, user, definition.id) : null;
   return (
     <>
       <h1>{pick(definition.title, locale)}</h1>
@@ -38,7 +41,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
             {pick(closed, locale)}
           </p>
         ) : (
-          (formsFor(definition.id)?.apply(t, { locale, people }) ?? notFound())
+          (formsFor(definition.id)?.apply(t, { locale, people, draft }) ?? notFound())
         )}
       </section>
     </>
