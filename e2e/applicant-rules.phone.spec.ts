@@ -95,10 +95,13 @@ test('因私出国: the cadre sees when the passport is due back; 证照已交�
   const leader = await loginAs(browser, 'cadre');
   const org = await loginAs(browser, 'org');
   const school = await loginAs(browser, 'leader');
+  const school2 = await loginAs(browser, 'leader2');
   for (const [who, type] of [
     [leader, 'approve'],
     [org, 'approve'],
+    // 校领导会签 (v2): both school leaders.
     [school, 'approve'],
+    [school2, 'approve'],
     [org, 'issuePassport'],
   ] as const) {
     const sent = await api(who, 'POST', `/api/v1/instances/${id}/events`, { type, expectedRevision: revision });

@@ -20,7 +20,7 @@ const now = new Date();
 
 before(async () => {
   t = await createTestDatabase();
-  a = await loadActors(t.db, ['student', 'cadre', 'cadre2', 'leader', 'org']);
+  a = await loadActors(t.db, ['student', 'cadre', 'cadre2', 'leader', 'leader2', 'org']);
   await t.db.insert(catalogServices).values(SEED_ENTRIES.find((e) => e.code === 'insurance-opt-out')!);
 });
 after(() => t.close());
@@ -100,7 +100,9 @@ describe('因私出国: the passport-return deadline', () => {
     for (const [who, type] of [
       ['cadre', 'approve'],
       ['org', 'approve'],
+      // v2: the school leaders' step is 会签 of 周校长 and 钟副校长.
       ['leader', 'approve'],
+      ['leader2', 'approve'],
       ['org', 'issuePassport'],
     ] as const) {
       await applyEvent(t.db, { instanceId: id, actor: a[who]!, type, now });
