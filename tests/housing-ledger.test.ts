@@ -78,6 +78,14 @@ describe('周转房缴费台账 (资产管理处 ledger)', () => {
       await expectCode(remindOverdueTenants(t.db, a[outsider]!, key, later), 'FORBIDDEN');
     }
     assert.equal((await loadHousingBatch(t.db, a.admin!, key, now)).length, 3, 'administrators see it too');
+
+    // Generated demo history (【示例】, process_instances.sample) is no notice the office sent: the demo's
+    // sample notices showed as a batch "{period}（{due} 截止）" of 104 tenants with ¥0.00.
+    await t.db.update(processInstances).set({ sample: true }).where(eq(processInstances.id, await noticeOf('org')));
+    const [withoutSample] = (await listHousingBatches(t.db, a.assets!, now)).filter((b) => b.period === key.period);
+    assert.equal(withoutSample!.total, 2);
+    assert.deepEqual((await loadHousingBatch(t.db, a.assets!, key, now)).map((r) => r.username).sort(), ['cadre', 'cadre2']);
+    await t.db.update(processInstances).set({ sample: false }).where(eq(processInstances.id, await noticeOf('org')));
   });
 
   test('催缴 reminds each overdue tenant once a day, through the outbox, recorded in the log; the paid are left alone', async () => {

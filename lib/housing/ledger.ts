@@ -69,7 +69,8 @@ export async function listHousingBatches(db: Queryable, actor: Actor, now: Date)
       amount: sql<string>`coalesce(sum((${form('amount')})::numeric), 0)::numeric(14, 2)::text`,
     })
     .from(processInstances)
-    .where(and(eq(processInstances.processId, PROCESS_ID), inArray(processInstances.status, ['active', 'completed'])))
+    // Generated demo history (【示例】) is no notice anyone sent: it stays out of the office's ledger.
+    .where(and(eq(processInstances.processId, PROCESS_ID), eq(processInstances.sample, false), inArray(processInstances.status, ['active', 'completed'])))
     .groupBy(form('period'), form('dueDate'))
     .orderBy(desc(form('dueDate')), desc(sql`min(${processInstances.createdAt})`));
   return rows.map((r) => ({ ...r, issuedAt: new Date(r.issuedAt), amount: String(r.amount) }));
@@ -96,6 +97,7 @@ export async function loadHousingBatch(db: Queryable, actor: Actor, key: BatchKe
     .where(
       and(
         eq(processInstances.processId, PROCESS_ID),
+        eq(processInstances.sample, false),
         inArray(processInstances.status, ['active', 'completed']),
         eq(form('period'), key.period),
         eq(form('dueDate'), key.dueDate),
