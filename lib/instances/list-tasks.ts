@@ -142,7 +142,7 @@ export async function countDoneTasks(db: Db, actor: Actor): Promise<number> {
   return countOf(db, sql`select count(*)::int as n from ${tasks} where ${tasks.status} = 'done' and ${tasks.completedBy} = ${actor.id}`);
 }
 
-export async function countOf(db: Db, query: SQL): Promise<number> {
+async function countOf(db: Db, query: SQL): Promise<number> {
   const result = await db.execute(query);
   // postgres.js returns the rows, PGlite an object holding them.
   const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ n: number }>;

@@ -37,11 +37,10 @@ export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow,
       if (!m.instanceId) return null;
       const link = await actionLink(db, ctx, m.instanceId, user.id);
       if (!link) return null;
-      // The case number tells several reminders about the same process apart (流水号, as everywhere).
-      const [instance] = await db.select({ caseNo: processInstances.caseNo }).from(processInstances).where(eq(processInstances.id, m.instanceId));
       heading = t('notify.out.taskNewTitle', { title });
-      text = t('notify.out.taskNewText', { title, caseNo: instance?.caseNo ?? '', state: L(p.stateZh, p.stateEn) });
-      url = link;
+      // The case number tells several reminders about the same process apart (流水号, as everywhere).
+      text = t('notify.out.taskNewText', { title, caseNo: link.caseNo ?? '', state: L(p.stateZh, p.stateEn) });
+      url = link.url;
       break;
     }
     case 'notice':
@@ -55,13 +54,21 @@ export async function composeMessage(db: Db, ctx: ComposeContext, m: MessageRow,
   return { title: heading, text, url, urgent: isUrgent(m.kind, p) };
 }
 
-/** A reminder opens a confirmation page for the recipient's open task on the instance, if any. */
-async function actionLink(db: Db, ctx: ComposeContext, instanceId: string, userId: string): Promise<string | null> {
+/**
+ * A reminder opens a confirmation page for the recipient's open task on the instance, if any; the
+ * instance's 流水号 comes with the open tasks in the same query.
+ */
+async function actionLink(db: Db, ctx: ComposeContext, instanceId: string, userId: string): Promise<{ url: string; caseNo: string | null } | null> {
   const actor = await loadActor(db, { id: userId });
   if (!actor) return null;
-  const open = await db.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')));
-  const task = open.find((x) => isCandidate(actor, x));
-  if (!task) return null;
+  const open = await db
+    .select({ task: tasks, caseNo: processInstances.caseNo })
+    .from(tasks)
+    .innerJoin(processInstances, eq(processInstances.id, tasks.instanceId))
+    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')));
+  const found = open.find((x) => isCandidate(actor, x.task));
+  if (!found) return null;
+  const { task, caseNo } = found;
   const token = await createActionToken(db, ctx.secret, {
     userId,
     instanceId,
@@ -70,7 +77,7 @@ async function actionLink(db: Db, ctx: ComposeContext, instanceId: string, userI
     now: ctx.now,
     ttlMs: ctx.actionLinkTtlMs,
   });
-  return `${ctx.publicUrl}/act/${token}`;
+  return { url: `${ctx.publicUrl}/act/${token}`, caseNo };
 }
 
 /** One message for many new tasks. */
