@@ -34,6 +34,9 @@ describe('housing-payment-notice', () => {
       return true;
     });
     assert.equal((await notices())[0]!.n, 0);
+    // The same list pasted out of a spreadsheet (tab-separated, spaces around cells) reads alike.
+    const pasted = [' 租户工号\t房号\t缴费期间\t金额\t截止日期', `cadre\t3-201\t2026年12月\t 650.00\t${due} `, `cadre2\t3-202\t2026年12月\t720\t${due}`].join('\r\n');
+    assert.deepEqual(await issueHousingNotices(t.db, a.assets!, { csv: pasted, dryRun: true }, now), { total: 2, issued: 0, next: 0 });
     await expectCode(issueHousingNotices(t.db, a.org!, { csv: `cadre,3-201,2026年12月,650.00,${due}` }, now), 'FORBIDDEN');
   });
 

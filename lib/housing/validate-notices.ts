@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { processInstances, users } from '@/db/schema';
 import { housingNoticeFormSchema, type HousingNoticeForm } from '@/workflows/housing-payment-notice/form';
-import { parseCsv } from './parse-csv';
+import { parseCsvRecords } from '@/lib/csv';
 
 export interface RowError {
   line: number;
@@ -32,7 +32,8 @@ export async function validateNotices(
   csv: string,
   { issuedFrom = 0 }: { issuedFrom?: number } = {},
 ): Promise<{ notices: ValidNotice[]; errors: RowError[] }> {
-  const rows = parseCsv(csv);
+  // Cells are trimmed: a pasted list often has spaces after its commas.
+  const rows = parseCsvRecords(csv).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }));
   if (rows[0] && HEADER.test(rows[0].cells[0] ?? '')) rows.shift();
   const errors: RowError[] = [];
   if (rows.length === 0) return { notices: [], errors: [{ line: 0, message: '没有可发送的通知：请粘贴或上传 CSV' }] };
