@@ -6,6 +6,7 @@
 // (default postgres://postgres@127.0.0.1:5432/postgres) does not answer, its steps are skipped with a
 // warning, or the run fails at once with REQUIRE_POSTGRES=1 (CI).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import readline from 'node:readline';
 import postgres from 'postgres';
 
@@ -61,10 +62,30 @@ function run([label, script, env = {}], prefixed) {
   });
 }
 
+/**
+ * The machine's CPU time so far ([busy, total] jiffies of all cores; null off Linux). Each phase's
+ * share of busy cores says whether more parallelism could shorten it (idle cores: tests waiting on
+ * timers or I/O) or only less work could (busy ≈ 100 %).
+ */
+function cpuTimes() {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return [total - fields[3] - (fields[4] ?? 0), total];
+  } catch {
+    return null;
+  }
+}
+
 let ok = true;
 for (const phase of phases) {
   console.log(`\n▶ ${phase.map(([label]) => label).join(' + ')}`);
+  const cpu0 = cpuTimes();
   const results = await Promise.all(phase.map((step) => run(step, phase.length > 1)));
+  const cpu1 = cpuTimes();
+  if (cpu0 && cpu1 && cpu1[1] > cpu0[1]) {
+    summary.push(`          (${phase.map(([label]) => label).join(' + ')}: cores busy ${Math.round((100 * (cpu1[0] - cpu0[0])) / (cpu1[1] - cpu0[1]))} %)`);
+  }
   if (results.includes(false)) {
     ok = false;
     if (!keepGoing(phase)) break;
