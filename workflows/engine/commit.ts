@@ -11,13 +11,17 @@
  *   planEvent(row, definition, EventInput, now)          plan-transition.ts
  *   planAdminCancel / planReassign / planMigrate         plan-admin.ts
  *   planTransfer / planDelegate / planAnswerDelegation   plan-task-ops.ts
+ *   planWithdraw… / planUrge (plan-instance-ops.ts), planRemindApplicant (plan-remind.ts),
+ *   planVote (plan-vote.ts), planCopy (plan-copy.ts)
  *
  * Adding an operation (转办, 委派, 撤回, 加签 …):
- *   1. write `planX(row, definition, input, now): TransitionPlan` next to the others; build the
- *      log entry with chainEvent(row.lastHash, { seq: row.revision + 1, … }), set
- *      `instance: { id, revision: row.revision, update: { revision: seq, lastHash: event.hash, … } }`
- *      and fill tasks / timers / messages / effects (projectTransition does it for machine events;
- *      NO_TASK_CHANGES / NO_TIMER_CHANGES when nothing changes). Throw AppError to refuse.
+ *   1. write `planX(row, definition, input, now): TransitionPlan` next to the others. A step that
+ *      leaves the statechart where it is (催办, 抄送, 转办 …) is `planLoggedStep(row, entry,
+ *      { tasks, messages }, now)` (plan.ts); otherwise build the log entry with nextEvent(row,
+ *      entry, now), set `instance: { id, revision: row.revision, update: { revision: event.seq,
+ *      lastHash: event.hash, … } }` and fill tasks / timers / messages / effects (projectTransition
+ *      does it for machine events). instanceMessage() builds a message about the instance.
+ *      Throw AppError to refuse.
  *   2. in an orchestrator: open a transaction, lock the row (lockInstance), read what the planner
  *      needs, call the planner, then `await commit(tx, [plan])`.
  *   3. unit-test the planner (no database) and add the operation to tests/engine-probe.test.ts.

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Actor } from './actor';
 import type { WorkingCalendar } from './calendar';
-import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
+import { instanceMessage, nextEvent, NO_TIMER_CHANGES, planLoggedStep, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
 import { projectTransition } from './project';
 import { persistSnapshot, restoreSnapshot } from './snapshot';
 import type { Label, ProcessDefinition } from './types';
@@ -25,19 +25,8 @@ export interface AdminInput {
  */
 export function planAdminCancel(row: InstanceRow, definition: ProcessDefinition, input: AdminInput & { reason: string }, now: Date): TransitionPlan {
   const snapshot = restoreSnapshot(definition.machine, row.snapshot);
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'admin.cancel',
-    actorId: input.actor.id,
-    actorRole: ADMIN_ROLE,
-    comment: input.reason,
-    payload: {},
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
+  const event = nextEvent(row, { type: 'admin.cancel', actorId: input.actor.id, actorRole: ADMIN_ROLE, comment: input.reason, payload: {} }, now);
+  const seq = event.seq;
   const projection = projectTransition({
     definition,
     instance: row,
@@ -71,42 +60,18 @@ export function planReassign(
   input: { actor: Pick<Actor, 'id'>; task: TaskRow; assigneeId: string; comment: string | null },
   now: Date,
 ): TransitionPlan {
-  const seq = row.revision + 1;
   const { task } = input;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'admin.reassign',
-    actorId: input.actor.id,
-    actorRole: ADMIN_ROLE,
-    comment: input.comment,
-    payload: { taskId: task.id, state: task.state, from: task.assigneeId, to: input.assigneeId },
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
   const label = restoreLabel(definition, row.snapshot, task.state);
-  return {
-    instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    tasks: { done: null, cancelled: null, assign: { taskId: task.id, assigneeId: input.assigneeId }, open: [] },
-    timers: NO_TIMER_CHANGES,
-    messages:
-      input.assigneeId === input.actor.id
-        ? []
-        : [
-            {
-              to: { userId: input.assigneeId },
-              kind: 'task.new',
-              params: { titleZh: definition.title.zh, titleEn: definition.title.en, stateZh: label?.zh ?? '', stateEn: label?.en ?? '' },
-              link: `/applications/${row.id}`,
-              instanceId: row.id,
-              createdAt: now,
-            },
-          ],
-    effects: [],
-    attachments: [],
-  };
+  return planLoggedStep(
+    row,
+    { type: 'admin.reassign', actorId: input.actor.id, actorRole: ADMIN_ROLE, comment: input.comment, payload: { taskId: task.id, state: task.state, from: task.assigneeId, to: input.assigneeId } },
+    {
+      tasks: { assign: { taskId: task.id, assigneeId: input.assigneeId } },
+      // An administrator who takes the task themselves needs no message about it.
+      messages: input.assigneeId === input.actor.id ? [] : [instanceMessage(row, definition, { userId: input.assigneeId }, 'task.new', { stateZh: label?.zh ?? '', stateEn: label?.en ?? '' }, now)],
+    },
+    now,
+  );
 }
 
 function restoreLabel(definition: ProcessDefinition, persisted: unknown, path: string): Label | undefined {
@@ -126,19 +91,8 @@ export function planMigrate(
   input: AdminInput & { current: ProcessDefinition; restored: AnyMachineSnapshot },
   now: Date,
 ): TransitionPlan {
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'admin.migrate',
-    actorId: input.actor.id,
-    actorRole: ADMIN_ROLE,
-    comment: null,
-    payload: { fromVersion: row.processVersion, toVersion: target.version },
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
+  const event = nextEvent(row, { type: 'admin.migrate', actorId: input.actor.id, actorRole: ADMIN_ROLE, comment: null, payload: { fromVersion: row.processVersion, toVersion: target.version } }, now);
+  const seq = event.seq;
   const projection = projectTransition({
     definition: target,
     instance: { ...row, processVersion: target.version },

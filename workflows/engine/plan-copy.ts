@@ -1,4 +1,4 @@
-import { chainEvent, NO_TASK_CHANGES, NO_TIMER_CHANGES, type InstanceRow, type PlannedMessage, type TransitionPlan } from './plan';
+import { instanceMessage, planLoggedStep, type InstanceRow, type PlannedMessage, type TransitionPlan } from './plan';
 import type { Label, ProcessDefinition } from './types';
 
 /** How a copy reads in the log and in the recipients' message center. */
@@ -15,14 +15,7 @@ export interface CopyInput {
 
 /** The 'instance.copy' message of one recipient: the one writer's message, delivered like any other. */
 export function copyMessage(row: Pick<InstanceRow, 'id'>, definition: ProcessDefinition, to: PlannedMessage['to'], why: Label, comment: string | null, now: Date): PlannedMessage {
-  return {
-    to,
-    kind: 'instance.copy',
-    params: { titleZh: definition.title.zh, titleEn: definition.title.en, actionZh: why.zh, actionEn: why.en, comment: comment ?? '' },
-    link: `/applications/${row.id}`,
-    instanceId: row.id,
-    createdAt: now,
-  };
+  return instanceMessage(row, definition, to, 'instance.copy', { actionZh: why.zh, actionEn: why.en, comment: comment ?? '' }, now);
 }
 
 /** Why a copy came: from a person, or from a step of the process (StateMeta.cc). */
@@ -35,26 +28,10 @@ export const copiedAtStep = (step: Label): Label => ({ zh: `“${step.zh}”环�
  * 'instance.copy' message per recipient, which is what 抄送我 lists with its read state.
  */
 export function planCopy(row: InstanceRow, definition: ProcessDefinition, input: CopyInput, now: Date): TransitionPlan {
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'copy',
-    actorId: input.actor.id,
-    actorRole: input.actorRole,
-    comment: input.comment,
-    payload: { to: input.recipients.map((r) => ({ id: r.id, name: r.name })) },
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
-  return {
-    instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    tasks: NO_TASK_CHANGES,
-    timers: NO_TIMER_CHANGES,
-    messages: input.recipients.map((r) => copyMessage(row, definition, { userId: r.id }, copiedBy(input.actor.name), input.comment, now)),
-    effects: [],
-    attachments: [],
-  };
+  return planLoggedStep(
+    row,
+    { type: 'copy', actorId: input.actor.id, actorRole: input.actorRole, comment: input.comment, payload: { to: input.recipients.map((r) => ({ id: r.id, name: r.name })) } },
+    { messages: input.recipients.map((r) => copyMessage(row, definition, { userId: r.id }, copiedBy(input.actor.name), input.comment, now)) },
+    now,
+  );
 }

@@ -3,7 +3,7 @@ import type { Actor } from './actor';
 import type { WorkingCalendar } from './calendar';
 import { AppError } from './errors';
 import { allows } from './operations';
-import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type PlannedMessage, type TaskRow, type TransitionPlan } from './plan';
+import { instanceMessage, nextEvent, planLoggedStep, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
 import { planEvent } from './plan-transition';
 import { projectTransition } from './project';
 import { activeStates, persistSnapshot, restoreSnapshot, stateMeta } from './snapshot';
@@ -104,19 +104,8 @@ export function planWithdrawApplication(row: InstanceRow, definition: ProcessDef
       now,
     );
   }
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'instance.withdraw',
-    actorId: actor.id,
-    actorRole: 'applicant',
-    comment: input.reason,
-    payload: {},
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
+  const event = nextEvent(row, { type: 'instance.withdraw', actorId: actor.id, actorRole: 'applicant', comment: input.reason, payload: {} }, now);
+  const seq = event.seq;
   const projection = projectTransition({
     definition,
     instance: row,
@@ -168,19 +157,8 @@ export function planWithdrawApproval(row: InstanceRow, definition: ProcessDefini
   const value = valueOf(last.fromState);
   if (value === null) throw refuse('parallel step', '并行环节的审批不能撤回', 'Decisions in parallel steps cannot be taken back');
   const back = definition.machine.resolveState({ value, context: snapshot.context });
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'task.withdraw',
-    actorId: actor.id,
-    actorRole: last.actorRole,
-    comment: input.reason,
-    payload: { undoes: last.seq },
-    fromState: row.state,
-    toState: last.fromState,
-    at: now,
-  });
+  const event = nextEvent(row, { type: 'task.withdraw', actorId: actor.id, actorRole: last.actorRole, comment: input.reason, payload: { undoes: last.seq }, toState: last.fromState }, now);
+  const seq = event.seq;
   const projection = projectTransition({
     definition,
     instance: row,
@@ -238,40 +216,19 @@ export function planUrge(row: InstanceRow, definition: ProcessDefinition, input:
   // One task per change: the plan carries one urge; a second overdue step is urged the next time.
   const task = urgeable[0]!;
   const label = metaAt(snapshot, task.state)?.label;
-  const seq = row.revision + 1;
   const count = task.urgeCount + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'instance.urge',
-    actorId: actor.id,
-    actorRole: 'applicant',
-    comment: input.reason,
-    payload: { taskId: task.id, state: task.state, count },
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
   const params = {
-    titleZh: definition.title.zh,
-    titleEn: definition.title.en,
     stateZh: label?.zh ?? '',
     stateEn: label?.en ?? '',
     actionZh: `催办：申请人请您尽快办理「${label?.zh ?? ''}」`,
     actionEn: `Urged: the applicant asks you to handle “${label?.en ?? ''}” soon`,
     comment: input.reason ?? '',
   };
-  const base = { kind: 'task.urged', params, link: `/applications/${row.id}`, instanceId: row.id, createdAt: now };
-  const message: PlannedMessage = task.assigneeId
-    ? { ...base, to: { userId: task.assigneeId } }
-    : { ...base, to: { role: task.role, orgUnitId: task.orgUnitId, group: `urge:${task.id}`, exceptUserId: null } };
-  return {
-    instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    tasks: { done: null, cancelled: null, assign: null, open: [], urge: { taskId: task.id, count, at: now } },
-    timers: NO_TIMER_CHANGES,
-    messages: [message],
-    effects: [],
-    attachments: [],
-  };
+  const to = task.assigneeId ? { userId: task.assigneeId } : { role: task.role, orgUnitId: task.orgUnitId, group: `urge:${task.id}`, exceptUserId: null };
+  return planLoggedStep(
+    row,
+    { type: 'instance.urge', actorId: actor.id, actorRole: 'applicant', comment: input.reason, payload: { taskId: task.id, state: task.state, count } },
+    { tasks: { urge: { taskId: task.id, count, at: now } }, messages: [instanceMessage(row, definition, to, 'task.urged', params, now)] },
+    now,
+  );
 }

@@ -1,6 +1,6 @@
 import { AppError } from './errors';
 import { dayOf, type InstanceOpInput } from './plan-instance-ops';
-import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type PlannedMessage, type TransitionPlan } from './plan';
+import { instanceMessage, planLoggedStep, type InstanceRow, type TransitionPlan } from './plan';
 import { activeStates, restoreSnapshot } from './snapshot';
 import type { ProcessDefinition } from './types';
 
@@ -25,40 +25,7 @@ export function planRemindApplicant(row: InstanceRow, definition: ProcessDefinit
   if (input.history.some((e) => e.type === 'instance.remind' && e.at !== undefined && dayOf(e.at) === today)) {
     throw new AppError('RATE_LIMITED', 'reminded today', { zh: '今天已催缴过，每份通知每天只提醒一次', en: 'Already reminded today: once a day per notice' });
   }
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: 'instance.remind',
-    actorId: actor.id,
-    actorRole: issuer.role,
-    comment: input.reason,
-    payload: { state: step.path },
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
-  const message: PlannedMessage = {
-    to: { userId: row.applicantId },
-    kind: 'instance.reminder',
-    params: {
-      titleZh: definition.title.zh,
-      titleEn: definition.title.en,
-      stateZh: step.meta.label?.zh ?? '',
-      stateEn: step.meta.label?.en ?? '',
-      comment: input.reason ?? '',
-    },
-    link: `/applications/${row.id}`,
-    instanceId: row.id,
-    createdAt: now,
-  };
-  return {
-    instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    tasks: { done: null, cancelled: null, assign: null, open: [] },
-    timers: NO_TIMER_CHANGES,
-    messages: [message],
-    effects: [],
-    attachments: [],
-  };
+  const label = step.meta.label;
+  const message = instanceMessage(row, definition, { userId: row.applicantId }, 'instance.reminder', { stateZh: label?.zh ?? '', stateEn: label?.en ?? '', comment: input.reason ?? '' }, now);
+  return planLoggedStep(row, { type: 'instance.remind', actorId: actor.id, actorRole: issuer.role, comment: input.reason, payload: { state: step.path } }, { messages: [message] }, now);
 }

@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { isCandidate, type Actor, type RoleBindingRef } from './actor';
 import { AppError } from './errors';
 import { allows, OPERATION_LABELS } from './operations';
-import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type PlannedMessage, type TaskChanges, type TaskRow, type TransitionPlan } from './plan';
+import { instanceMessage, planLoggedStep, type InstanceRow, type LogEntry, type PlannedMessage, type TaskRow, type TransitionPlan } from './plan';
 import { activeStates, restoreSnapshot } from './snapshot';
 import type { Label, ProcessDefinition, StateMeta, TaskOperation } from './types';
 
@@ -76,56 +76,15 @@ function requireReceiver(row: InstanceRow, actor: TaskOpInput['actor'], to: Pers
   if (row.applicantId === to.id) throw invalid(`${to.id} is the applicant`, '不能交给申请人本人办理', 'The applicant cannot handle their own application');
 }
 
-function base(row: InstanceRow, task: TaskRow, type: string, actor: TaskOpInput['actor'], comment: string | null, payload: Record<string, unknown>, now: Date) {
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type,
-    actorId: actor.id,
-    actorRole: task.role,
-    comment,
-    payload: { taskId: task.id, state: task.state, ...payload },
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
-  return { event, instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } } };
+/** The log entry of a task operation: on the task's step, by its holder's role. */
+function logged(task: TaskRow, type: string, actor: TaskOpInput['actor'], comment: string | null, payload: Record<string, unknown>): LogEntry {
+  return { type, actorId: actor.id, actorRole: task.role, comment, payload: { taskId: task.id, state: task.state, ...payload } };
 }
 
+/** The one person a task operation tells, about the task's step and what was done. */
 function note(row: InstanceRow, definition: ProcessDefinition, to: string, kind: string, label: Label | undefined, action: Label, comment: string | null, now: Date): PlannedMessage {
-  return {
-    to: { userId: to },
-    kind,
-    params: {
-      titleZh: definition.title.zh,
-      titleEn: definition.title.en,
-      stateZh: label?.zh ?? '',
-      stateEn: label?.en ?? '',
-      actionZh: action.zh,
-      actionEn: action.en,
-      comment: comment ?? '',
-    },
-    link: `/applications/${row.id}`,
-    instanceId: row.id,
-    createdAt: now,
-  };
-}
-
-function plan(
-  parts: ReturnType<typeof base>,
-  tasks: Partial<TaskChanges>,
-  messages: PlannedMessage[],
-): TransitionPlan {
-  return {
-    instance: parts.instance,
-    event: parts.event,
-    tasks: { done: null, cancelled: null, assign: null, open: [], ...tasks },
-    timers: NO_TIMER_CHANGES,
-    messages,
-    effects: [],
-    attachments: [],
-  };
+  const params = { stateZh: label?.zh ?? '', stateEn: label?.en ?? '', actionZh: action.zh, actionEn: action.en, comment: comment ?? '' };
+  return instanceMessage(row, definition, { userId: to }, kind, params, now);
 }
 
 /** Whether a person may hold a task of this role in this scope (the same role, in the same unit or university-wide). */
@@ -155,12 +114,11 @@ export function planTransfer(row: InstanceRow, definition: ProcessDefinition, in
   if (!mayHold(to, task)) {
     throw invalid(`${to.id} lacks ${task.role}@${task.orgUnitId}`, `${to.name} 不能办理该环节，只能转办给具有相同岗位的人员`, `${to.name} may not handle this step; transfer to someone in the same role`);
   }
-  const parts = base(row, task, 'task.transfer', actor, input.reason, { from: actor.id, to: to.id }, now);
-  return plan(
-    parts,
-    { assign: { taskId: task.id, assigneeId: to.id, returnsTo: null, handover: null } },
-    [note(row, definition, to.id, 'task.new', meta?.label, { zh: `${actor.name} 转办给您`, en: `Transferred to you by ${actor.name}` }, input.reason, now)],
-  );
+  const entry = logged(task, 'task.transfer', actor, input.reason, { from: actor.id, to: to.id });
+  return planLoggedStep(row, entry, {
+    tasks: { assign: { taskId: task.id, assigneeId: to.id, returnsTo: null, handover: null } },
+    messages: [note(row, definition, to.id, 'task.new', meta?.label, { zh: `${actor.name} 转办给您`, en: `Transferred to you by ${actor.name}` }, input.reason, now)],
+  }, now);
 }
 
 /**
@@ -180,12 +138,11 @@ export function planDelegate(row: InstanceRow, definition: ProcessDefinition, in
   if (!mayBeDelegate(to, actor, task)) {
     throw invalid(`${to.id} not in ${actor.orgUnitId}`, `只能委派给本单位的在职教职工或同岗位人员，${to.name} 不在此列`, `You can only delegate to active staff of your unit or people in the same role; ${to.name} is not one`);
   }
-  const parts = base(row, task, 'task.delegate', actor, input.reason, { from: actor.id, to: to.id }, now);
-  return plan(
-    parts,
-    { assign: { taskId: task.id, assigneeId: to.id, returnsTo: actor.id, handover: 'delegate', actions: [] } },
-    [note(row, definition, to.id, 'task.delegated', meta?.label, { zh: `${actor.name} 请您提出意见`, en: `${actor.name} asks for your opinion` }, input.reason, now)],
-  );
+  const entry = logged(task, 'task.delegate', actor, input.reason, { from: actor.id, to: to.id });
+  return planLoggedStep(row, entry, {
+    tasks: { assign: { taskId: task.id, assigneeId: to.id, returnsTo: actor.id, handover: 'delegate', actions: [] } },
+    messages: [note(row, definition, to.id, 'task.delegated', meta?.label, { zh: `${actor.name} 请您提出意见`, en: `${actor.name} asks for your opinion` }, input.reason, now)],
+  }, now);
 }
 
 /**
@@ -205,11 +162,10 @@ export function planAnswerDelegation(row: InstanceRow, definition: ProcessDefini
   const meta = stepMeta(restoreSnapshot(definition.machine, row.snapshot), task.state);
   const actions = meta?.task?.actions.map((a) => a.type) ?? [];
   const signing = task.handover === 'signBefore';
-  const parts = base(row, task, signing ? 'task.sign' : 'task.delegate.answer', actor, opinion, { from: actor.id, to: task.returnsTo }, now);
-  return plan(
-    parts,
-    { assign: { taskId: task.id, assigneeId: task.returnsTo, returnsTo: null, handover: null, actions } },
-    [
+  const entry = logged(task, signing ? 'task.sign' : 'task.delegate.answer', actor, opinion, { from: actor.id, to: task.returnsTo });
+  return planLoggedStep(row, entry, {
+    tasks: { assign: { taskId: task.id, assigneeId: task.returnsTo, returnsTo: null, handover: null, actions } },
+    messages: [
       note(
         row,
         definition,
@@ -221,7 +177,7 @@ export function planAnswerDelegation(row: InstanceRow, definition: ProcessDefini
         now,
       ),
     ],
-  );
+  }, now);
 }
 
 /** Whether a person may be added as a signer (加签): as for 委派, or a department or school leader. */
@@ -252,11 +208,10 @@ export function planAddSigner(
     throw invalid(`${to.id} may not sign`, `只能加签本单位教职工、同岗位人员或部门及校领导，${to.name} 不在此列`, `${to.name} may not be added as a signer here`);
   }
   const before = position === 'before';
-  const parts = base(row, task, before ? 'task.sign.before' : 'task.sign.after', actor, input.reason, { from: actor.id, to: to.id }, now);
-  return plan(
-    parts,
-    { assign: { taskId: task.id, assigneeId: to.id, returnsTo: actor.id, handover: before ? 'signBefore' : 'signAfter', ...(before ? { actions: [] } : {}) } },
-    [
+  const entry = logged(task, before ? 'task.sign.before' : 'task.sign.after', actor, input.reason, { from: actor.id, to: to.id });
+  return planLoggedStep(row, entry, {
+    tasks: { assign: { taskId: task.id, assigneeId: to.id, returnsTo: actor.id, handover: before ? 'signBefore' : 'signAfter', ...(before ? { actions: [] } : {}) } },
+    messages: [
       note(
         row,
         definition,
@@ -268,7 +223,7 @@ export function planAddSigner(
         now,
       ),
     ],
-  );
+  }, now);
 }
 
 /** 减签: the holder removes the signer they added, who has not acted yet; the task comes back to the holder. */
@@ -281,10 +236,9 @@ export function planRemoveSigner(row: InstanceRow, definition: ProcessDefinition
     });
   }
   const meta = stepMeta(restoreSnapshot(definition.machine, row.snapshot), task.state);
-  const parts = base(row, task, 'task.sign.remove', actor, input.reason, { from: task.assigneeId, to: actor.id }, now);
-  return plan(
-    parts,
-    { assign: { taskId: task.id, assigneeId: actor.id, returnsTo: null, handover: null, actions: meta?.task?.actions.map((a) => a.type) ?? [] } },
-    [note(row, definition, task.assigneeId, 'task.signerRemoved', meta?.label, { zh: `${actor.name} 已取消加签，无需您办理`, en: `${actor.name} removed you as a signer` }, input.reason, now)],
-  );
+  const entry = logged(task, 'task.sign.remove', actor, input.reason, { from: task.assigneeId, to: actor.id });
+  return planLoggedStep(row, entry, {
+    tasks: { assign: { taskId: task.id, assigneeId: actor.id, returnsTo: null, handover: null, actions: meta?.task?.actions.map((a) => a.type) ?? [] } },
+    messages: [note(row, definition, task.assigneeId, 'task.signerRemoved', meta?.label, { zh: `${actor.name} 已取消加签，无需您办理`, en: `${actor.name} removed you as a signer` }, input.reason, now)],
+  }, now);
 }

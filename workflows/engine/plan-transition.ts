@@ -7,7 +7,7 @@ import type { DeputyRoute, Deputies } from './deputies';
 import type { GroupMembers } from './group-members';
 import { AppError } from './errors';
 import { GENESIS_HASH } from './hash-chain';
-import { chainEvent, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
+import { chainEvent, nextEvent, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
 import { projectTransition } from './project';
 import { activeStates, persistSnapshot, restoreSnapshot, stateKey } from './snapshot';
 import type { Label, ProcessDefinition, WorkflowEvent } from './types';
@@ -158,18 +158,11 @@ export function planEvent(row: InstanceRow, definition: ProcessDefinition, input
     deputies: input.deputies,
     groups: input.groups,
   });
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: input.event.type,
-    actorId: input.actor?.id ?? null,
-    actorRole: input.actorRole,
-    comment: input.comment,
-    payload: withDeputies(input.payload, routed),
-    fromState: row.state,
-    toState,
-    at: now,
-  });
+  const event = nextEvent(
+    row,
+    { type: input.event.type, actorId: input.actor?.id ?? null, actorRole: input.actorRole, comment: input.comment, payload: withDeputies(input.payload, routed), toState },
+    now,
+  );
   return {
     instance: {
       id: row.id,

@@ -1,7 +1,7 @@
 import { addDelay, type WorkingCalendar } from './calendar';
 import { routeTasks, type Deputies } from './deputies';
 import type { GroupMember } from './group-members';
-import { chainEvent, NO_TIMER_CHANGES, type InstanceRow, type PlannedMessage, type TaskInsert, type TaskRow, type TransitionPlan } from './plan';
+import { instanceMessage, planLoggedStep, type InstanceRow, type TaskInsert, type TaskRow, type TransitionPlan } from './plan';
 import { withDeputies } from './plan-transition';
 import type { GroupMeta, Label, ProcessDefinition, StateMeta } from './types';
 
@@ -99,36 +99,15 @@ export function planVote(row: InstanceRow, definition: ProcessDefinition, input:
   const { task, next, meta } = input;
   const projected = next ? [memberTask(row.id, task.state, meta, task.orgUnitId, next, now, input.calendar)] : [];
   const { open, routed } = routeTasks(projected, input.deputies, row.applicantId);
-  const seq = row.revision + 1;
-  const event = chainEvent(row.lastHash, {
-    instanceId: row.id,
-    seq,
-    type: input.type,
-    actorId: input.actor.id,
-    actorRole: task.role,
-    comment: input.comment,
-    payload: withDeputies({ ...input.payload, vote: input.tally, taskId: task.id }, routed),
-    fromState: row.state,
-    toState: row.state,
-    at: now,
-  });
   const label: Label = meta.label;
-  const messages: PlannedMessage[] = open.map((t) => ({
-    to: { userId: t.assigneeId! },
-    kind: 'task.new',
-    params: { titleZh: definition.title.zh, titleEn: definition.title.en, stateZh: label.zh, stateEn: label.en },
-    link: `/applications/${row.id}`,
-    instanceId: row.id,
-    createdAt: now,
-  }));
-  return {
-    instance: { id: row.id, revision: row.revision, update: { revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    tasks: { done: { ids: [task.id], by: input.actor.id, outcome: input.type }, cancelled: null, assign: null, open },
-    timers: NO_TIMER_CHANGES,
-    messages,
-    effects: [],
-    attachments: [],
-  };
+  return planLoggedStep(
+    row,
+    { type: input.type, actorId: input.actor.id, actorRole: task.role, comment: input.comment, payload: withDeputies({ ...input.payload, vote: input.tally, taskId: task.id }, routed) },
+    {
+      tasks: { done: { ids: [task.id], by: input.actor.id, outcome: input.type }, open },
+      messages: open.map((t) => instanceMessage(row, definition, { userId: t.assigneeId! }, 'task.new', { stateZh: label.zh, stateEn: label.en }, now)),
+    },
+    now,
+  );
 }
 

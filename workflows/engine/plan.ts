@@ -79,3 +79,62 @@ export const NO_TIMER_CHANGES: TimerChanges = { disarm: null, arm: [] };
 export function chainEvent(prevHash: string, e: ChainedEvent): TransitionPlan['event'] {
   return { ...e, prevHash, hash: eventHash(prevHash, e) };
 }
+
+/** What a planner says of a log entry; the rest (instance, seq, hash, when, from where) follows from the row. */
+export interface LogEntry {
+  type: string;
+  actorId: string | null;
+  actorRole: string;
+  comment: string | null;
+  payload: unknown;
+  /** Where the instance stands after it; absent: where it stands now. */
+  toState?: string;
+}
+
+/** The log entry after the row's last one (seq = revision + 1), chained onto its hash. */
+export function nextEvent(row: Pick<InstanceRow, 'id' | 'revision' | 'lastHash' | 'state'>, entry: LogEntry, now: Date): TransitionPlan['event'] {
+  const { toState = row.state, ...rest } = entry;
+  return chainEvent(row.lastHash, { instanceId: row.id, seq: row.revision + 1, ...rest, fromState: row.state, toState, at: now });
+}
+
+/**
+ * A logged step that leaves the statechart where it is (催办, 催缴, 抄送, 转办, a vote that does
+ * not decide …): the log entry, the revision and hash moved on, the tasks it changes and the
+ * messages it sends; no timers, effects or uploads.
+ */
+export function planLoggedStep(
+  row: InstanceRow,
+  entry: Omit<LogEntry, 'toState'>,
+  changes: { tasks?: Partial<TaskChanges>; messages?: PlannedMessage[] },
+  now: Date,
+): TransitionPlan {
+  const event = nextEvent(row, entry, now);
+  return {
+    instance: { id: row.id, revision: row.revision, update: { revision: event.seq, lastHash: event.hash, updatedAt: now } },
+    event,
+    tasks: { ...NO_TASK_CHANGES, ...changes.tasks },
+    timers: NO_TIMER_CHANGES,
+    messages: changes.messages ?? [],
+    effects: [],
+    attachments: [],
+  };
+}
+
+/** An in-app message about an instance: the process title in its params, linking to the instance's page. */
+export function instanceMessage(
+  instance: Pick<InstanceRow, 'id'>,
+  definition: { title: { zh: string; en: string } },
+  to: MessageTo,
+  kind: string,
+  params: Record<string, string>,
+  now: Date,
+): PlannedMessage {
+  return {
+    to,
+    kind,
+    params: { titleZh: definition.title.zh, titleEn: definition.title.en, ...params },
+    link: `/applications/${instance.id}`,
+    instanceId: instance.id,
+    createdAt: now,
+  };
+}

@@ -5,7 +5,7 @@ import { addDelay, anchorDate, type WorkingCalendar } from './calendar';
 import { routeTasks, type DeputyRoute, type Deputies } from './deputies';
 import type { Effect } from './effects';
 import { webhookEventsFor } from './enqueue-webhooks';
-import type { PlannedMessage, TaskChanges, TaskInsert, TaskRow, TimerChanges } from './plan';
+import { instanceMessage, type PlannedMessage, type TaskChanges, type TaskInsert, type TaskRow, type TimerChanges } from './plan';
 import { copiedAtStep, copyMessage } from './plan-copy';
 import { memberTask } from './plan-vote';
 import type { GroupMembers } from './group-members';
@@ -126,14 +126,7 @@ export function projectTransition(p: ProjectionInput): Projection {
         );
   const disarm = status !== 'active' ? (prevActive.size > 0 ? { all: true as const } : null) : left.length > 0 ? { states: left } : null;
 
-  const message = (to: PlannedMessage['to'], kind: string, params: Record<string, string>): PlannedMessage => ({
-    to,
-    kind,
-    params: { titleZh: definition.title.zh, titleEn: definition.title.en, ...params },
-    link: `/applications/${instance.id}`,
-    instanceId: instance.id,
-    createdAt: now,
-  });
+  const message = (to: PlannedMessage['to'], kind: string, params: Record<string, string>) => instanceMessage(instance, definition, to, kind, params, now);
   const actorId = event.actor?.id ?? null;
   const messages: PlannedMessage[] = [];
   // 'task.new' for the candidates of each opened task (not the actor).
