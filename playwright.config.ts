@@ -221,6 +221,8 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 30_000 },
   reporter: 'list',
+  // The slowest spec files at the end of each run: where the suite's minutes go (issue 19).
+  reportSlowTests: { max: 8, threshold: 30_000 },
   use: { locale: 'zh-CN', launchOptions: chromium },
   projects: servers.flatMap(({ db, suffix, files, port }) => {
     const shared = { use: { baseURL: `http://127.0.0.1:${port}` }, metadata: { db, port } };
