@@ -14,6 +14,8 @@ import { applyEvent } from '@/workflows/engine/apply-event';
 import { verifyChain } from '@/workflows/engine/hash-chain';
 import { startInstance } from '@/workflows/engine/start-instance';
 import { withdrawApproval } from '@/workflows/engine/instance-ops';
+import { migrateInstance } from '@/workflows/engine/migrate-instance';
+import { getDefinition } from '@/workflows/registry';
 import { dayFromNow, expectCode, loadActors, outcomeCode } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
@@ -24,7 +26,7 @@ const tick = () => new Date((clock += 60_000));
 
 before(async () => {
   t = await createTestDatabase();
-  a = await loadActors(t.db, ['cadre', 'cadre2', 'leader', 'leader2', 'org']);
+  a = await loadActors(t.db, ['cadre', 'cadre2', 'leader', 'leader2', 'org', 'admin']);
 });
 after(() => t.close());
 
@@ -116,11 +118,43 @@ describe('会签: 因私出国 v2, both school leaders', () => {
     assert.deepEqual([(await row(id)).state, (await row(id)).processVersion], ['cancelled', 1]);
   });
 
-  test('the deciding leader cannot take a group decision back', async () => {
+  test('撤回审批 by the deciding leader: the 会签 step opens again, a task for each leader, and the group signs afresh', async () => {
     const id = await travelAtLeaders();
     await applyEvent(t.db, { instanceId: id, actor: a.leader!, type: 'approve', now: tick() });
     await applyEvent(t.db, { instanceId: id, actor: a.leader2!, type: 'approve', now: tick() });
-    await expectCode(withdrawApproval(t.db, { instanceId: id, actor: a.leader2!, now: tick() }), 'EVENT_NOT_ALLOWED');
+    assert.equal((await row(id)).state, 'passportIssue');
+    // Only the leader whose yes decided may take it back; the earlier vote is no decision of its own.
+    await expectCode(withdrawApproval(t.db, { instanceId: id, actor: a.leader!, now: tick() }), 'EVENT_NOT_ALLOWED');
+    await withdrawApproval(t.db, { instanceId: id, actor: a.leader2!, reason: '行程需再核', now: tick() });
+
+    assert.equal((await row(id)).state, 'schoolLeaderApproval');
+    const open = (await groupTasks(id, 'schoolLeaderApproval')).filter((s) => s.status === 'open');
+    assert.deepEqual(open.map((s) => [s.assigneeId, s.role]).sort(), [[a.leader!.id, 'school_leader'], [a.leader2!.id, 'school_leader']].sort());
+    const view = await getInstanceView(t.db, a.cadre2!, id);
+    assert.deepEqual(view.groups.map((g) => [g.badge.zh, g.approved, g.members.map((m) => m.status)]), [['会签 2 人', 0, ['pending', 'pending']]]);
+
+    // A vote again, then the decision again.
+    await applyEvent(t.db, { instanceId: id, actor: a.leader!, type: 'approve', now: tick() });
+    assert.equal((await row(id)).state, 'schoolLeaderApproval');
+    await applyEvent(t.db, { instanceId: id, actor: a.leader2!, type: 'approve', now: tick() });
+    assert.equal((await row(id)).state, 'passportIssue');
+    assert.ok(verifyChain(await log(id)).ok);
+  });
+
+  test('migrating a v1 instance waiting at the school leader onto v2 opens a task for each leader (会签), the role task closes', async () => {
+    const id = await travelAtLeaders(1);
+    const [single] = await groupTasks(id, 'schoolLeaderApproval');
+    assert.deepEqual([single!.assigneeId, single!.status], [null, 'open']);
+    await migrateInstance(t.db, { instanceId: id, target: getDefinition('cadre-private-travel', 2), actor: a.admin!, now: tick() });
+
+    const seats = await groupTasks(id, 'schoolLeaderApproval');
+    assert.deepEqual(seats.filter((s) => s.id === single!.id).map((s) => s.status), ['cancelled']);
+    assert.deepEqual(seats.filter((s) => s.status === 'open').map((s) => s.assigneeId).sort(), [a.leader!.id, a.leader2!.id].sort());
+    await applyEvent(t.db, { instanceId: id, actor: a.leader2!, type: 'approve', now: tick() });
+    assert.deepEqual([(await row(id)).processVersion, (await row(id)).state], [2, 'schoolLeaderApproval']);
+    await applyEvent(t.db, { instanceId: id, actor: a.leader!, type: 'approve', now: tick() });
+    assert.equal((await row(id)).state, 'passportIssue');
+    assert.ok(verifyChain(await log(id)).ok);
   });
 });
 
@@ -164,6 +198,20 @@ describe('或签 and 依次: 中层干部请假 v2', () => {
     } finally {
       await t.db.delete(roleBindings).where(eq(roleBindings.id, binding!.id));
     }
+  });
+
+  test('撤回审批 back into 或签: 黄处长 takes his yes back; the department leaders’ step opens again, the 依次 task closes', async () => {
+    const { instance } = await startInstance(t.db, { processId: 'cadre-leave', actor: a.cadre2!, input: longLeave(), now: tick() });
+    const id = instance.id;
+    await applyEvent(t.db, { instanceId: id, actor: a.cadre!, type: 'approve', now: tick() });
+    assert.deepEqual((await groupTasks(id, 'schoolLeaderReview')).map((s) => [s.assigneeId, s.status]), [[a.leader!.id, 'open']]);
+    await withdrawApproval(t.db, { instanceId: id, actor: a.cadre!, now: tick() });
+    assert.equal((await row(id)).state, 'deptLeaderReview');
+    assert.deepEqual((await groupTasks(id, 'schoolLeaderReview')).map((s) => s.status), ['cancelled']);
+    const open = (await groupTasks(id, 'deptLeaderReview')).filter((s) => s.status === 'open');
+    assert.deepEqual(open.map((s) => [s.assigneeId, s.role]), [[a.cadre!.id, 'dept_leader']]);
+    await applyEvent(t.db, { instanceId: id, actor: a.cadre!, type: 'approve', now: tick() });
+    assert.deepEqual((await groupTasks(id, 'schoolLeaderReview')).filter((s) => s.status === 'open').map((s) => s.assigneeId), [a.leader!.id]);
   });
 
   test('依次: a return by the first leader goes back to the applicant at once; resubmitting starts the group afresh', async () => {

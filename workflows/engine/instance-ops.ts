@@ -5,6 +5,7 @@ import { instanceEvents } from '@/db/schema';
 import { getDefinition } from '../registry';
 import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
+import { loadGroupMembers } from './group-members';
 import { lockInstance } from './lock-instance';
 import type { InstanceRow, TransitionPlan } from './plan';
 import { planRemindApplicant } from './plan-remind';
@@ -40,7 +41,9 @@ async function run(db: Db, req: InstanceOpRequest, planner: Planner): Promise<Co
     ]);
     const definition = getDefinition(row.processId, row.processVersion);
     const history = recent.reverse().filter((e) => e.seq <= row.revision);
-    const [result] = await commit(tx, [planner(row, definition, { actor: req.actor, openTasks, history, calendar, reason }, req.now)]);
+    // 撤回 back into a group step opens its members' tasks (no query for a definition without groups).
+    const groups = await loadGroupMembers(tx, definition, { id: row.applicantId, orgUnitId: row.applicantOrgId });
+    const [result] = await commit(tx, [planner(row, definition, { actor: req.actor, openTasks, history, calendar, reason, groups }, req.now)]);
     return result!;
   });
 }

@@ -4,6 +4,7 @@ import { getDefinition } from '../registry';
 import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { AppError } from './errors';
+import { loadGroupMembers } from './group-members';
 import { lockInstance } from './lock-instance';
 import { planMigrate } from './plan-admin';
 import { leafPaths, restoreSnapshot } from './snapshot';
@@ -44,7 +45,9 @@ export async function migrateInstance(db: Db, req: { instanceId: string; target:
       throw new AppError('INVALID_INPUT', 'state does not restore', { zh: '该办件的状态无法在目标版本中恢复', en: 'The state does not restore in the target version' });
     }
     const current = getDefinition(row.processId, row.processVersion);
-    const [result] = await commit(tx, [planMigrate(row, req.target, { actor: req.actor, openTasks, calendar, current, restored: snapshot }, req.now)]);
+    // A state that is a group step on the target (会签/或签/依次) opens its members' tasks.
+    const groups = await loadGroupMembers(tx, req.target, { id: row.applicantId, orgUnitId: row.applicantOrgId });
+    const [result] = await commit(tx, [planMigrate(row, req.target, { actor: req.actor, openTasks, calendar, current, restored: snapshot, groups }, req.now)]);
     return result!;
   });
 }

@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Actor } from './actor';
 import type { WorkingCalendar } from './calendar';
+import type { GroupMembers } from './group-members';
 import { instanceMessage, nextEvent, NO_TIMER_CHANGES, planLoggedStep, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
 import { projectTransition } from './project';
 import { persistSnapshot, restoreSnapshot } from './snapshot';
@@ -88,7 +89,7 @@ function restoreLabel(definition: ProcessDefinition, persisted: unknown, path: s
 export function planMigrate(
   row: InstanceRow,
   target: ProcessDefinition,
-  input: AdminInput & { current: ProcessDefinition; restored: AnyMachineSnapshot },
+  input: AdminInput & { current: ProcessDefinition; restored: AnyMachineSnapshot; groups?: GroupMembers },
   now: Date,
 ): TransitionPlan {
   const event = nextEvent(row, { type: 'admin.migrate', actorId: input.actor.id, actorRole: ADMIN_ROLE, comment: null, payload: { fromVersion: row.processVersion, toVersion: target.version } }, now);
@@ -107,6 +108,8 @@ export function planMigrate(
     openTasks: input.openTasks,
     now,
     calendar: input.calendar,
+    // A step that is a group on the target: its role task closes, the members' tasks open.
+    groups: input.groups,
   });
   return {
     instance: {

@@ -2,11 +2,12 @@ import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { Actor } from './actor';
 import type { WorkingCalendar } from './calendar';
 import { AppError } from './errors';
+import type { GroupMembers } from './group-members';
 import { allows } from './operations';
 import { instanceMessage, nextEvent, planLoggedStep, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
 import { planEvent } from './plan-transition';
 import { projectTransition } from './project';
-import { activeStates, persistSnapshot, restoreSnapshot, stateMeta } from './snapshot';
+import { activeStates, persistSnapshot, restoreSnapshot } from './snapshot';
 import type { Label, ProcessDefinition, StateMeta } from './types';
 
 /**
@@ -35,6 +36,8 @@ export interface InstanceOpInput {
   history: LoggedEvent[];
   calendar: WorkingCalendar;
   reason: string | null;
+  /** 会签 / 或签 / 依次: the members of the definition's group states (loadGroupMembers). */
+  groups?: GroupMembers;
 }
 
 export const WITHDRAW_APPLICATION_LABEL: Label = { zh: '撤回申请', en: 'Application withdrawn' };
@@ -150,10 +153,6 @@ export function planWithdrawApproval(row: InstanceRow, definition: ProcessDefini
   if (!row.state.split(',').every((s) => allows(metaAt(snapshot, s), 'withdraw'))) {
     throw refuse('withdraw is off at this step', '该环节不支持撤回审批', 'Taking an approval back is not offered at this step');
   }
-  if (stateMeta(definition.machine, last.fromState)?.task?.group) {
-    // The group's other members voted too: taking back the deciding vote alone would not restore their step.
-    throw refuse('group step', '会签、或签、依次审批的环节不能撤回审批', 'A decision taken by a group cannot be taken back');
-  }
   const value = valueOf(last.fromState);
   if (value === null) throw refuse('parallel step', '并行环节的审批不能撤回', 'Decisions in parallel steps cannot be taken back');
   const back = definition.machine.resolveState({ value, context: snapshot.context });
@@ -173,6 +172,9 @@ export function planWithdrawApproval(row: InstanceRow, definition: ProcessDefini
     openTasks: input.openTasks,
     now,
     calendar: input.calendar,
+    // Back into a group step (会签/或签/依次): it is entered afresh, a task for each member (the
+    // first in turn for 依次), as on any entry — the votes before were for the decision taken back.
+    groups: input.groups,
   });
   // The step comes back to the approver who took their decision back, not to all its candidates.
   const open = projection.tasks.open.map((t) => (t.role === last.actorRole && t.assigneeId == null ? { ...t, assigneeId: actor.id } : t));

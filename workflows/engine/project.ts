@@ -69,10 +69,15 @@ export function projectTransition(p: ProjectionInput): Projection {
   const nextActive = new Map(activeStates(nextSnapshot).map((s) => [s.path, s.meta]));
   const entered = [...nextActive].filter(([path]) => !prevActive.has(path));
 
+  // A state that becomes a group step in place (an admin migration onto a version where it is
+  // 会签/或签/依次): it is entered as a group — its role task closes and the members' tasks open.
+  const regrouped = new Set([...nextActive].filter(([path, meta]) => meta.task?.group && prevActive.has(path) && !prevActive.get(path)?.task?.group).map(([path]) => path));
+  const groupEntered = (path: string) => !prevActive.has(path) || regrouped.has(path);
+
   // Tasks of states the instance left are done by whoever could work them, cancelled otherwise.
   const stillWanted = (task: TaskRow) => {
     const meta = nextActive.get(task.state);
-    if (!meta?.task || status !== 'active') return false;
+    if (!meta?.task || status !== 'active' || regrouped.has(task.state)) return false;
     return meta.task.scope.kind !== 'context-orgs' || contextOrgs(nextSnapshot, meta.task.scope.key).includes(task.orgUnitId ?? '');
   };
   const closedBy = (task: TaskRow) => event.actor !== null && isCandidate(event.actor, task) && task.actions.includes(event.type);
@@ -88,7 +93,7 @@ export function projectTransition(p: ProjectionInput): Projection {
       const scope = meta.task.scope;
       const orgs = scope.kind === 'context-orgs' ? contextOrgs(nextSnapshot, scope.key) : [resolveScopeOrg(scope, instance.applicantOrgId)];
       // A group step (会签/或签/依次) entered: a task named to each member, or to the first in turn.
-      const members = meta.task.group && !prevActive.has(path) ? (p.groups?.[path] ?? []) : [];
+      const members = meta.task.group && groupEntered(path) ? (p.groups?.[path] ?? []) : [];
       if (members.length > 0) {
         const seats = meta.task.group!.mode === 'sequence' ? members.slice(0, 1) : members;
         projected.push(...seats.map((m) => memberTask(instance.id, path, meta, orgs[0] ?? null, m, now, p.calendar)));
