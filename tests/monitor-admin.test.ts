@@ -10,7 +10,7 @@ import { parsePeriod } from '@/lib/admin/period';
 import { importPeople } from '@/lib/admin/people/import-people';
 import { listTasks } from '@/lib/instances/list-tasks';
 import { mailboxStats } from '@/lib/mailbox/stats';
-import { setUserActive, grantRole } from '@/lib/admin/people/manage-users';
+import { setUserActive, grantRole, revokeRole } from '@/lib/admin/people/manage-users';
 import { searchInstances } from '@/lib/admin/search-instances';
 import { exportStatsTable } from '@/lib/admin/stats/export-table';
 import { parseStatsFilters } from '@/lib/admin/stats/filters';
@@ -129,6 +129,18 @@ describe('people administration', () => {
     assert.deepEqual(audits.map((x) => x.action), ['user.deactivate', 'user.activate']);
     await expectCode(grantRole(t.db, a.admin!, before.id, { role: 'counselor', orgUnitId: 'no-such-unit' }, now()), 'INVALID_INPUT');
     await expectCode(grantRole(t.db, a.admin!, before.id, { role: 'emperor', orgUnitId: null }, now()), 'INVALID_INPUT');
+  });
+
+  test('granting or revoking a role ends all of the person’s sessions; a repeated grant changes nothing (issue 15 item 9)', async () => {
+    const who = (await loadActor(t.db, { username: 'student2' }))!;
+    const version = async () => (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, who.id)))[0]!.v;
+    const grant = () => grantRole(t.db, a.admin!, who.id, { role: 'counselor', orgUnitId: 'engineering' }, now());
+    const binding = await grant();
+    assert.equal(await version(), who.sessionVersion + 1, 'a granted role ends the old sessions');
+    await grant();
+    assert.equal(await version(), who.sessionVersion + 1, 'an existing binding granted again is a no-op');
+    await revokeRole(t.db, a.admin!, binding.id, now());
+    assert.equal(await version(), who.sessionVersion + 2, 'a revoked role ends them too');
   });
 
   test('CSV import is all or nothing, with a report naming duplicates and unknown units', async () => {

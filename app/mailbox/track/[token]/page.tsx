@@ -7,9 +7,11 @@ import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
+import { trackingPath } from '@/lib/mailbox/capability';
 import { CODE_SESSION_COOKIE, FLASH_COOKIE, SESSION_TOKEN } from '@/lib/mailbox/code-session';
 import { showText } from '@/lib/mailbox/display';
 import { openLetter } from '@/lib/mailbox/find-letter';
+import { publicOrigin } from '@/lib/mailbox/http';
 import { rateLimitAddress } from '@/lib/client-ip';
 import { qrSvg } from '@/lib/mailbox/qr';
 import { trackLetter, type TrackView } from '@/lib/mailbox/track-view';
@@ -86,7 +88,8 @@ export default async function TrackPage({
   }
   const newCode = jar.get(FLASH_COOKIE)?.value;
   const base = `/api/v1/mailbox/track/${token}`;
-  const ownUrl = token === SESSION_TOKEN ? null : `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host')}/mailbox/track/${token}`;
+  // The QR code is a capability link the writer keeps: from PUBLIC_URL, never the request's Host.
+  const ownUrl = token === SESSION_TOKEN ? null : `${publicOrigin()}${trackingPath(token)}`;
   const shown = view.mergedInto ?? view;
   return (
     <>
