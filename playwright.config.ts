@@ -87,6 +87,7 @@ const SPEC_SECONDS: Record<string, number> = {
   'mailbox-api.spec.ts': 21,
   'proof-headers.spec.ts': 21,
   'resubmit-replaced.phone.spec.ts': 19,
+  'applicant-prefill.phone.spec.ts': 25,
   'integrations-sso.spec.ts': 19,
   'messages-read.phone.spec.ts': 18,
   'processes-fire-equipment.spec.ts': 17,

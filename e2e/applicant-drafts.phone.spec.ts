@@ -53,3 +53,27 @@ test('草稿: typed, left, resumed from 我的申请 with its file, deleted; a s
   await student.goto('/services/dorm-repair/apply');
   await expect(student.getByLabel('故障描述')).toHaveValue('');
 });
+
+test('草稿 on the 体测 form too: the choice, the reason and the certificate come back; deleting empties the form', async ({ browser }) => {
+  const student = await loginAs(browser, 'student2', { phone: true });
+  await student.goto('/services/fitness-test-exemption/apply');
+  await student.getByLabel(/缓测/).check();
+  await student.getByLabel('申请理由').fill('踝关节扭伤，医嘱两周内避免跑跳');
+  await student.getByLabel('医院证明').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+  await expect(student.getByText('诊断证明.pdf')).toBeVisible();
+  await expect(student.getByTestId('draft-status')).toContainText('草稿已保存');
+
+  await student.goto('/applications?status=draft');
+  await student.getByTestId('draft-row').filter({ hasText: '体质测试免测/缓测申请' }).getByRole('link').click();
+  await expect(student.getByLabel(/缓测/)).toBeChecked();
+  await expect(student.getByLabel('申请理由')).toHaveValue('踝关节扭伤，医嘱两周内避免跑跳');
+  await expect(student.getByText('诊断证明.pdf')).toBeVisible();
+  await expect(student.getByTestId('draft-status')).toContainText('已恢复草稿');
+  await checkPage(student, 'drafts-fitness-phone');
+
+  await student.getByRole('button', { name: '删除草稿' }).click();
+  await expect(student.getByTestId('draft-status')).toContainText('草稿已删除');
+  await expect(student.getByLabel('申请理由')).toHaveValue('');
+  await student.reload();
+  await expect(student.getByLabel('申请理由')).toHaveValue('');
+});

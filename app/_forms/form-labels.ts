@@ -1,6 +1,7 @@
 import type { Translator } from '@/lib/i18n/translate';
 import type { FileUploadLabels } from '../_components/file-upload';
 import type { FitnessFormLabels } from './fitness-form';
+import type { DraftLabels } from './form-draft';
 
 export function uploadLabels(t: Translator, label: string, hint: string): FileUploadLabels {
   return {
@@ -28,5 +29,18 @@ export function fitnessLabels(t: Translator): FitnessFormLabels {
     submitting: t('form.submitting'),
     network: t('errors.network'),
     upload: uploadLabels(t, t('form.evidence'), t('form.evidenceHint')),
+    draft: draftLabels(t),
+  };
+}
+
+/** 草稿: the status line and the delete button of a new application's draft, on every form. */
+export function draftLabels(t: Translator): DraftLabels {
+  return {
+    saving: t('forms.draftSaving'),
+    saved: t('forms.draftSaved'),
+    failed: t('forms.draftFailed'),
+    restored: t('forms.draftRestored'),
+    discard: t('forms.draftDiscard'),
+    discarded: t('forms.draftDiscarded'),
   };
 }

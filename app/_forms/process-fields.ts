@@ -1,6 +1,6 @@
 import { pick, type Translator } from '@/lib/i18n/translate';
 import { SATISFACTION_LEVELS } from '@/lib/labels';
-import { uploadLabels } from './form-labels';
+import { draftLabels, uploadLabels } from './form-labels';
 import type { FieldSpec, ProcessFormLabels } from './process-form';
 
 type Key = Parameters<Translator>[0];
@@ -11,14 +11,7 @@ export function processFormLabels(t: Translator): ProcessFormLabels {
     submitting: t('form.submitting'),
     network: t('errors.network'),
     optional: t('processes.optional'),
-    draft: {
-      saving: t('forms.draftSaving'),
-      saved: t('forms.draftSaved'),
-      failed: t('forms.draftFailed'),
-      restored: t('forms.draftRestored'),
-      discard: t('forms.draftDiscard'),
-      discarded: t('forms.draftDiscarded'),
-    },
+    draft: draftLabels(t),
   };
 }
 
@@ -70,9 +63,21 @@ export const FIELDS: Record<string, (t: Translator) => FieldSpec[]> = {
     ]),
 };
 
-/** Location first (it is what the repairer needs), then what, then the photos from the phone. */
+/**
+ * 一表通: who is asking, filled in from the person's record (name, 学号/工号 and college locked,
+ * the phone editable): the fields of workflows/common/fields.ts `applicant`.
+ */
+const applicantFields = (t: Translator, phoneHint?: string): FieldSpec[] => [
+  f(t, 'applicantName', 'text', { max: 100 }),
+  f(t, 'campusId', 'text', { max: 100 }),
+  f(t, 'orgName', 'text', { max: 100 }),
+  f(t, 'phone', 'tel', { optional: true, max: 20, hint: phoneHint }),
+];
+
+/** Who is asking (filled in), then the location (what the repairer needs), what, and the photos from the phone. */
 function repairFields(t: Translator, what: FieldSpec[]): FieldSpec[] {
   return [
+    ...applicantFields(t, t('processes.f.phoneHint')),
     f(t, 'building', 'text', { max: 50 }),
     f(t, 'room', 'text', { max: 20 }),
     ...what,

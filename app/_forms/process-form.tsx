@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import './drafts.css';
+import { useState, type FormEvent } from 'react';
+import './prefill.css';
 import { sendJson, type UploadedFile } from '../_components/api-client';
+import { DraftBar, useFormDraft, type DraftLabels, type FormDraft } from './form-draft';
 import { FileUpload, type FileUploadLabels } from '../_components/file-upload';
 import { markJustSubmitted } from '../_components/just-submitted';
 import { PersonPicker, type PersonPickerLabels } from '../_components/person-picker';
@@ -20,7 +21,14 @@ export interface FieldSpec {
   upload?: FileUploadLabels;
   /** For person: whom the picker offers (the page loads them) and its words; the value sent is the 工号. */
   person?: { people: PickablePerson[]; labels: PersonPickerLabels; locale: 'zh' | 'en' };
+  /**
+   * 一表通: what the hall knows for this field (lib/prefill), with where it came from in words
+   * ("来自 学籍信息"); locked fields are read-only (the server takes them from the record anyway).
+   */
+  prefilled?: { value: string; note: string; locked: boolean };
 }
+
+export type { FormDraft };
 
 export interface ProcessFormLabels {
   submit: string;
@@ -28,20 +36,8 @@ export interface ProcessFormLabels {
   network: string;
   optional: string;
   /** 草稿: the status line and the delete button of a new application's draft. */
-  draft?: { saving: string; saved: string; failed: string; restored: string; discard: string; discarded: string };
+  draft?: DraftLabels;
 }
-
-/** A saved draft to resume (lib/drafts): the text fields as typed and the files picked. */
-export interface FormDraft {
-  values: Record<string, string>;
-  files: Record<string, UploadedFile[]>;
-  updatedAt: string;
-}
-
-/** How long typing must pause before the draft is saved. */
-const DRAFT_DEBOUNCE_MS = 1200;
-
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
 
 /**
  * One form for every process of the seed: a new application (POST /api/v1/instances), or an
@@ -69,75 +65,25 @@ export function ProcessForm({
   const emptyValues = () =>
     Object.fromEntries(
       fields.filter((f) => f.kind !== 'files').map((f) => {
-        const v = initial[f.name];
+        const v = initial[f.name] ?? f.prefilled?.value;
         return [f.name, Array.isArray(v) ? v.join('、') : v === undefined || v === null ? '' : String(v)];
       }),
     );
-  const [values, setValues] = useState<Record<string, string>>(() => ({ ...emptyValues(), ...(draft?.values ?? {}) }));
+  // A draft wins over what the hall knows, except for what the person may not change.
+  const lockedValues = () => Object.fromEntries(fields.flatMap((f) => (f.prefilled?.locked ? [[f.name, f.prefilled.value]] : [])));
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...emptyValues(), ...(draft?.values ?? {}), ...lockedValues() }));
   const [files, setFiles] = useState<Record<string, UploadedFile[]>>(() => ({ ...initialFiles, ...(draft?.files ?? {}) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const drafting = draft !== undefined && !event && labels.draft !== undefined;
-  const [draftStatus, setDraftStatus] = useState<string | null>(draft ? `${labels.draft?.restored ?? ''} ${clock(draft.updatedAt)}` : null);
-  const [hasDraft, setHasDraft] = useState(Boolean(draft));
-  // What was last saved (or restored): a render that changes nothing saves nothing.
-  const saved = useRef(JSON.stringify({ values, files: fileIds(files) }));
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<unknown> | null>(null);
-  const stopped = useRef(false);
-
-  function fileIds(all: Record<string, UploadedFile[]>) {
-    return Object.fromEntries(Object.entries(all).map(([k, list]) => [k, list.map((x) => x.id)]));
-  }
-
-  // Auto-save while typing: after a pause, the form as it is goes to the server (PUT replaces).
-  useEffect(() => {
-    if (!drafting || stopped.current) return;
-    const body = { values, files: fileIds(files) };
-    const json = JSON.stringify(body);
-    if (json === saved.current) return;
-    if (pending.current) clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      setDraftStatus(labels.draft!.saving);
-      const request = sendJson<{ updatedAt: string }>('PUT', `/api/v1/drafts/${processId}`, body, labels.network).then((result) => {
-        if (stopped.current) return;
-        if (result.ok) {
-          saved.current = json;
-          setHasDraft(true);
-          setDraftStatus(`${labels.draft!.saved} ${clock(result.data.updatedAt)}`);
-        } else setDraftStatus(labels.draft!.failed);
-      });
-      inFlight.current = request;
-    }, DRAFT_DEBOUNCE_MS);
-    return () => {
-      if (pending.current) clearTimeout(pending.current);
-    };
-  }, [values, files, drafting, processId, labels]);
-
-  /** Stops auto-saving and waits for a save under way, so nothing is written after this. */
-  async function stopDrafting() {
-    stopped.current = true;
-    if (pending.current) clearTimeout(pending.current);
-    await inFlight.current;
-  }
+  const drafts = useFormDraft({ processId, enabled: drafting, values, files, restored: draft, labels: labels.draft, network: labels.network });
 
   async function discardDraft() {
-    await stopDrafting();
-    const result = await sendJson('DELETE', `/api/v1/drafts/${processId}`, undefined, labels.network);
-    if (!result.ok) {
-      setDraftStatus(result.message);
-      stopped.current = false;
-      return;
-    }
     const cleared = { values: emptyValues(), files: initialFiles };
-    saved.current = JSON.stringify({ values: cleared.values, files: fileIds(cleared.files) });
+    if (!(await drafts.discard(cleared))) return;
     setValues(cleared.values);
     setFiles(cleared.files);
-    setHasDraft(false);
-    setDraftStatus(labels.draft!.discarded);
-    stopped.current = false;
   }
 
   function input(): Record<string, unknown> {
@@ -161,7 +107,7 @@ export function ProcessForm({
     setBusy(true);
     setMessage(null);
     // The start deletes the draft in its transaction: no auto-save may land after it.
-    if (drafting) await stopDrafting();
+    if (drafting) await drafts.stop();
     const result = event
       ? await sendJson<{ id: string }>('POST', `/api/v1/instances/${event.instanceId}/events`, { type: event.type, input: input(), expectedRevision: event.expectedRevision }, labels.network)
       : await sendJson<{ id: string }>('POST', '/api/v1/instances', { process: processId, input: input() }, labels.network);
@@ -176,7 +122,7 @@ export function ProcessForm({
     setErrors(result.fields ?? {});
     setMessage(result.message);
     setBusy(false);
-    stopped.current = false;
+    drafts.resume();
   }
 
   const prefix = event ? `${event.type}-` : '';
@@ -218,12 +164,15 @@ export function ProcessForm({
             />
           );
         }
-        const described = [f.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+        // The source note stays while the value is the one the hall filled in.
+        const source = f.prefilled && (f.prefilled.locked || values[f.name] === f.prefilled.value) ? f.prefilled.note : null;
+        const described = [f.hint ? `${id}-hint` : '', source ? `${id}-source` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
         const common = {
           id,
           name: f.name,
           value: values[f.name] ?? '',
           required: !f.optional,
+          readOnly: f.prefilled?.locked || undefined,
           'aria-describedby': described,
           'aria-invalid': error ? true : undefined,
           onChange: (e: { target: { value: string } }) => setValues((all) => ({ ...all, [f.name]: e.target.value })),
@@ -258,8 +207,14 @@ export function ProcessForm({
                 inputMode={f.kind === 'number' ? 'numeric' : undefined}
                 max={f.kind === 'number' ? f.max : undefined}
                 min={f.kind === 'number' ? 1 : undefined}
+                autoComplete={f.kind === 'tel' ? 'tel' : undefined}
               />
             )}
+            {source ? (
+              <span className="prefill-source" id={`${id}-source`} data-testid={`source-${f.name}`}>
+                {source}
+              </span>
+            ) : null}
             {error ? (
               <span className="error" id={`${id}-error`}>
                 {error}
@@ -271,18 +226,7 @@ export function ProcessForm({
       <button className="btn block" type="submit" disabled={busy}>
         {busy ? labels.submitting : (event?.submitLabel ?? labels.submit)}
       </button>
-      {drafting ? (
-        <div className="draft-bar">
-          <p className="muted draft-status" role="status" aria-live="polite" data-testid="draft-status">
-            {draftStatus}
-          </p>
-          {hasDraft ? (
-            <button className="btn secondary" type="button" onClick={discardDraft} disabled={busy}>
-              {labels.draft!.discard}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {drafting ? <DraftBar status={drafts.status} hasDraft={drafts.hasDraft} discardLabel={labels.draft!.discard} onDiscard={discardDraft} busy={busy} /> : null}
     </form>
   );
 }

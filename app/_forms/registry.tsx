@@ -4,6 +4,7 @@ import { formatMoney } from '@/lib/i18n/format';
 import type { Translator } from '@/lib/i18n/translate';
 import type { InstanceView } from '@/lib/instances/get-instance-view';
 import type { PickablePerson } from '@/lib/instances/person-match';
+import type { PrefilledField } from '@/lib/prefill/resolve-prefill';
 import { FitnessForm } from './fitness-form';
 import { fitnessLabels } from './form-labels';
 import { HousingNoticeIssuer } from './housing-notice-issuer';
@@ -21,6 +22,8 @@ export interface FormContext {
   people: PickablePerson[];
   /** The person's saved draft of a new application (null: none yet); absent: no drafts here. */
   draft?: FormDraft | null;
+  /** 一表通: the fields the hall filled in from the person's profile (lib/prefill). */
+  prefill?: Record<string, PrefilledField>;
 }
 
 export interface ProcessForms {
@@ -78,6 +81,16 @@ function withPeople(fields: FieldSpec[], t: Translator, ctx?: FormContext): Fiel
   );
 }
 
+/** The fields with what the hall knows filled in, and where it came from in the person's words. */
+function withPrefill(fields: FieldSpec[], t: Translator, ctx?: FormContext): FieldSpec[] {
+  return fields.map((f) => {
+    const known = ctx?.prefill?.[f.name];
+    if (!known) return f;
+    const source = t(`forms.prefillSources.${known.source}`);
+    return { ...f, prefilled: { value: known.value, locked: known.locked, note: t(known.locked ? 'forms.prefillLocked' : 'forms.prefillFrom', { source }) } };
+  });
+}
+
 /** 销假: the day the cadre was back, with the leave's dates beside it (the engine checks the rule). */
 function reportBackFields(t: Translator, view: InstanceView): FieldSpec[] {
   const hint = t('forms.returnedOnHint', { start: String(view.form.startDate ?? ''), end: String(view.form.endDate ?? '') });
@@ -89,7 +102,7 @@ function declared(processId: string): ProcessForms {
   const fields = FIELDS[processId]!;
   const confirm = { confirm: (t: Translator, view: InstanceView) => eventForm(processId, EVENT_FIELDS.confirm!(t), 'confirm', t('processes.confirmTitle'), view, t, false) };
   return {
-    apply: (t, ctx) => <ProcessForm processId={processId} fields={withPeople(fields(t), t, ctx)} labels={processFormLabels(t)} draft={ctx?.draft} />,
+    apply: (t, ctx) => <ProcessForm processId={processId} fields={withPrefill(withPeople(fields(t), t, ctx), t, ctx)} labels={processFormLabels(t)} draft={ctx?.draft} />,
     revise: (t, view, ctx) => eventForm(processId, withPeople(fields(t), t, ctx), 'resubmit', t('form.resubmit'), view, t, true),
     facts: (t, view, locale) => factsOf(fields(t), view, locale ?? 'zh'),
     eventForms:
@@ -105,7 +118,7 @@ function declared(processId: string): ProcessForms {
 
 const FORMS: Record<string, ProcessForms> = {
   'fitness-test-exemption': {
-    apply: (t) => <FitnessForm labels={fitnessLabels(t)} />,
+    apply: (t, ctx) => <FitnessForm labels={fitnessLabels(t)} draft={ctx?.draft} />,
     revise: (t, view) => (
       <FitnessForm
         labels={fitnessLabels(t)}

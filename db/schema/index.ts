@@ -15,3 +15,4 @@ export * from './case-numbers';
 export * from './out-of-office';
 export * from './task-views';
 export * from './drafts';
+export * from './profile';

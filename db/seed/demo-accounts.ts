@@ -8,6 +8,8 @@ export interface DemoAccount {
   kind: 'student' | 'staff';
   orgUnitId: string;
   isCadre?: boolean;
+  /** The phone on the person's record (学籍/人事), which forms start with (一表通); most have none. */
+  phone?: string;
   roles: Array<[Role, string | null]>;
   /** Why the account exists, where its role alone does not say. */
   note?: string;

@@ -159,6 +159,9 @@ export async function seedCampusDemo(db: Db): Promise<void> {
         ['植物学', '2027-01-20', '09:00-11:00', '生科楼 102'],
       ],
     ),
+    // 住宿信息: where the two students live (a dormitory repair form starts there).
+    { dataset: 'dorm', naturalKey: 'student', ownerUsername: 'student', data: { studentId: 'student', building: '紫荆公寓 5 号楼', room: '312', bed: '2' } },
+    { dataset: 'dorm', naturalKey: 'student2', ownerUsername: 'student2', data: { studentId: 'student2', building: '桃李园 3 号楼', room: '208', bed: '4' } },
     ...cardMonth('student', 20261103),
     ...cardMonth('student2', 20261104),
   ];

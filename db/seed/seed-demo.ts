@@ -27,6 +27,7 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
           kind: account.kind,
           orgUnitId: account.orgUnitId,
           isCadre: account.isCadre ?? false,
+          phone: account.phone ?? null,
           email: `${account.username}@demo.example.edu.cn`,
           passwordHash: hash,
         })

@@ -136,6 +136,15 @@ export const DATASETS = {
     naturalKey: (r) => r.txnId,
     owner: (r) => r.studentId,
   }),
+  // 住宿信息 from the student apartments' system: where a student lives, so a repair form starts there (一表通).
+  dorm: define({
+    id: 'dorm',
+    title: { zh: '住宿信息', en: 'Accommodation' },
+    fields: [f('studentId', '学号', 'Student ID'), f('building', '楼栋', 'Building'), f('room', '房间号', 'Room'), f('bed', '床位', 'Bed')],
+    row: z.object({ studentId: campusId, building: text(50), room: text(20), bed: z.string().trim().max(10).default('') }),
+    naturalKey: (r) => r.studentId,
+    owner: (r) => r.studentId,
+  }),
 } satisfies Record<DatasetId, DatasetDefinition<z.ZodObject>>;
 
 export function getDataset(id: string): DatasetDefinition | null {

@@ -5,6 +5,7 @@ import type { Actor } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
 import { startInstance } from '@/workflows/engine/start-instance';
 import { authorizeInstance, isAdmin, isUuid } from '../policy';
+import { lockFacts } from '../prefill/prefill-form';
 import { REPAIR_CATEGORIES, REPAIR_PROCESS_IDS, repairDefinition } from './services';
 
 export interface Open311Request {
@@ -24,7 +25,7 @@ const CATEGORY_KEYS = new Set<string>(REPAIR_CATEGORIES.map(([k]) => k));
 
 /**
  * Maps a GeoReport POST (form fields, `attribute[building]` …) to the repair input contract:
- * { building, room, category, description, photos: [], preferredTime? }. Validation is the
+ * { building, room, category, description, photos: [], preferredTime?, phone? }. Validation is the
  * process's own zod schema, so Open311 clients get exactly the checks the portal form gets.
  */
 export function toRepairInput(form: URLSearchParams): Record<string, unknown> {
@@ -40,6 +41,9 @@ export function toRepairInput(form: URLSearchParams): Record<string, unknown> {
   };
   const preferred = attr('preferred_time');
   if (preferred) input.preferredTime = preferred;
+  // GeoReport v2's own `phone`: how the repairer reaches the requester.
+  const phone = form.get('phone')?.trim();
+  if (phone) input.phone = phone;
   return input;
 }
 
@@ -49,7 +53,9 @@ export async function createServiceRequest(db: Db, actor: Actor, form: URLSearch
   if (!definition) {
     throw new AppError('NOT_FOUND', `service ${code}`, { zh: `没有这个服务：${code}`, en: `No such service: ${code}` });
   }
-  const { instance } = await startInstance(db, { processId: definition.id, actor, input: toRepairInput(form), now });
+  // 一表通: the requester's name, 学号/工号 and college come from their record, as on the portal form.
+  const input = await lockFacts(db, actor.id, definition, toRepairInput(form));
+  const { instance } = await startInstance(db, { processId: definition.id, actor, input, now });
   return [{ service_request_id: instance.id, service_notice: '', account_id: actor.id }];
 }
 

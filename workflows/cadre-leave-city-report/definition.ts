@@ -15,6 +15,8 @@ export const cadreLeaveCityReportV1: ProcessDefinition = {
   audience: { kinds: ['staff'], cadreOnly: true },
   machine: cityReportMachine,
   labels: { guards: cityReportGuardLabels },
+  // 一表通: the contact starts as the phone the hall knows; the cadre may change it.
+  prefill: { contact: { fact: 'phone' } },
   inputSchema: cityReportFormSchema,
   eventInputs: { edit: cityReportFormSchema },
   uploadIds: () => [],

@@ -18,6 +18,8 @@ export const cadreLeaveV1: ProcessDefinition = {
   machine: cadreLeaveMachine,
   labels: { guards: cadreLeaveGuardLabels },
   personFields: ['deputy'],
+  // 一表通: the contact starts as the phone the hall knows; the cadre may change it.
+  prefill: { contact: { fact: 'phone' } },
   inputSchema: cadreLeaveFormSchema,
   eventInputs: { resubmit: cadreLeaveFormSchema, reportBack: reportBackSchema },
   checkEvent: checkCadreLeaveEvent,

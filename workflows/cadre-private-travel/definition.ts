@@ -15,6 +15,8 @@ export const cadrePrivateTravelV1: ProcessDefinition = {
   ownerOrgUnitId: 'org-dept',
   audience: { kinds: ['staff'], cadreOnly: true },
   machine: privateTravelMachine,
+  // 一表通: the contact starts as the phone the hall knows; the cadre may change it.
+  prefill: { contact: { fact: 'phone' } },
   inputSchema: privateTravelFormSchema,
   eventInputs: { resubmit: privateTravelFormSchema },
   checkEvent: checkPrivateTravelEvent,

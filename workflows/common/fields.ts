@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PrefillSpec } from '../engine/types';
 
 /** Today in China Standard Time, 'YYYY-MM-DD'. */
 export function todayCst(): string {
@@ -37,4 +38,37 @@ export const location = {
     .max(1000, '故障描述不能超过 1000 字'),
   photos,
   preferredTime: z.string().trim().max(100, '期望上门时间不能超过 100 字').optional(),
+};
+
+/** A phone number as people write it (digits, +, -, spaces); the repairer or the office calls it. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s]{5,20}$/, '联系电话只能是 5–20 位数字');
+
+const recordText = z.string().trim().max(100).optional();
+
+/**
+ * 一表通: who is asking, as the hall knows them. Name, 学号/工号 and college or department come
+ * from the person's record and are locked (the server fills them in, a client's values are
+ * ignored), so they are optional here; the phone may be corrected.
+ */
+export const applicant = {
+  applicantName: recordText,
+  campusId: recordText,
+  orgName: recordText,
+  phone: phone.optional(),
+};
+
+export const applicantPrefill: Record<keyof typeof applicant, PrefillSpec> = {
+  applicantName: { fact: 'name', locked: true },
+  campusId: { fact: 'campusId', locked: true },
+  orgName: { fact: 'orgName', locked: true },
+  phone: { fact: 'phone' },
+};
+
+/** A dormitory repair is usually in the person's own room (住宿信息); they may name another. */
+export const dormPrefill: Record<'building' | 'room', PrefillSpec> = {
+  building: { fact: 'dormBuilding' },
+  room: { fact: 'dormRoom' },
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
-import type { Label, ProcessDefinition } from '../engine/types';
+import type { Label, PrefillSpec, ProcessDefinition } from '../engine/types';
+import { applicantPrefill } from './fields';
 import { ratingSchema } from './repair';
 
 /** The three repair processes differ in machine, form and owner; the rest is the same. */
@@ -15,6 +16,8 @@ export function repairDefinition(d: {
   machine: AnyStateMachine;
   inputSchema: z.ZodType;
   eventInputs?: Record<string, z.ZodType>;
+  /** 一表通 beyond who is asking (name, 学号/工号, college or department, phone): e.g. the dormitory. */
+  prefill?: Record<string, PrefillSpec>;
 }): ProcessDefinition {
   return {
     id: d.id,
@@ -26,6 +29,7 @@ export function repairDefinition(d: {
     audience: { kinds: d.kinds },
     machine: d.machine,
     inputSchema: d.inputSchema,
+    prefill: { ...applicantPrefill, ...d.prefill },
     eventInputs: { confirm: ratingSchema, ...d.eventInputs },
     uploadIds: (input) => (input as { photos?: string[] }).photos ?? [],
     instanceTitle: (input, name) => {

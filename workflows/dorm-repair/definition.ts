@@ -1,3 +1,4 @@
+import { dormPrefill } from '../common/fields';
 import { repairDefinition } from '../common/repair-definition';
 import { assignedVisitSchema, dispatchVisitSchema, dormRepairFormSchema } from './form';
 import { dormRepairMachine } from './machine';
@@ -16,4 +17,5 @@ export const dormRepairV1 = repairDefinition({
   machine: dormRepairMachine,
   inputSchema: dormRepairFormSchema,
   eventInputs: { dispatch: dispatchVisitSchema, assigned: assignedVisitSchema },
+  prefill: dormPrefill,
 });

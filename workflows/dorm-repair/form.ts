@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { location } from '../common/fields';
+import { applicant, location } from '../common/fields';
 
 export const DORM_REPAIR_CATEGORIES = ['plumbing', 'electrical', 'doors-windows', 'furniture', 'appliance', 'network', 'other'] as const;
 
 /**
  * 学生公寓宿舍报修 — this shape is a contract: the Open311 endpoint accepts exactly these fields
- * (building 1–50, room 1–20, category, description 5–1000, photos 0–6 upload ids, preferredTime ≤100).
+ * (building 1–50, room 1–20, category, description 5–1000, photos 0–6 upload ids, preferredTime ≤100,
+ * phone 5–20 optional); name, 学号 and college are the applicant's own, filled in by the server (一表通).
  */
 export const dormRepairFormSchema = z.object({
   building: location.building,
@@ -14,6 +15,7 @@ export const dormRepairFormSchema = z.object({
   description: location.description,
   photos: location.photos,
   preferredTime: location.preferredTime,
+  ...applicant,
 });
 
 export type DormRepairForm = z.infer<typeof dormRepairFormSchema>;

@@ -171,6 +171,22 @@ export interface DefinitionLabels {
   events?: Record<string, Label>;
 }
 
+/**
+ * 一表通: what the hall knows about a person that a form may be filled in with
+ * (lib/prefill/profile-facts.ts reads them): name, 学号/工号 and college or department from the
+ * 学籍/人事 record, the phone on file, the dormitory from 住宿信息.
+ */
+export type ProfileFact = 'name' | 'campusId' | 'orgName' | 'phone' | 'dormBuilding' | 'dormRoom';
+
+/**
+ * A form field filled in from a profile fact. `locked`: the person may not change it (shown
+ * read-only; the server takes the value from the profile and ignores what a client sends).
+ */
+export interface PrefillSpec {
+  fact: ProfileFact;
+  locked?: boolean;
+}
+
 export interface ProcessDefinition {
   id: string;
   version: number;
@@ -186,6 +202,8 @@ export interface ProcessDefinition {
    * offers a people picker of the applicant's department, and every view shows the person's name.
    */
   personFields?: string[];
+  /** 一表通: the application form's fields the hall fills in from the applicant's profile, by field name. */
+  prefill?: Record<string, PrefillSpec>;
   /** Validates the application form; becomes the API's inputSchema as JSON Schema. */
   inputSchema: z.ZodType;
   /** Forms that some events carry (e.g. `resubmit` carries the corrected application). */

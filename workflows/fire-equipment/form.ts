@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { location } from '../common/fields';
+import { applicant, location } from '../common/fields';
 
 export const FIRE_EQUIPMENT = ['extinguisher', 'hydrant-hose', 'smoke-detector', 'emergency-light', 'exit-sign', 'other'] as const;
 
@@ -13,6 +13,7 @@ export const fireEquipmentFormSchema = z.object({
   description: location.description,
   photos: location.photos,
   preferredTime: location.preferredTime,
+  ...applicant,
 });
 
 export type FireEquipmentForm = z.infer<typeof fireEquipmentFormSchema>;

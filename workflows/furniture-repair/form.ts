@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { location } from '../common/fields';
+import { applicant, location } from '../common/fields';
 
 export const FURNITURE_CATEGORIES = ['desk', 'chair', 'cabinet', 'shelf', 'sofa', 'other'] as const;
 
@@ -11,6 +11,7 @@ export const furnitureRepairFormSchema = z.object({
   description: location.description,
   photos: location.photos,
   preferredTime: location.preferredTime,
+  ...applicant,
 });
 
 export type FurnitureRepairForm = z.infer<typeof furnitureRepairFormSchema>;

@@ -20,6 +20,9 @@ export const forms = {
     draftDeleteOne: '删除草稿：{name}',
     deadline: '办理期限',
     deadlineBefore: '前{what}',
+    prefillFrom: '来自 {source}',
+    prefillLocked: '来自 {source}，不可修改',
+    prefillSources: { 'student-record': '学籍信息', 'staff-record': '人事信息', housing: '住宿信息', 'last-typed': '上次填写' },
   },
   en: {
     window: 'Application period',
@@ -41,5 +44,8 @@ export const forms = {
     draftDeleteOne: 'Delete draft: {name}',
     deadline: 'Deadline',
     deadlineBefore: '— {what}',
+    prefillFrom: 'From {source}',
+    prefillLocked: 'From {source}; cannot be changed here',
+    prefillSources: { 'student-record': 'student records', 'staff-record': 'staff records', housing: 'accommodation records', 'last-typed': 'what you typed last time' },
   },
 };

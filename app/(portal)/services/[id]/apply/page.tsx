@@ -6,6 +6,7 @@ import { windowStatus } from '@/lib/catalog/window-status';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { getDraft } from '@/lib/drafts/drafts';
+import { prefillForm } from '@/lib/prefill/prefill-form';
 import { colleaguesOf } from '@/lib/instances/people';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
@@ -30,6 +31,8 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
   const closed = windowStatus(entries, await now(db))?.closed;
   // 草稿: the form resumes where the person left it (kept per person and process on the server).
   const draft = open && !closed ? await getDraft(db, user, definition.id) : null;
+  // 一表通: what the hall knows about the person fills the form (a draft, if any, wins).
+  const prefill = open && !closed ? await prefillForm(db, user.id, definition) : {};
   return (
     <>
       <h1>{pick(definition.title, locale)}</h1>
@@ -41,7 +44,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ id: stri
             {pick(closed, locale)}
           </p>
         ) : (
-          (formsFor(definition.id)?.apply(t, { locale, people, draft }) ?? notFound())
+          (formsFor(definition.id)?.apply(t, { locale, people, draft, prefill }) ?? notFound())
         )}
       </section>
     </>
