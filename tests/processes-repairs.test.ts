@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
-import { catalogServices, instanceEvents, outbox, processInstances } from '@/db/schema';
+import { catalogServices, instanceEvents, messages, outbox, processInstances, tasks } from '@/db/schema';
 import { SEED_ENTRIES } from '@/lib/catalog/seed-entries';
 import type { SessionUser } from '@/lib/auth/load-actor';
 import { completeDormRepairJob } from '@/lib/integrations/complete-dorm-repair-job';
@@ -12,6 +12,8 @@ import type { Fetcher } from '@/lib/net';
 import { getInstanceView } from '@/lib/instances/get-instance-view';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { startInstance } from '@/workflows/engine/start-instance';
+import { fireDueTimers } from '@/workflows/engine/fire-due-timers';
+import { addDelay, loadWorkingCalendar } from '@/workflows/engine/calendar';
 import { addDays, expectCode, fakeUpload, loadActors } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
@@ -99,8 +101,8 @@ describe('dorm-repair with the maintenance-system integration', () => {
 });
 
 describe('furniture-repair and fire-equipment', () => {
-  test('资产管理处 reviews → repaired → accepted', async () => {
-    const { instance } = await startInstance(t.db, { processId: 'furniture-repair', actor: a.cadre2!, input: { ...location, category: 'chair', photos: [] }, now });
+  test('资产管理处 reviews → repaired → accepted (v1: any rating closes it)', async () => {
+    const { instance } = await startInstance(t.db, { processId: 'furniture-repair', version: 1, actor: a.cadre2!, input: { ...location, category: 'chair', photos: [] }, now });
     await applyEvent(t.db, { instanceId: instance.id, actor: a.assets!, type: 'approve', now });
     await applyEvent(t.db, { instanceId: instance.id, actor: a.assets!, type: 'done', now });
     const done = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'confirm', input: { rating: 2, comment: '椅子还是晃' }, now });
@@ -122,6 +124,82 @@ describe('furniture-repair and fire-equipment', () => {
     await applyEvent(t.db, { instanceId: instance.id, actor: a.security!, type: 'done', now });
     const done = await applyEvent(t.db, { instanceId: instance.id, actor: a.cadre2!, type: 'confirm', input: { rating: 5 }, now });
     assert.equal(done.instance.status, 'completed');
+  });
+});
+
+describe('差评整改: from v2 a 不满意 / 非常不满意 rating reopens a repair for the department', () => {
+  const openTask = (instanceId: string) => t.db.select().from(tasks).where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')));
+
+  test('宿舍报修: 不满意 reopens it for 后勤处 with 5 working days; both see the rating, the comment and the day; the answer goes back to the student', async () => {
+    const { instance } = await startInstance(t.db, { processId: 'dorm-repair', actor: a.student!, input: { ...location, category: 'plumbing', photos: [] }, now });
+    assert.equal(instance.processVersion, 2);
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'dispatch', now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'done', now });
+    // Whatever deadline the student sends, the engine's counts.
+    const rated = await applyEvent(t.db, {
+      instanceId: instance.id,
+      actor: a.student!,
+      type: 'confirm',
+      input: { rating: 2, comment: '还是滴水', deadline: '2099-01-01T00:00:00.000Z' },
+      now,
+    });
+    assert.equal(rated.instance.state, 'reopened');
+    assert.equal(rated.instance.status, 'active');
+    const due = addDelay(now, { workingDays: 5 }, await loadWorkingCalendar(t.db)).toISOString();
+    const [task] = await openTask(instance.id);
+    assert.equal(task!.orgUnitId, 'logistics');
+    assert.equal(task!.dueAt!.toISOString(), due, 'the department has 5 working days on the university calendar');
+
+    for (const viewer of [a.student!, a.logistics!]) {
+      const view = await getInstanceView(t.db, viewer, instance.id);
+      assert.deepEqual(view.reopened, { rating: { level: 2, label: { zh: '不满意', en: 'Dissatisfied' }, comment: '还是滴水' }, dueAt: due });
+      assert.deepEqual(view.stateLabels.map((l) => l.zh), ['差评重新办理']);
+      assert.deepEqual(view.timeline.filter((e) => e.rating).map((e) => [e.action.zh, e.rating!.label.zh, e.rating!.comment]), [['确认并评价', '不满意', '还是滴水']]);
+    }
+    assert.deepEqual((await getInstanceView(t.db, a.logistics!, instance.id)).myActions.map((x) => x.label.zh), ['答复并请再次验收', '重新派单维修']);
+
+    // Unanswered past the deadline: 后勤处 is reminded; the case stays with it.
+    await fireDueTimers(t.db, addDays(now, 10));
+    const reminders = await t.db.select().from(messages).where(and(eq(messages.instanceId, instance.id), eq(messages.userId, a.logistics!.id), eq(messages.kind, 'instance.reminder')));
+    assert.equal(reminders.length, 1);
+    assert.ok((await getInstanceView(t.db, a.student!, instance.id)).reopened, 'still waiting on the answer');
+
+    await expectCode(applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'answerRating', now }), 'INVALID_INPUT');
+    const answered = await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'answerRating', comment: '已更换整个龙头', now });
+    assert.equal(answered.instance.state, 'confirming');
+    assert.equal((await getInstanceView(t.db, a.student!, instance.id)).reopened, null);
+    const closed = await applyEvent(t.db, { instanceId: instance.id, actor: a.student!, type: 'confirm', input: { rating: 4 }, now });
+    assert.equal(closed.instance.status, 'completed');
+  });
+
+  test('家具维修 and 消防器材: 非常不满意 reopens them too; 基本满意 or better closes them', async () => {
+    const chair = { ...location, category: 'chair', photos: [] };
+    const done = async (processId: string, input: unknown, org: SessionUser) => {
+      const { instance } = await startInstance(t.db, { processId, actor: a.cadre2!, input, now });
+      await applyEvent(t.db, { instanceId: instance.id, actor: org, type: 'approve', now });
+      await applyEvent(t.db, { instanceId: instance.id, actor: org, type: 'done', now });
+      return instance.id;
+    };
+    const furniture = await done('furniture-repair', chair, a.assets!);
+    const reopened = await applyEvent(t.db, { instanceId: furniture, actor: a.cadre2!, type: 'confirm', input: { rating: 1, comment: '椅子还是晃' }, now });
+    assert.equal(reopened.instance.state, 'reopened');
+    assert.equal((await openTask(furniture))[0]!.orgUnitId, 'assets');
+    const fire = await done('fire-equipment', { ...location, equipment: 'extinguisher', request: 'replace', quantity: 1, photos: [] }, a.security!);
+    const reopenedFire = await applyEvent(t.db, { instanceId: fire, actor: a.cadre2!, type: 'confirm', input: { rating: 2 }, now });
+    assert.equal(reopenedFire.instance.state, 'reopened');
+    assert.equal((await openTask(fire))[0]!.orgUnitId, 'security');
+    const fine = await done('furniture-repair', chair, a.assets!);
+    assert.equal((await applyEvent(t.db, { instanceId: fine, actor: a.cadre2!, type: 'confirm', input: { rating: 3 }, now })).instance.status, 'completed');
+  });
+
+  test('a repair started on v1 finishes on v1: its 不满意 closes it, as when it started', async () => {
+    const { instance } = await startInstance(t.db, { processId: 'dorm-repair', version: 1, actor: a.student!, input: { ...location, category: 'doors-windows', photos: [] }, now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'dispatch', now });
+    await applyEvent(t.db, { instanceId: instance.id, actor: a.logistics!, type: 'done', now });
+    const closed = await applyEvent(t.db, { instanceId: instance.id, actor: a.student!, type: 'confirm', input: { rating: 1, comment: '门还是关不上' }, now });
+    assert.equal(closed.instance.processVersion, 1);
+    assert.equal(closed.instance.status, 'completed');
+    assert.equal((await getInstanceView(t.db, a.student!, instance.id)).reopened, null);
   });
 });
 

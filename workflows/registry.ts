@@ -3,10 +3,10 @@ import type { ProcessDefinition } from './engine/types';
 import { cadreLeaveCityReportV1 } from './cadre-leave-city-report/definition';
 import { cadreLeaveV1, cadreLeaveV2 } from './cadre-leave/definition';
 import { cadrePrivateTravelV1, cadrePrivateTravelV2 } from './cadre-private-travel/definition';
-import { dormRepairV1 } from './dorm-repair/definition';
-import { fireEquipmentV1 } from './fire-equipment/definition';
+import { dormRepairV1, dormRepairV2 } from './dorm-repair/definition';
+import { fireEquipmentV1, fireEquipmentV2 } from './fire-equipment/definition';
 import { fitnessTestExemptionV1 } from './fitness-test-exemption/definition';
-import { furnitureRepairV1 } from './furniture-repair/definition';
+import { furnitureRepairV1, furnitureRepairV2 } from './furniture-repair/definition';
 import { housingPaymentNoticeV1 } from './housing-payment-notice/definition';
 import { insuranceOptOutV1, insuranceOptOutV2 } from './insurance-opt-out/definition';
 import { presidentsMailboxV1, presidentsMailboxV2 } from './presidents-mailbox/definition';
@@ -25,8 +25,11 @@ const ALL: ProcessDefinition[] = [
   insuranceOptOutV1,
   insuranceOptOutV2,
   dormRepairV1,
+  dormRepairV2,
   furnitureRepairV1,
+  furnitureRepairV2,
   fireEquipmentV1,
+  fireEquipmentV2,
   housingPaymentNoticeV1,
   presidentsMailboxV1,
   presidentsMailboxV2,

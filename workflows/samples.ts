@@ -8,6 +8,8 @@ import type { WorkflowEvent } from './engine/types';
 const UUID = '00000000-0000-4000-8000-000000000001';
 const base = { applicantId: UUID };
 const rating = { rating: 5, comment: '很快修好了' };
+/** v1 repairs close on any rating; from v2 a 差评 (1 非常不满意, 2 不满意) reopens them. */
+const ratings = { confirm: [{ input: rating }, { input: { rating: 2, comment: '还是漏水', deadline: '2026-12-08T10:00:00.000Z' } }] };
 
 export interface ProcessSamples {
   /** applicantId is null for letters written without an account (校长信箱). */
@@ -56,14 +58,16 @@ export const SAMPLES: Record<string, ProcessSamples> = {
     contexts: [{ ...base, form: { insurer: '湛江市城镇职工医保', proof: [UUID] } }],
     eventInputs: { resubmit: { insurer: '湛江市城乡居民医保', proof: [UUID] } },
   },
-  'dorm-repair': { contexts: [{ ...base, form: { ...location, category: 'plumbing' } }], eventInputs: { confirm: rating } },
+  'dorm-repair': { contexts: [{ ...base, form: { ...location, category: 'plumbing' } }], eventVariants: ratings },
   'furniture-repair': {
     contexts: [{ ...base, form: { ...location, category: 'chair' } }],
-    eventInputs: { confirm: rating, resubmit: { ...location, category: 'desk' } },
+    eventInputs: { resubmit: { ...location, category: 'desk' } },
+    eventVariants: ratings,
   },
   'fire-equipment': {
     contexts: [{ ...base, form: { ...location, equipment: 'extinguisher', request: 'replace', quantity: 2 } }],
-    eventInputs: { confirm: rating, resubmit: { ...location, equipment: 'extinguisher', request: 'equip', quantity: 3 } },
+    eventInputs: { resubmit: { ...location, equipment: 'extinguisher', request: 'equip', quantity: 3 } },
+    eventVariants: ratings,
   },
   'housing-payment-notice': {
     contexts: [{ ...base, form: { tenant: 'cadre', room: '周转房 3-201', period: '2026年12月', amount: '650.00', dueDate: '2026-12-31' } }],

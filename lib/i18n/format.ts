@@ -20,6 +20,17 @@ export function formatDate(iso: string, locale: Locale): string {
   return formatters.date[locale === 'zh' ? 'zh' : 'en'].format(new Date(iso));
 }
 
+const monthDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
+const monthDayEn = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
+
+/** A day as a deadline reads in a sentence: 12 月 10 日 / 10 December (China Standard Time). */
+export function formatMonthDay(iso: string, locale: Locale): string {
+  if (locale !== 'zh') return monthDayEn.format(new Date(iso));
+  const parts = monthDay.formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')} 月 ${part('day')} 日`;
+}
+
 const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**

@@ -4,7 +4,7 @@ import { instanceEvents, orgUnits, processInstances, tasks, timers, uploads, use
 import type { Actor } from '@/workflows/engine/actor';
 import { isCandidate } from '@/workflows/engine/actor';
 import { AppError } from '@/workflows/engine/errors';
-import { eventLabel, SATISFACTION_LEVELS, satisfactionLevel, stateLabel, type SatisfactionLevel } from '@/lib/labels';
+import { eventLabel, stateLabel } from '@/lib/labels';
 import { activeStates, restoreSnapshot, stepLabels } from '@/workflows/engine/snapshot';
 import type { Label, TaskAction, TaskOperation } from '@/workflows/engine/types';
 import { operationsOf } from '@/workflows/engine/operations';
@@ -17,6 +17,7 @@ import { getDefinition } from '@/workflows/registry';
 import { audienceOf, authorizeInstance, fieldsFor, type Audience } from '../policy';
 import { peopleByUsername, type NamedPerson } from './people';
 import { groupProgress, type GroupProgress } from './group-progress';
+import { ratingOf, reopenedByRating, type Rated, type Reopened } from './reopened-by-rating';
 import type { Tally } from '@/workflows/engine/plan-vote';
 
 export interface TimelineEntry {
@@ -41,19 +42,7 @@ export interface TimelineEntry {
   vote: Tally | null;
 }
 
-export interface Rated {
-  level: SatisfactionLevel;
-  label: Label;
-  comment: string | null;
-}
-
-/** The rating an event's form carries, if any (repairs: 1–5; 校长信箱: its words). */
-function ratingOf(payload: unknown): Rated | null {
-  const form = (payload as { form?: { rating?: unknown; comment?: unknown } } | null)?.form;
-  const level = satisfactionLevel(form?.rating);
-  if (!level) return null;
-  return { level, label: SATISFACTION_LEVELS[level], comment: typeof form?.comment === 'string' && form.comment.trim() !== '' ? form.comment : null };
-}
+export type { Rated } from './reopened-by-rating';
 
 export interface InstanceView {
   id: string;
@@ -82,6 +71,8 @@ export interface InstanceView {
    */
   attachments: Array<{ id: string; filename: string; contentType: string; size: number; sha256: string; replaced: boolean }>;
   timeline: TimelineEntry[];
+  /** 差评整改: while the department owes an answer to a 不满意 / 非常不满意 rating, the rating and by when. */
+  reopened: Reopened | null;
   /** Open tasks: who holds them, and the ones the viewer may work with their actions. */
   openTasks: Array<{
     id: string;
@@ -241,6 +232,7 @@ export async function getInstanceView(db: Db, viewer: Actor, id: string): Promis
       .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256, replaced: replaced.has(f.id) }))
       .sort((x, y) => Number(x.replaced) - Number(y.replaced)),
     visit: latestVisit(events.map(({ e }) => e)),
+    reopened: reopenedByRating(row, events.map(({ e }) => e)),
     timeline: events.map(({ e, actorName }) => {
       // An issued notice starts with 发出通知, not 提交申请 (the log's first entry is 'submit' for every process).
       const action = eventLabel(definition, e.seq === 1 && definition.audience.issuedBy ? 'issue' : e.type, e.fromState);

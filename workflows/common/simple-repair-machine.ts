@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { finals, reviewActions, revisingMeta, withdrawAction } from './actions';
-import { confirmingMeta, repairFinals, type Rating } from './repair';
+import { isPoorRatingEvent } from './poor-rating';
+import { confirmingMeta, rateOrReopen, reopenedRepairState, repairFinals, type Rating } from './repair';
 import type { Label, StateMeta, WorkflowEvent } from '../engine/types';
 
 type Context = { form: Record<string, unknown>; applicantId: string; rating?: Rating; reminders?: number };
@@ -8,11 +9,13 @@ type Context = { form: Record<string, unknown>; applicantId: string; rating?: Ra
 /**
  * Requester reports → the owning department reviews (approve / return / reject) → it does the
  * work → the requester confirms (rating) or reopens. Used by 家具维修 (资产管理处) and 消防器材 (保卫处).
+ * `reopenOnPoorRating` (v2): a 差评 reopens it for the department (workflows/common/poor-rating.ts).
  */
-export function simpleRepairMachine(m: { id: string; orgUnitId: string; review: Label; work: Label; workDone: Label }) {
+export function simpleRepairMachine(m: { id: string; orgUnitId: string; review: Label; work: Label; workDone: Label; reopenOnPoorRating?: boolean }) {
   const scope = { kind: 'org' as const, orgUnitId: m.orgUnitId };
   return setup({
     types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
+    guards: { poorRating: ({ event }) => isPoorRatingEvent(event) },
     actions: {
     // A reminder changes nothing but the count: the transition is still recorded and audited.
     countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
@@ -42,8 +45,9 @@ export function simpleRepairMachine(m: { id: string; orgUnitId: string; review: 
       },
       confirming: {
         meta: confirmingMeta('待验收确认', 'To be accepted'),
-        on: { confirm: { target: 'closed', actions: 'recordRating' }, reopen: 'working', AUTO_CLOSE: 'closed' },
+        on: { confirm: m.reopenOnPoorRating ? rateOrReopen : { target: 'closed', actions: 'recordRating' }, reopen: 'working', AUTO_CLOSE: 'closed' },
       },
+      ...(m.reopenOnPoorRating ? { reopened: reopenedRepairState(scope) } : {}),
       revising: {
         meta: revisingMeta,
         on: { resubmit: { target: 'review', actions: 'keepRevisedForm' }, withdraw: 'withdrawn' },

@@ -1,9 +1,9 @@
 import { dormPrefill } from '../common/fields';
-import { repairDefinition } from '../common/repair-definition';
+import { repairDefinition, type RepairDefinitionFields } from '../common/repair-definition';
 import { assignedVisitSchema, dispatchVisitSchema, dormRepairFormSchema } from './form';
-import { dormRepairMachine } from './machine';
+import { dormRepairMachine, dormRepairMachineV2 } from './machine';
 
-export const dormRepairV1 = repairDefinition({
+const dormRepairV1Fields: RepairDefinitionFields = {
   id: 'dorm-repair',
   version: 1,
   casePrefix: 'SS',
@@ -18,4 +18,9 @@ export const dormRepairV1 = repairDefinition({
   inputSchema: dormRepairFormSchema,
   eventInputs: { dispatch: dispatchVisitSchema, assigned: assignedVisitSchema },
   prefill: dormPrefill,
-});
+};
+
+export const dormRepairV1 = repairDefinition(dormRepairV1Fields);
+
+/** v2: a 不满意 / 非常不满意 rating reopens the repair for the department (5 working days to answer). v1 repairs finish on v1. */
+export const dormRepairV2 = repairDefinition({ ...dormRepairV1Fields, version: 2, machine: dormRepairMachineV2, reopensOnPoorRating: true });

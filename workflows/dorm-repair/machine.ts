@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { finals, withdrawAction } from '../common/actions';
-import { confirmingMeta, repairFinals, type Rating } from '../common/repair';
+import { isPoorRatingEvent } from '../common/poor-rating';
+import { confirmingMeta, rateOrReopen, reopenedRepairState, repairFinals, type Rating } from '../common/repair';
 import type { StateMeta, WorkflowEvent } from '../engine/types';
 import type { DormRepairForm, RepairVisit } from './form';
 
@@ -12,10 +13,12 @@ const logistics = { kind: 'org' as const, orgUnitId: 'logistics' };
  * Student reports → 后勤处 dispatches (noting who will come and when, if known), which hands the
  * job to the maintenance system (signed webhook from the outbox) → the system's callback may name
  * the worker and the visit (`assigned`), then (or 后勤处 by hand) reports it done →
- * the student confirms and rates, or reopens it.
+ * the student confirms and rates, or reopens it. `reopenOnPoorRating` (v2): a 差评 reopens it
+ * for 后勤处, which answers (or dispatches a worker again) within 5 working days.
  */
-export const dormRepairMachine = setup({
+const buildDormRepairMachine = (reopenOnPoorRating: boolean) => setup({
   types: { context: {} as Context, input: {} as Context, events: {} as WorkflowEvent },
+  guards: { poorRating: ({ event }) => isPoorRatingEvent(event) },
   actions: {
     // A reminder changes nothing but the count: the transition is still recorded and audited.
     countReminder: assign({ reminders: ({ context }) => (context.reminders ?? 0) + 1 }),
@@ -63,13 +66,19 @@ export const dormRepairMachine = setup({
     confirming: {
       meta: confirmingMeta('待确认评价', 'Confirm and rate'),
       on: {
-        confirm: { target: 'closed', actions: 'recordRating' },
+        confirm: reopenOnPoorRating ? rateOrReopen : { target: 'closed', actions: 'recordRating' },
         reopen: { target: 'dispatch', actions: 'countReopen' },
         AUTO_CLOSE: 'closed',
       },
     },
+    ...(reopenOnPoorRating
+      ? { reopened: reopenedRepairState(logistics, { actions: [{ type: 'dispatch', label: { zh: '重新派单维修', en: 'Dispatch again' }, tone: 'neutral' }], on: { dispatch: 'repairing' } }) }
+      : {}),
     closed: { type: 'final', meta: repairFinals.closed },
     rejected: { type: 'final', meta: repairFinals.rejected },
     withdrawn: { type: 'final', meta: finals.withdrawn },
   },
 });
+
+export const dormRepairMachine = buildDormRepairMachine(false);
+export const dormRepairMachineV2 = buildDormRepairMachine(true);

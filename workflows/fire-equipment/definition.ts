@@ -1,8 +1,8 @@
-import { repairDefinition } from '../common/repair-definition';
+import { repairDefinition, type RepairDefinitionFields } from '../common/repair-definition';
 import { fireEquipmentFormSchema } from './form';
-import { fireEquipmentMachine } from './machine';
+import { fireEquipmentMachine, fireEquipmentMachineV2 } from './machine';
 
-export const fireEquipmentV1 = repairDefinition({
+const fireEquipmentV1Fields: RepairDefinitionFields = {
   id: 'fire-equipment',
   version: 1,
   casePrefix: 'XF',
@@ -16,4 +16,9 @@ export const fireEquipmentV1 = repairDefinition({
   machine: fireEquipmentMachine,
   inputSchema: fireEquipmentFormSchema,
   eventInputs: { resubmit: fireEquipmentFormSchema },
-});
+};
+
+export const fireEquipmentV1 = repairDefinition(fireEquipmentV1Fields);
+
+/** v2: a 不满意 / 非常不满意 rating reopens the repair for the department (5 working days to answer). v1 repairs finish on v1. */
+export const fireEquipmentV2 = repairDefinition({ ...fireEquipmentV1Fields, version: 2, machine: fireEquipmentMachineV2, reopensOnPoorRating: true });

@@ -1,8 +1,8 @@
-import { repairDefinition } from '../common/repair-definition';
+import { repairDefinition, type RepairDefinitionFields } from '../common/repair-definition';
 import { furnitureRepairFormSchema } from './form';
-import { furnitureRepairMachine } from './machine';
+import { furnitureRepairMachine, furnitureRepairMachineV2 } from './machine';
 
-export const furnitureRepairV1 = repairDefinition({
+const furnitureRepairV1Fields: RepairDefinitionFields = {
   id: 'furniture-repair',
   version: 1,
   casePrefix: 'JJ',
@@ -16,4 +16,9 @@ export const furnitureRepairV1 = repairDefinition({
   machine: furnitureRepairMachine,
   inputSchema: furnitureRepairFormSchema,
   eventInputs: { resubmit: furnitureRepairFormSchema },
-});
+};
+
+export const furnitureRepairV1 = repairDefinition(furnitureRepairV1Fields);
+
+/** v2: a 不满意 / 非常不满意 rating reopens the repair for the department (5 working days to answer). v1 repairs finish on v1. */
+export const furnitureRepairV2 = repairDefinition({ ...furnitureRepairV1Fields, version: 2, machine: furnitureRepairMachineV2, reopensOnPoorRating: true });

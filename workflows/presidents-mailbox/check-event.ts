@@ -3,9 +3,7 @@ import type { Queryable } from '@/db/client';
 import { orgUnits, processInstances } from '@/db/schema';
 import { addDelay, type WorkingCalendar } from '../engine/calendar';
 import { AppError } from '../engine/errors';
-
-/** Working days a department has to answer a 差评 (v2). */
-export const REOPEN_WORKING_DAYS = 5;
+import { stampReopenDeadline } from '../common/poor-rating';
 
 /** Default reply deadline: 10 working days from the assignment (the issue's time limit). */
 export const REPLY_WORKING_DAYS = 10;
@@ -14,11 +12,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * An assignment without a deadline gets the default one. A rating carries the deadline a 差评
- * would reopen the letter with (5 working days on the university calendar, like the timer): the
- * engine's, whatever the writer sent.
+ * would reopen the letter with (workflows/common/poor-rating.ts, as for every rated process).
  */
 export function completeLetterEventInput(type: string, input: unknown, at: { now: Date; calendar: WorkingCalendar }): unknown {
-  if (type === 'rate' && isRecord(input)) return { ...input, deadline: addDelay(at.now, { workingDays: REOPEN_WORKING_DAYS }, at.calendar).toISOString() };
+  if (type === 'rate') return stampReopenDeadline(input, at);
   if (type !== 'assign' || !isRecord(input) || input.deadline) return input;
   return { ...input, deadline: addDelay(at.now, { workingDays: REPLY_WORKING_DAYS }, at.calendar).toISOString() };
 }

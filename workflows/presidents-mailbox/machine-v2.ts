@@ -1,7 +1,6 @@
 import { assign, createMachine } from 'xstate';
 import type { Label, StateMeta, TaskMeta, WorkflowEvent } from '../engine/types';
-import { isPoorRating, satisfactionLevel } from '../labels/satisfaction';
-import { REOPEN_WORKING_DAYS } from './check-event';
+import { isPoorRatingEvent, ratingLevelOf, reopenedLabel, reopenedTask, REOPEN_WORKING_DAYS } from '../common/poor-rating';
 import { mailboxEventLabels, mailboxGuardLabels, mailboxMachine, type MailboxContext } from './machine';
 
 
@@ -12,11 +11,6 @@ export type MailboxContextV2 = Omit<MailboxContext, 'rating'> & {
 };
 
 type Args = { context: MailboxContextV2; event: WorkflowEvent };
-const levelOf = (event: WorkflowEvent) => satisfactionLevel((event.input as { rating?: unknown } | undefined)?.rating);
-const poor = (event: WorkflowEvent) => {
-  const level = levelOf(event);
-  return level !== null && isPoorRating(level);
-};
 
 const v1 = mailboxMachine.config;
 const v1States = v1.states as Record<string, Record<string, unknown>>;
@@ -36,7 +30,7 @@ const reopened = {
   ...handling,
   always: { guard: 'allApproved', target: 'repliedAgain', actions: 'collectReply' },
   meta: {
-    label: { zh: '差评重新办理', en: 'Reopened after a poor rating' },
+    label: reopenedLabel,
     timers: [{ event: 'reopenOverdue', delay: { workingDays: REOPEN_WORKING_DAYS }, label: { zh: `超过 ${REOPEN_WORKING_DAYS} 个工作日未重新答复`, en: `No new reply within ${REOPEN_WORKING_DAYS} working days` } }],
   } satisfies StateMeta,
   states: {
@@ -45,7 +39,7 @@ const reopened = {
       ...handling.states.departments,
       meta: {
         label: { zh: '承办部门重新答复（差评）', en: 'Department answering the poor rating' },
-        task: { ...((handling.states.departments!.meta as StateMeta).task as TaskMeta), dueInWorkingDays: REOPEN_WORKING_DAYS },
+        task: reopenedTask((handling.states.departments!.meta as StateMeta).task as TaskMeta),
       } satisfies StateMeta,
     },
     clock: {
@@ -113,13 +107,13 @@ export const mailboxMachineV2 = createMachine(
   {
     guards: {
       ...mailboxMachine.implementations.guards,
-      poorRating: ({ event }: Args) => poor(event),
+      poorRating: ({ event }: Args) => isPoorRatingEvent(event),
     },
     actions: {
       ...mailboxMachine.implementations.actions,
       recordRating: assign(({ event }: Args) => {
         const comment = (event.input as { comment?: string } | undefined)?.comment;
-        return { rating: { value: levelOf(event)!, comment: comment || null } };
+        return { rating: { value: ratingLevelOf(event)!, comment: comment || null } };
       }),
       // The same departments redraft; the writer's words are the note they answer to.
       reopenForDepartments: assign(({ context, event }: Args) => {

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, formatMonthDay } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { roleLabel } from '@/lib/labels';
@@ -192,6 +192,21 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           />
         ) : null}
       </section>
+
+      {view.reopened ? (
+        // 差评整改: the applicant reads by when the department answers; the department, what it answers to.
+        <section className="card reopened" aria-labelledby="reopened-title" data-testid="reopened">
+          <h2 id="reopened-title">{t('processes.repairs.reopenedTitle')}</h2>
+          <p className="alert info" data-testid="reopened-due">
+            {t(isApplicant ? 'processes.repairs.reopenedForApplicant' : 'processes.repairs.reopenedForStaff', { date: formatMonthDay(view.reopened.dueAt, locale) })}
+          </p>
+          <p data-testid="reopened-rating">
+            {t('processes.repairs.reopenedRating', { rating: pick(view.reopened.rating.label, locale) })}
+            {view.reopened.rating.comment ? <span className="comment"> · {view.reopened.rating.comment}</span> : null}
+          </p>
+          {isApplicant ? <p className="muted">{t('processes.repairs.reopenedForApplicantHint')}</p> : null}
+        </section>
+      ) : null}
 
       {view.visit ? (
         <section className="card" aria-labelledby="visit-title" data-testid="repair-visit">
