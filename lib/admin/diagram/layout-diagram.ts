@@ -3,6 +3,7 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { Labeler } from '@/lib/labels';
 import type { ProcessDefinition } from '@/workflows/engine/types';
 import { edgeTexts, stateTexts, type StateTexts } from './diagram-texts';
+import type { GroupSizes } from './group-sizes';
 import { machineGraph, type GraphState, type GraphTransition, type StateKind } from './machine-graph';
 
 export interface Box {
@@ -18,7 +19,7 @@ export interface DiagramNode extends Box {
   /** The state's name and who works it, in the layout's language. */
   label: string;
   who?: string;
-  /** A group step's badge (会签 / 或签 / 依次审批), drawn beside who works it. */
+  /** A group step's badge (会签 · 2 人, 或签 · 部门负责人), drawn under who works it. */
   group?: string;
   outcome?: string;
   /** Drawn as a box holding other states (compound or parallel). */
@@ -65,14 +66,16 @@ export function textWidth(text: string, size: number): number {
 // Sizes the drawing uses (statechart-svg.tsx): name 14 px, who 11 px, heat figures 11 px.
 const NODE_H = 58;
 const NODE_H_WHO = 72;
+/** A group step's badge (会签 · 2 人) is a line of its own under who works it. */
+const NODE_H_GROUP = 88;
 const EDGE_FONT = 11;
 const LINE_H = 15;
 const INIT = 12;
 const initId = (parent: string) => `init:${parent || 'root'}`;
 
 function nodeSize(t: StateTexts): { width: number; height: number } {
-  const w = Math.max(textWidth(t.label, 14), t.who ? textWidth(t.group ? `${t.who} · ${t.group}` : t.who, 11) : 0, 120);
-  return { width: w + 28, height: t.who ? NODE_H_WHO : NODE_H };
+  const w = Math.max(textWidth(t.label, 14), t.who ? textWidth(t.who, 11) : 0, t.group ? textWidth(t.group, 11) : 0, 120);
+  return { width: w + 28, height: t.group ? NODE_H_GROUP : t.who ? NODE_H_WHO : NODE_H };
 }
 
 function collect(state: GraphState, out: Map<string, GraphState>): void {
@@ -88,11 +91,11 @@ const cache = new Map<string, Promise<DiagramLayout>>();
  * the words, so a layout belongs to one language; it is cached per definition, version and words
  * (a registered definition never changes).
  */
-export function layoutDiagram(definition: ProcessDefinition, L: Labeler): Promise<DiagramLayout> {
+export function layoutDiagram(definition: ProcessDefinition, L: Labeler, sizes: GroupSizes = {}): Promise<DiagramLayout> {
   const graph = machineGraph(definition.machine);
   const states = new Map<string, GraphState>();
   collect(graph.root, states);
-  const texts = new Map([...states.values()].filter((s) => s.path).map((s) => [s.path, stateTexts(definition, L, s)]));
+  const texts = new Map([...states.values()].filter((s) => s.path).map((s) => [s.path, stateTexts(definition, L, s, sizes)]));
   const edgeText = new Map(graph.transitions.map((t) => [t.id, edgeTexts(definition, L, t)]));
   const key = JSON.stringify([definition.id, definition.version, L.locale, [...texts], [...edgeText]]);
   let found = cache.get(key);

@@ -90,11 +90,11 @@ export function StatechartSvg({ layout, active = [], visited = [], visitedEdges 
         {n.who && (
           <text x={cx} y={n.y + 41} fontSize={11} textAnchor="middle" fill={MUTED}>
             {n.who}
-            {n.group && (
-              <tspan fontWeight={600} fill="#7c3aed" data-group={n.group}>
-                {` · ${n.group}`}
-              </tspan>
-            )}
+          </text>
+        )}
+        {n.group && (
+          <text x={cx} y={n.y + 57} fontSize={11} fontWeight={600} textAnchor="middle" fill="#6d28d9" data-group={n.group}>
+            {n.group}
           </text>
         )}
         {f && (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { adminPageContext } from '@/lib/admin/admin-context';
+import { loadGroupSizes } from '@/lib/admin/diagram/group-sizes';
 import { layoutDiagram } from '@/lib/admin/diagram/layout-diagram';
 import { getInstanceDetail, type InstanceDetail } from '@/lib/admin/get-instance-detail';
 import { isAppError } from '@/lib/errors';
@@ -26,7 +27,10 @@ export default async function AdminInstancePage({ params }: { params: Promise<{ 
   const { instance, events, chain } = detail;
   const definition = getDefinition(instance.processId, instance.processVersion);
   const L = await getLabeler(db, locale);
-  const layout = await layoutDiagram(definition, L);
+  // One applicant: every group step's members are known (会签 · 2 人, 或签 · 1 人) — unless the
+  // applicant is hidden (an anonymous letter): then as on the definition's diagram.
+  const applicant = instance.applicantOrgId ? { id: instance.applicantId, orgUnitId: instance.applicantOrgId } : undefined;
+  const layout = await layoutDiagram(definition, L, await loadGroupSizes(db, definition, applicant));
   const replayEvents: ReplayEvent[] = events.map((e) => ({
     seq: e.seq,
     type: e.type,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { adminPageContext } from '@/lib/admin/admin-context';
 import { hasSampleHistory } from '@/lib/admin/demo/load-demo-history';
 import { env } from '@/lib/env';
+import { loadGroupSizes } from '@/lib/admin/diagram/group-sizes';
 import { layoutDiagram } from '@/lib/admin/diagram/layout-diagram';
 import { heatScale } from '@/lib/admin/diagram/heat-scale';
 import { formatDuration, stateHeatmap } from '@/lib/admin/heatmap';
@@ -53,7 +54,9 @@ export default async function DiagramPage({
   // The demo history counts by default only in demo mode; elsewhere only when asked for.
   const samples = query.samples === 'include' ? true : query.samples === 'exclude' ? false : env().demoHistory;
   const L = await getLabeler(db, locale);
-  const [layout, heat, sampled] = await Promise.all([layoutDiagram(definition, L), stateHeatmap(db, scope, definition.id, definition.version, period, samples), hasSampleHistory(db)]);
+  // 会签 · 2 人: the group steps' member counts where they do not depend on the applicant.
+  const sizes = await loadGroupSizes(db, definition);
+  const [layout, heat, sampled] = await Promise.all([layoutDiagram(definition, L, sizes), stateHeatmap(db, scope, definition.id, definition.version, period, samples), hasSampleHistory(db)]);
   // Colour by instances waiting now (default), or by the p90 stay — where applications wait longest.
   const byP90 = query.by === 'p90';
   const scale = heatScale(byP90 ? 'p90' : 'now', heat.map((h) => (byP90 ? h.p90Seconds : h.now)));
