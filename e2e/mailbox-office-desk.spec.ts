@@ -41,7 +41,12 @@ test('校长信箱 desk: 流水号, merge via a ranked candidate, returned draft
   await expect(candidates.getByRole('radio').first()).toHaveAccessibleName(new RegExp(`${firstCaseNo} ${FIRST}`));
   await checkPage(office, 'mailbox-desk-candidates');
   await candidates.getByRole('radio', { name: new RegExp(firstCaseNo) }).check();
+  // Or typed: a 流水号 that names no letter is refused in words; the right one merges.
+  await office.getByLabel('或填写原信件的流水号').fill('XZ-19990101-0001');
   await office.locator('#dup-comment').fill('同一问题，合并办理');
+  await office.getByRole('button', { name: '合并为重复来信' }).click();
+  await expect(office.getByRole('alert')).toHaveText('找不到流水号为 XZ-19990101-0001 的来信');
+  await office.getByLabel('或填写原信件的流水号').fill(firstCaseNo.toLowerCase());
   await office.getByRole('button', { name: '合并为重复来信' }).click();
   await expect(office.getByTestId('desk-state')).toHaveText('已合并办理');
 
@@ -83,6 +88,7 @@ test('校长信箱 desk: 流水号, merge via a ranked candidate, returned draft
   await expect(log).not.toContainText('applicant');
   await expect(log).not.toContainText('writer');
   await expect(office.getByTestId('desk-rating')).toHaveText('来信人评价：不满意 — 周末也排队');
+  await expect(office.getByTestId('history-rating-comment')).toHaveText('周末也排队');
   await expect(office.getByTestId('desk-state')).toContainText('差评重新办理');
   await checkPage(office, 'mailbox-desk-rated');
 

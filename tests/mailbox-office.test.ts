@@ -59,6 +59,29 @@ describe('校长信箱 office desk', () => {
     assert.ok((await duplicateCandidates(t.db, actors.mailbox!, fourth, at)).every((c) => c.id !== again));
   });
 
+  test('merging by a typed 流水号: forgiving of case and spaces, refused in Chinese when it names no open letter', async () => {
+    const first = await submit('操场路灯不亮', '西操场晚上路灯坏了三盏。');
+    const again = await submit('西操场路灯坏了', '西操场有几盏路灯不亮，晚上跑步看不清。');
+    const late = await submit('操场灯', '路灯还是没修。');
+    const caseNo = async (id: string) => (await getDeskLetter(t.db, actors.mailbox!, id)).caseNo!;
+    const refused = async (id: string, typed: string, zh: RegExp) =>
+      assert.rejects(office(id, { type: 'markDuplicate', comment: '同一问题', input: { duplicateCaseNo: typed } }), (e: unknown) => {
+        assert.ok(isAppError(e) && e.code === 'INVALID_INPUT', String(e));
+        assert.match(e.userMessage!.zh, zh);
+        return true;
+      });
+    await refused(again, 'XZ-19990101-0001', /^找不到流水号为 XZ-19990101-0001 的来信$/);
+    await refused(again, '', /请填写原信件的流水号/);
+    await refused(again, await caseNo(again), /不能与本信自身合并/);
+
+    const typed = ` ${(await caseNo(first)).toLowerCase().replace('-', '－')} `;
+    await office(again, { type: 'markDuplicate', comment: '同一问题', input: { duplicateCaseNo: typed } });
+    assert.equal((await trackLetter(t.db, again)).stage, 'merged');
+    assert.equal((await getDeskLetter(t.db, actors.mailbox!, again)).context.duplicateOf, first);
+    // The merged letter is closed: nothing more merges into it.
+    await refused(late, await caseNo(again), /已办结，只能合并到尚在办理的来信/);
+  });
+
   test('a returned draft keeps its text and the office note for the rewrite', async () => {
     const id = await submit('宿舍热水不热', '热水只有温的。');
     await office(id, { type: 'accept' });
@@ -121,6 +144,7 @@ describe('好差评 on 校长信箱: five levels, a 差评 reopens the letter fo
     const desk = await getDeskLetter(t.db, actors.logistics!, id);
     assert.equal(desk.context.assignments.find((a) => a.orgUnitId === 'logistics')!.note, '水温还是忽冷忽热');
     assert.equal(desk.history.find((h) => h.type === 'rate')!.rating, 2);
+    assert.equal(desk.history.find((h) => h.type === 'rate')!.ratingComment, '水温还是忽冷忽热', 'the log carries what the writer wrote with the rating');
     assert.equal(desk.history.find((h) => h.type === 'rate')!.actorRole, 'writer');
     // The step in words, the department's own work among it (a parallel region's inner state).
     assert.deepEqual(desk.stateLabels.map((l) => l.zh), ['差评重新办理', '承办部门重新答复（差评）']);

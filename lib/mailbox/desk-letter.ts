@@ -7,6 +7,7 @@ import type { MailboxContext } from '@/workflows/presidents-mailbox/machine';
 import { satisfactionLevel, type Label, type SatisfactionLevel } from '../labels';
 import { activeStates, restoreSnapshot, stepLabels } from '@/workflows/engine/snapshot';
 import { getDefinition } from '@/workflows/registry';
+import { ratingOf } from '../instances/reopened-by-rating';
 import { listLetterAttachments, type LetterAttachment } from './attachments';
 import { audienceOf, authorizeInstance, fieldsFor, isMailboxOffice } from '../policy';
 import { suggestPublication, type PublicationDraft } from './publications';
@@ -40,6 +41,8 @@ export interface DeskLetterView {
     at: string;
     /** The writer's 好差评 a rating event carried, as its level (words from lib/labels). */
     rating: SatisfactionLevel | null;
+    /** What the writer wrote with the rating (the 差评 a department answers to). */
+    ratingComment: string | null;
   }>;
   isOffice: boolean;
   /** The writer's files, read through /api/v1/uploads/{id} (lib/uploads/read-upload.ts). */
@@ -97,6 +100,7 @@ export async function getDeskLetter(db: Db, actor: Actor, id: string): Promise<D
       comment: e.comment,
       at: e.at.toISOString(),
       rating: e.type === 'rate' ? satisfactionLevel((e.payload as { form?: { rating?: unknown } }).form?.rating) : null,
+      ratingComment: e.type === 'rate' ? (ratingOf(e.payload)?.comment ?? null) : null,
     })),
     isOffice: office,
     attachments,

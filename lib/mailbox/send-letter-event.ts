@@ -5,6 +5,7 @@ import { applyEvent } from '@/workflows/engine/apply-event';
 import type { WorkingCalendar } from '@/workflows/engine/calendar';
 import { parseInput } from '@/workflows/engine/validate';
 import { authorizeInstance } from '../policy';
+import { resolveDuplicateCaseNo } from './resolve-duplicate';
 import '@/lib/engine/effect-writers';
 
 export const letterEventSchema = z.object({
@@ -29,7 +30,8 @@ export async function sendLetterEvent(db: Db, actor: Actor, id: string, body: un
     actor,
     type: event.type,
     comment: event.comment,
-    input: event.input,
+    // A duplicate may be named by its 流水号, as the office reads it.
+    input: event.type === 'markDuplicate' ? await resolveDuplicateCaseNo(db, event.input) : event.input,
     expectedRevision: event.expectedRevision,
     now,
     calendar,

@@ -41,10 +41,21 @@ export async function checkLetterEvent(q: Queryable, e: { type: string; input: u
     if (!unit) throw unknownDepartment();
   }
   if (e.type === 'markDuplicate') {
+    // The original is another letter still being handled (the writer of this one then follows it); never generated demo history.
     const original = input.duplicateOf as string;
-    const [row] = await q.select({ processId: processInstances.processId }).from(processInstances).where(eq(processInstances.id, original));
-    if (!row || row.processId !== 'presidents-mailbox' || original === e.instanceId) {
-      throw new AppError('INVALID_INPUT', 'bad duplicate', { zh: '请填写另一封来信的编号', en: 'Give the id of another letter' });
+    const [row] = await q
+      .select({ processId: processInstances.processId, status: processInstances.status, sample: processInstances.sample, caseNo: processInstances.caseNo })
+      .from(processInstances)
+      .where(eq(processInstances.id, original));
+    const no = row?.caseNo ?? '';
+    if (!row || row.processId !== 'presidents-mailbox' || row.sample) {
+      throw new AppError('INVALID_INPUT', 'duplicate of no letter', { zh: `${no || '所填编号'}不是校长信箱的来信`, en: `${no || 'That number'} is no letter to the president` });
+    }
+    if (original === e.instanceId) {
+      throw new AppError('INVALID_INPUT', 'duplicate of itself', { zh: '不能与本信自身合并，请填写另一封来信的流水号', en: 'A letter cannot duplicate itself: give another letter’s case number' });
+    }
+    if (row.status !== 'active') {
+      throw new AppError('INVALID_INPUT', 'duplicate of a closed letter', { zh: `流水号 ${no} 的来信已办结，只能合并到尚在办理的来信`, en: `Letter ${no} is closed: merge only into a letter still being handled` });
     }
   }
 }

@@ -9,6 +9,8 @@ export interface DeskLabels {
   chooseDepartments: string;
   deadlineField: string;
   duplicateOf: string;
+  /** Merging by a typed 流水号, besides the candidates. */
+  duplicateCaseNo: string;
   noCandidates: string;
   /** '{n}' is replaced by the percentage. */
   similarity: string;
@@ -165,24 +167,28 @@ export function DeskActions({ id, revision, actions, assignments, myOrgs, candid
       {has('maintain') ? form('maintain', 'maintain', comment, commentField('maintain'), 'secondary') : null}
       {has('outOfScope') ? form('out', 'outOfScope', comment, commentField('out'), 'danger') : null}
       {has('markDuplicate')
-        ? candidates.length === 0
-          ? (
-              <p className="muted" style={{ borderTop: '1px solid var(--line)', paddingTop: 12, marginTop: 12 }} data-testid="no-candidates">
-                {labels.noCandidates}
-              </p>
-            )
-          : form(
-              'dup',
-              'markDuplicate',
-              (d) => ({ ...comment(d), input: { duplicateOf: String(d.get('duplicateOf') ?? '') } }),
-              <>
+        ? form(
+            'dup',
+            'markDuplicate',
+            // A typed 流水号 wins over a picked candidate; the server resolves and checks it.
+            (d) => {
+              const typed = String(d.get('duplicateCaseNo') ?? '').trim();
+              const picked = String(d.get('duplicateOf') ?? '');
+              return { ...comment(d), input: typed !== '' || picked === '' ? { duplicateCaseNo: typed } : { duplicateOf: picked } };
+            },
+            <>
+              {candidates.length === 0 ? (
+                <p className="muted" data-testid="no-candidates">
+                  {labels.noCandidates}
+                </p>
+              ) : (
                 <fieldset className="field" data-testid="duplicate-candidates">
                   <legend>{labels.duplicateOf}</legend>
                   <ul className="list">
                     {candidates.map((c) => (
                       <li key={c.id}>
                         <label className="choice">
-                          <input type="radio" name="duplicateOf" value={c.id} required />
+                          <input type="radio" name="duplicateOf" value={c.id} />
                           <span>
                             <strong>{c.caseNo ?? '—'}</strong> {c.subject}
                             <span className="muted">
@@ -195,10 +201,15 @@ export function DeskActions({ id, revision, actions, assignments, myOrgs, candid
                     ))}
                   </ul>
                 </fieldset>
-                {commentField('dup')}
-              </>,
-              'secondary',
-            )
+              )}
+              <div className="field">
+                <label htmlFor="dup-case-no">{labels.duplicateCaseNo}</label>
+                <input id="dup-case-no" name="duplicateCaseNo" type="text" autoComplete="off" spellCheck={false} maxLength={40} placeholder="XZ-20261201-0001" />
+              </div>
+              {commentField('dup')}
+            </>,
+            'secondary',
+          )
         : null}
     </div>
   );

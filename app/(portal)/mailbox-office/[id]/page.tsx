@@ -44,6 +44,7 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
     chooseDepartments: t('mailbox.chooseDepartments'),
     deadlineField: t('mailbox.deadlineField'),
     duplicateOf: t('mailbox.duplicateOf'),
+    duplicateCaseNo: t('mailbox.duplicateCaseNo'),
     noCandidates: t('mailbox.noCandidates'),
     similarity: t('mailbox.similarity'),
     returnedNote: t('mailbox.returnedNote'),
@@ -193,6 +194,11 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
               </strong>
               {` · ${h.actorName ?? roleLabel(h.actorRole === 'applicant' ? 'writer' : h.actorRole)[locale]}`}
               <div className="when">{formatDateTime(h.at, locale)}</div>
+              {h.ratingComment ? (
+                <div className="comment" data-testid="history-rating-comment">
+                  {showText(h.ratingComment)}
+                </div>
+              ) : null}
               {h.comment ? <div className="comment">{showText(h.comment)}</div> : null}
             </li>
           ))}
