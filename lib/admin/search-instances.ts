@@ -27,6 +27,8 @@ export interface InstanceHit {
   applicantName: string | null;
   applicantUsername: string | null;
   createdAt: Date;
+  /** Generated demo history (【示例】): listed for the monitor, marked 示例. */
+  sample: boolean;
 }
 
 /** Finds instances by id, applicant, process, state and start date — newest first, 50 at most. */
@@ -47,6 +49,7 @@ export async function searchInstances(db: Db, scope: AdminScope, raw: Record<str
       applicantName: users.name,
       applicantUsername: users.username,
       createdAt: processInstances.createdAt,
+      sample: processInstances.sample,
     })
     .from(processInstances)
     // An anonymous writer is neither shown nor findable by name (lib/policy/views.ts: no staff view names them).

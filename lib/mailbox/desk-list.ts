@@ -39,6 +39,8 @@ export async function listDeskLetters(db: Db, actor: Actor, now: Date, filter: '
     .where(
       and(
         eq(processInstances.processId, 'presidents-mailbox'),
+        // Generated demo history (【示例】) is no letter anyone wrote: never on a desk (#17).
+        eq(processInstances.sample, false),
         filter === 'open' ? eq(processInstances.status, 'active') : undefined,
         visible,
       ),

@@ -40,6 +40,7 @@ export async function duplicateCandidates(db: Db, actor: Actor, id: string, now:
       and(
         eq(processInstances.processId, MAILBOX_PROCESS),
         eq(processInstances.status, 'active'),
+        eq(processInstances.sample, false),
         ne(processInstances.id, id),
         gte(processInstances.createdAt, new Date(now.getTime() - WINDOW_DAYS * 86_400_000)),
       ),

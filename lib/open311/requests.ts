@@ -104,6 +104,8 @@ export async function listServiceRequests(db: Db, actor: Actor, query: URLSearch
     .where(
       and(
         inArray(processInstances.processId, code ? [code] : [...REPAIR_PROCESS_IDS]),
+        // Demo history (【示例】) is no request anyone made: a connected system never sees it.
+        eq(processInstances.sample, false),
         isAdmin(actor) ? undefined : eq(processInstances.applicantId, actor.id),
         ids ? inArray(processInstances.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined,
       ),

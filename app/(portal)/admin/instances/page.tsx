@@ -97,6 +97,11 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
                     {formatDateTime(h.createdAt.toISOString(), locale)}
                   </span>
                 </span>
+                {h.sample ? (
+                  <span className="chip sample" data-testid="sample-chip">
+                    {t('admin.instances.sample')}
+                  </span>
+                ) : null}
                 <span className="chip">{L.status(h.status)}</span>
               </Link>
             </li>
