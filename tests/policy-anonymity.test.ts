@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, or, sql } from 'drizzle-orm';
-import { instanceEvents, mailboxLetters, messages, orgUnits, outbox, processInstances, tasks } from '@/db/schema';
+import { instanceEvents, mailboxLetters, messages, orgUnits, outbox, processInstances, tasks, users } from '@/db/schema';
 import { getInstanceDetail } from '@/lib/admin/get-instance-detail';
 import { searchInstances } from '@/lib/admin/search-instances';
 import { parseStatsFilters } from '@/lib/admin/stats/filters';
@@ -14,6 +14,10 @@ import { listTasks } from '@/lib/instances/list-tasks';
 import { forgetMailboxKey } from '@/lib/mailbox/capability';
 import { getDeskLetter } from '@/lib/mailbox/desk-letter';
 import { listDeskLetters } from '@/lib/mailbox/desk-list';
+import { listMessages } from '@/lib/messages/list-messages';
+import { messageTitle } from '@/lib/messages/message-title';
+import { composeMessage } from '@/lib/notify/compose';
+import { approvalRecord } from '@/lib/records/approval-record';
 import { sendLetterEvent } from '@/lib/mailbox/send-letter-event';
 import { submitLetter } from '@/lib/mailbox/submit-letter';
 import { trackLetter } from '@/lib/mailbox/track-view';
@@ -142,5 +146,32 @@ describe('an anonymous letter from a signed-in writer', () => {
     assertNone('the tracking view', await trackLetter(t.db, id), [...INTERNAL, ...staffNames, ...writerIdentity.slice(1)]);
     // Someone else in the writer's department is no writer.
     await assert.rejects(getInstanceView(t.db, a.cadre!, id), (e: unknown) => isAppError(e) && e.code === 'NOT_FOUND');
+  });
+
+  test('the approval record (PDF content) as admin, office and department names no writer', async () => {
+    const subject = () => [['主题', '会议室预约系统经常失败']] as Array<[string, string]>;
+    for (const viewer of [a.admin!, a.mailbox!, a.logistics!]) {
+      for (const locale of ['zh', 'en'] as const) {
+        const record = await approvalRecord(t.db, viewer, id, locale, subject, at);
+        assertNone(`the approval record as ${viewer.username} (${locale})`, record.content, writerIdentity);
+        assert.ok(JSON.stringify(record.content.facts).includes(locale === 'zh' ? '匿名' : 'Anonymous'), 'the applicant line says anonymous');
+      }
+    }
+  });
+
+  test('the messages staff receive about it — message centre rows, their titles, the e-mail/WeChat text — name no writer', async () => {
+    const ctx = { secret: 'test-secret', publicUrl: 'http://campus.test', actionLinkTtlMs: 86_400_000, now: at };
+    let seen = 0;
+    for (const staff of [a.mailbox!, a.logistics!, a.admin!]) {
+      const [row] = await t.db.select().from(users).where(eq(users.id, staff.id));
+      const about = (await listMessages(t.db, staff, 500)).filter((m) => m.instanceId === id);
+      seen += about.length;
+      assertNone(`/messages as ${staff.username}`, about, writerIdentity);
+      for (const m of about) {
+        for (const locale of ['zh', 'en'] as const) assertNone(`a message title as ${staff.username}`, messageTitle(m, locale), writerIdentity);
+        assertNone(`the outgoing message to ${staff.username}`, await composeMessage(t.db, ctx, m, row!), writerIdentity);
+      }
+    }
+    assert.ok(seen >= 2, 'the office and the department were told about the letter');
   });
 });
