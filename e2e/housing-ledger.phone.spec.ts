@@ -27,6 +27,9 @@ test('周转房缴费台账: the tenant acknowledges and pays from a notice page
   await expect(main.getByText('通知时间', { exact: true })).toBeVisible();
   await expect(main).not.toContainText('申请人');
   await expect(main).not.toContainText('提交申请');
+  // Its record is the notice's, not an approval's.
+  await expect(main.getByRole('button', { name: '下载周转房缴费通知记录' })).toBeVisible();
+  await expect(main).not.toContainText('审批记录');
   const guide = tenant.getByTestId('pay-guide');
   await expect(guide.getByRole('heading', { name: '如何缴费' })).toBeVisible();
   await expect(guide).toContainText('¥650.00');

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { instanceEvents, orgUnits, processInstances } from '@/db/schema';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
+import { issueHousingNotices } from '@/lib/housing/issue-notices';
 import { syncCasePrefixes } from '@/lib/instances/case-prefixes';
 import { forgetMailboxKey } from '@/lib/mailbox/capability';
 import { sendLetterEvent } from '@/lib/mailbox/send-letter-event';
@@ -16,7 +17,7 @@ import { approvalRecord } from '@/lib/records/approval-record';
 import { verifyRecord } from '@/lib/records/verify-record';
 import { weekdayCalendar } from '@/workflows/engine/calendar';
 import { applyEvent } from '@/workflows/engine/apply-event';
-import { startFitnessDeferral, expectCode } from './helpers/process-fixtures';
+import { dayFromNow, startFitnessDeferral, expectCode } from './helpers/process-fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db';
 
 /**
@@ -45,7 +46,7 @@ before(async () => {
   forgetMailboxKey();
   t = await createTestDatabase();
   await syncCasePrefixes(t.db);
-  for (const n of ['student', 'counselor', 'doctor', 'sports', 'student2', 'admin', 'cadre2', 'mailbox', 'logistics']) a[n] = (await loadActor(t.db, { username: n }))!;
+  for (const n of ['student', 'counselor', 'doctor', 'sports', 'student2', 'admin', 'cadre', 'cadre2', 'mailbox', 'logistics', 'assets']) a[n] = (await loadActor(t.db, { username: n }))!;
   id = await startFitnessDeferral(t.db, a.student!, at);
   await applyEvent(t.db, { instanceId: id, actor: a.counselor!, type: 'approve', comment: '情况属实，同意缓测', now: at });
   await applyEvent(t.db, { instanceId: id, actor: a.doctor!, type: 'approve', now: at });
@@ -156,5 +157,21 @@ describe('approval record of an anonymous 校长信箱 letter', () => {
     // Nothing in the database ties the letter to the writer for the record to find.
     const [row] = await t.db.select().from(processInstances).where(eq(processInstances.id, sent.instanceId));
     assert.equal(row!.applicantId, null);
+  });
+});
+
+describe('record of an issued 周转房缴费通知', () => {
+  test('is named after the notice, not 审批记录: its recipient and when it was sent, in its title and file name', async () => {
+    const now = new Date();
+    await issueHousingNotices(t.db, a.assets!, { csv: `cadre,3-201,2026年12月,650.00,${dayFromNow(10)}` }, now);
+    const [row] = await t.db.select().from(processInstances).where(and(eq(processInstances.processId, 'housing-payment-notice'), eq(processInstances.applicantId, a.cadre!.id)));
+    const record = await approvalRecord(t.db, a.cadre!, row!.id, 'zh', () => [['房号', '3-201']], now);
+    assert.equal(record.content.title, '周转房缴费通知记录');
+    assert.equal(record.fileName, `周转房缴费通知记录-${record.caseNo}.pdf`);
+    const printed = JSON.stringify(record.content);
+    for (const s of ['通知对象', '通知时间', '通知内容', '发出通知']) assert.ok(printed.includes(s), s);
+    for (const s of ['审批记录', '申请人', '提交时间', '申请内容']) assert.equal(printed.includes(s), false, `record says ${s}`);
+    const english = await approvalRecord(t.db, a.cadre!, row!.id, 'en', () => [], now);
+    assert.equal(english.content.title, 'Staff housing payment notice record');
   });
 });

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 
 /**
- * 下载审批记录: asks the server for the record's PDF (it takes a moment: the form, the log and a
+ * 下载审批记录 (or an issued notice's record; lib/records/record-name.ts names it): asks the server for the record's PDF (it takes a moment: the form, the log and a
  * font subset are put together), says so while it does, then saves the file.
  */
-export function RecordDownload({ instanceId, caseNo, labels }: { instanceId: string; caseNo: string; labels: { download: string; generating: string; done: string; failed: string } }) {
+export function RecordDownload({ instanceId, labels }: { instanceId: string; labels: { download: string; generating: string; done: string; failed: string; fileName: string } }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
   const [failure, setFailure] = useState('');
   const download = async () => {
@@ -22,7 +22,7 @@ export function RecordDownload({ instanceId, caseNo, labels }: { instanceId: str
       const url = URL.createObjectURL(await res.blob());
       const a = document.createElement('a');
       a.href = url;
-      a.download = `审批记录-${caseNo}.pdf`;
+      a.download = labels.fileName;
       document.body.append(a);
       a.click();
       a.remove();

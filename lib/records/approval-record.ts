@@ -8,11 +8,14 @@ import { formatDateTime } from '../i18n/format';
 import { pick, translator, type Locale } from '../i18n/translate';
 import { getInstanceView, type InstanceView } from '../instances/get-instance-view';
 import { roleLabel, statusLabel } from '../labels';
+import { recordFileName, recordName } from './record-name';
 import { renderRecordPdf, type RecordContent } from './record-pdf';
 
 export interface ApprovalRecord {
   bytes: Uint8Array;
   caseNo: string;
+  /** 审批记录-{流水号}.pdf, or the notice's record name for an issued notice. */
+  fileName: string;
   /** The fingerprint: the hash of the last log entry the record covers. */
   hash: string;
   verifyUrl: string;
@@ -53,21 +56,24 @@ export async function approvalRecord(
   const when = (iso: string) => formatDateTime(iso, locale);
   const processTitle = pick(view.process.title, locale);
   const finished = view.status !== 'active';
+  // An issued notice was sent to its recipient, not applied for: its record says so (as its page does).
+  const issued = view.process.issued;
+  const person = (role: string) => (issued && role === 'applicant' ? t('instance.recipient') : roleLabel(role)[locale]);
   const verifyUrl = verifyUrlOf(view.caseNo, entry.hash);
   const facts: Array<[string, string]> = [
     [t('record.caseNo'), view.caseNo],
     [t('record.process'), processTitle],
     [t('record.outcome'), pick(statusLabel(view.status), locale)],
-    [t('record.applicant'), view.applicant ? `${view.applicant.name} · ${pick(view.applicant.orgName, locale)}` : t('record.anonymous')],
-    [t('record.submittedAt'), when(view.createdAt)],
+    [issued ? t('instance.recipient') : t('record.applicant'), view.applicant ? `${view.applicant.name} · ${pick(view.applicant.orgName, locale)}` : t('record.anonymous')],
+    [issued ? t('instance.issuedAt') : t('record.submittedAt'), when(view.createdAt)],
     ...(finished ? ([[t('record.finishedAt'), when(last.at)]] as Array<[string, string]>) : []),
     [t('record.generatedAt'), when(now.toISOString())],
   ];
   const content: RecordContent = {
-    title: t('record.pdfTitle', { process: processTitle }),
+    title: issued ? recordName(view.process, locale) : t('record.pdfTitle', { process: processTitle }),
     caseNo: view.caseNo,
     facts,
-    formTitle: t('record.form'),
+    formTitle: issued ? t('instance.notice') : t('record.form'),
     form: formFacts(view),
     attachmentsTitle: t('record.attachments'),
     attachments: view.attachments.map((a) => ({ name: a.filename, detail: t('record.size', { kb: Math.max(1, Math.ceil(a.size / 1024)) }), sha256: a.sha256 })),
@@ -75,7 +81,7 @@ export async function approvalRecord(
     steps: view.timeline.map((e) => ({
       heading: pick(e.action, locale),
       lines: [
-        t('record.by', { who: `${e.actorName ?? t('record.system')} · ${roleLabel(e.actorRole)[locale]}` }),
+        t('record.by', { who: `${e.actorName ?? t('record.system')} · ${person(e.actorRole)}` }),
         t('record.at', { when: when(e.at) }),
         t('record.to', { state: pick(e.toStateLabel, locale) }),
       ],
@@ -91,5 +97,5 @@ export async function approvalRecord(
     footer: (page, pages) => t('record.footer', { caseNo: view.caseNo!, page, pages }),
     createdAt: now,
   };
-  return { bytes: await renderRecordPdf(content), caseNo: view.caseNo, hash: entry.hash, verifyUrl, content };
+  return { bytes: await renderRecordPdf(content), caseNo: view.caseNo, fileName: recordFileName(view.process, view.caseNo), hash: entry.hash, verifyUrl, content };
 }

@@ -8,6 +8,7 @@ import { listHousingBatches } from '@/lib/housing/ledger';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { can } from '@/lib/policy';
+import { PageHeader } from '../../_components/page-header';
 import { batchHref } from './batch-href';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,13 +25,7 @@ export default async function HousingLedgerPage() {
   const batches = await listHousingBatches(db, user, await now(db));
   return (
     <>
-      <h1>{t('housing.ledger.title')}</h1>
-      <p className="muted">{t('housing.ledger.intro')}</p>
-      <p>
-        <Link className="btn" href="/services/housing-payment-notice/apply">
-          {t('housing.ledger.issueNew')}
-        </Link>
-      </p>
+      <PageHeader title={t('housing.ledger.title')} intro={t('housing.ledger.intro')} action={{ href: '/services/housing-payment-notice/apply', label: t('housing.ledger.issueNew') }} />
       <section className="card" aria-labelledby="batches-title">
         <h2 id="batches-title" className="sr-only">
           {t('housing.ledger.title')}

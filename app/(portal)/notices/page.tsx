@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { listMyNotices } from '@/lib/notify/notices/read-notice';
+import { PageHeader } from '../../_components/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,12 +22,7 @@ export default async function NoticesPage() {
   const mine = await listMyNotices(await getDb(), user);
   return (
     <>
-      <h1>{t('notify.notices.title')}</h1>
-      <p>
-        <Link className="btn" href="/notices/new">
-          {t('notify.notices.new')}
-        </Link>
-      </p>
+      <PageHeader title={t('notify.notices.title')} action={{ href: '/notices/new', label: t('notify.notices.new') }} />
       <section className="card" aria-labelledby="my-notices">
         <h2 id="my-notices">{t('notify.notices.list_title')}</h2>
         {mine.length === 0 ? (

@@ -1,10 +1,13 @@
 /** Strings of the approval record (PDF) and its public verification page (/verify). */
 export const record = {
   zh: {
-    download: '下载审批记录',
-    generating: '正在生成审批记录…',
-    downloaded: '审批记录已下载。',
-    failed: '审批记录生成失败，请稍后重试。',
+    /** What the record is called: an application's, or an issued notice's (recordName). */
+    approvalName: '审批记录',
+    noticeName: '{process}记录',
+    download: '下载{name}',
+    generating: '正在生成{name}…',
+    downloaded: '{name}已下载。',
+    failed: '{name}生成失败，请稍后重试。',
     pdfTitle: '审批记录 · {process}',
     caseNo: '办件编号',
     process: '事项',
@@ -49,10 +52,12 @@ export const record = {
     home: '返回紫荆e站首页',
   },
   en: {
-    download: 'Download approval record',
-    generating: 'Generating the approval record…',
-    downloaded: 'The approval record was downloaded.',
-    failed: 'The approval record could not be generated. Please try again later.',
+    approvalName: 'approval record',
+    noticeName: '{process} record',
+    download: 'Download {name}',
+    generating: 'Generating the {name}…',
+    downloaded: 'The {name} was downloaded.',
+    failed: 'The {name} could not be generated. Please try again later.',
     pdfTitle: 'Approval record · {process}',
     caseNo: 'Case number',
     process: 'Service',

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { InstanceOp } from '@/lib/instances/get-instance-view';
 import { sendJson } from '../../../_components/api-client';
+import { ConfirmStep } from '../../../_components/confirm-step';
 
 export interface InstanceOpsLabels {
   title: string;
@@ -16,6 +17,7 @@ export interface InstanceOpsLabels {
   /** With {action} in them. */
   confirm: string;
   confirmButton: string;
+  cancel: string;
   urged: string;
   network: string;
 }
@@ -24,7 +26,7 @@ const PATH: Record<InstanceOp, string> = { withdrawApplication: 'withdraw', with
 
 /**
  * 撤回 (the applicant's application, an approver's own decision) and 催办 on the application page.
- * Taking something back cannot be undone: the first click asks, the second does it.
+ * Taking something back cannot be undone: the first click asks (with a reason field), 确认 does it.
  */
 export function InstanceOperations({ instanceId, revision, ops, labels }: { instanceId: string; revision: number; ops: InstanceOp[]; labels: InstanceOpsLabels }) {
   const [asking, setAsking] = useState<InstanceOp | null>(null);
@@ -81,24 +83,30 @@ export function InstanceOperations({ instanceId, revision, ops, labels }: { inst
             <label htmlFor={`${id}-reason`}>{labels.reason}</label>
             <textarea id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
           </div>
-          <p className="alert info" role="status">
-            {labels.confirm.replace('{action}', labels[asking])}
-          </p>
+          <ConfirmStep
+            question={labels.confirm.replace('{action}', labels[asking])}
+            confirm={labels.confirmButton.replace('{action}', labels[asking])}
+            cancel={labels.cancel}
+            busy={busy}
+            onConfirm={() => void run(asking)}
+            onCancel={() => setAsking(null)}
+          />
         </>
-      ) : null}
-      <div className="actions">
-        {ops.map((op) => (
-          <button
-            key={op}
-            type="button"
-            className={`btn ${op === 'urge' ? '' : 'secondary'}`}
-            disabled={busy || (op === 'urge' && done !== null)}
-            onClick={() => void run(op)}
-          >
-            {asking === op ? labels.confirmButton.replace('{action}', labels[op]) : labels[op]}
-          </button>
-        ))}
-      </div>
+      ) : (
+        <div className="actions">
+          {ops.map((op) => (
+            <button
+              key={op}
+              type="button"
+              className={`btn ${op === 'urge' ? '' : 'secondary'}`}
+              disabled={busy || (op === 'urge' && done !== null)}
+              onClick={() => void run(op)}
+            >
+              {labels[op]}
+            </button>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

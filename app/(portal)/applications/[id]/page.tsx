@@ -12,6 +12,7 @@ import { markCopiesRead } from '@/lib/instances/list-copies';
 import { now } from '@/lib/clock';
 import { dayOf } from '@/workflows/engine/plan-instance-ops';
 import { ActionPanel } from '../../../_components/action-panel';
+import { recordDownloadLabels } from '@/lib/records/record-name';
 import { RecordDownload } from '../../../_components/record-download';
 import { StatusChip } from '../../../_components/status-chip';
 import { formsFor, genericFacts } from '../../../_forms/registry';
@@ -185,11 +186,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <p className="alert info">{t('instance.returnedBecause', { reason: lastComment.comment })}</p>
         ) : null}
         {view.caseNo ? (
-          <RecordDownload
-            instanceId={view.id}
-            caseNo={view.caseNo}
-            labels={{ download: t('record.download'), generating: t('record.generating'), done: t('record.downloaded'), failed: t('record.failed') }}
-          />
+          <RecordDownload instanceId={view.id} labels={recordDownloadLabels(view.process, view.caseNo, locale)} />
         ) : null}
       </section>
 
@@ -285,6 +282,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             reason: t('taskOps.instanceReason'),
             confirm: t('taskOps.confirm'),
             confirmButton: t('taskOps.confirmButton'),
+            cancel: t('taskOps.cancel'),
             urged: t('taskOps.urged'),
             network: t('errors.network'),
           }}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { BatchKey } from '@/lib/housing/batch-key';
 import { sendJson } from '../../../_components/api-client';
+import { ConfirmStep } from '../../../_components/confirm-step';
 
 export interface RemindLabels {
   hint: string;
@@ -52,27 +53,20 @@ export function RemindOverdue({ batch, overdue, remindedToday, labels }: { batch
           {done}
         </div>
       ) : null}
-      {asking ? (
-        <p className="alert info" role="status">
-          {labels.confirm.replace('{count}', String(overdue))}
-        </p>
-      ) : null}
-      {done ? null : (
+      {done ? null : asking ? (
+        <ConfirmStep
+          question={labels.confirm.replace('{count}', String(overdue))}
+          confirm={labels.confirmButton}
+          cancel={labels.cancel}
+          busy={busy}
+          onConfirm={() => void send()}
+          onCancel={() => setAsking(false)}
+        />
+      ) : (
         <div className="actions">
-          {asking ? (
-            <>
-              <button type="button" className="btn" disabled={busy} onClick={() => void send()}>
-                {labels.confirmButton}
-              </button>
-              <button type="button" className="btn secondary" disabled={busy} onClick={() => setAsking(false)}>
-                {labels.cancel}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="btn" onClick={() => setAsking(true)}>
-              {labels.remind.replace('{count}', String(overdue))}
-            </button>
-          )}
+          <button type="button" className="btn" onClick={() => setAsking(true)}>
+            {labels.remind.replace('{count}', String(overdue))}
+          </button>
         </div>
       )}
     </div>

@@ -11,6 +11,7 @@ import { duplicateCandidates, type DuplicateCandidate } from '@/lib/mailbox/dupl
 import { now } from '@/lib/clock';
 import { eventLabel, roleLabel, SATISFACTION_LEVELS, satisfactionLevel } from '@/lib/labels';
 import { getDefinition } from '@/workflows/registry';
+import { recordDownloadLabels } from '@/lib/records/record-name';
 import { RecordDownload } from '../../../_components/record-download';
 import { DeskActions, type DeskLabels } from './desk-actions';
 import { PublishForm } from './publish-form';
@@ -85,11 +86,7 @@ export default async function DeskLetterPage({ params }: { params: Promise<{ id:
           ) : null}
         </dl>
         {letter.caseNo ? (
-          <RecordDownload
-            instanceId={letter.id}
-            caseNo={letter.caseNo}
-            labels={{ download: t('record.download'), generating: t('record.generating'), done: t('record.downloaded'), failed: t('record.failed') }}
-          />
+          <RecordDownload instanceId={letter.id} labels={recordDownloadLabels({ title: definition.title, issued: false }, letter.caseNo, locale)} />
         ) : null}
         <h2 style={{ marginTop: 12 }}>{t('mailbox.yourLetter')}</h2>
         <p className="mb-text mb-long">{showText(context.form.content)}</p>
