@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pageOf } from './paging';
+import { countText, LIST_CAP, pageOf } from './paging';
 
 const rows = Array.from({ length: 120 }, (_, i) => i + 1);
 
@@ -16,4 +16,11 @@ test('a page of 50: the first, the last (partial) and what a bad address asks fo
 
 test('an empty list is one empty page', () => {
   assert.deepEqual(pageOf([], '2', 50), { rows: [], page: 1, pages: 1, from: 0, to: 0, total: 0 });
+});
+
+test('a count is exact up to the cap, then "1000+" — the same rule for every tab and badge', () => {
+  assert.equal(countText(0), '0');
+  assert.equal(countText(LIST_CAP), '1000');
+  assert.equal(countText(LIST_CAP + 1), '1000+');
+  assert.equal(countText(3, 2), '2+');
 });

@@ -21,3 +21,14 @@ export function pageOf<T>(all: readonly T[], requested: string | undefined, size
   const from = rows.length ? (page - 1) * size + 1 : 0;
   return { rows, page, pages, from, to: rows.length ? from + rows.length - 1 : 0, total: all.length };
 }
+
+/**
+ * The most rows a list of one person's work fetches (待办, 已办, 我发起的, 抄送我) and where its
+ * count stops being exact: nobody works through a thousand rows, and past it a count reads "1000+".
+ */
+export const LIST_CAP = 1000;
+
+/** A count as a tab or badge shows it: exact up to `cap`, then "1000+". */
+export function countText(n: number, cap = LIST_CAP): string {
+  return n > cap ? `${cap}+` : String(n);
+}

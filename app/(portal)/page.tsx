@@ -7,7 +7,8 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
 import { listApplications } from '@/lib/instances/list-applications';
-import { listTasks, OPEN_TASK_COUNT_CAP } from '@/lib/instances/list-tasks';
+import { listTasks } from '@/lib/instances/list-tasks';
+import { countText } from '@/lib/paging';
 import { pendingTaskCount } from '@/lib/instances/pending-count';
 import { ApplicationRow } from '../_components/application-row';
 import { ServiceItem } from './services/service-item';
@@ -54,7 +55,7 @@ export default async function HomePage() {
         <section className="card" aria-labelledby="home-tasks">
           <h2 id="home-tasks">{t('home.pending')}</h2>
           <p className="stat">
-            <strong data-testid="pending-count">{pending > OPEN_TASK_COUNT_CAP ? `${OPEN_TASK_COUNT_CAP}+` : pending}</strong>
+            <strong data-testid="pending-count">{countText(pending)}</strong>
             <span className="muted">{t('home.pendingUnit')}</span>
           </p>
           {tasks.length === 0 ? (

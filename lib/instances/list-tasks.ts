@@ -1,4 +1,5 @@
 import { and, desc, eq, not, sql, type SQL } from 'drizzle-orm';
+import { LIST_CAP } from '@/lib/paging';
 import type { Db } from '@/db/client';
 import { orgUnits, processInstances, tasks, users } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
@@ -120,20 +121,17 @@ export async function listTasks(db: Db, actor: Actor, status: 'open' | 'done', l
   });
 }
 
-/** Beyond this many open tasks the count says "1000+": nobody works through a thousand at once. */
-export const OPEN_TASK_COUNT_CAP = 1000;
-
 /**
  * The 待办 badge and home figure: a COUNT in the database over the same branches, not rows
  * fetched to be counted — and over each branch's oldest `cap + 1` only, so a 校医院 handler with
  * 100,000 waiting costs what one with a thousand does. Exact up to `cap`; `cap + 1` means more.
  */
-export async function countOpenTasks(db: Db, actor: Actor, cap = OPEN_TASK_COUNT_CAP): Promise<number> {
+export async function countOpenTasks(db: Db, actor: Actor, cap = LIST_CAP): Promise<number> {
   return countOf(db, openTaskCountSql(actor, cap));
 }
 
 /** countOpenTasks' statement, for a caller that counts other things in the same one (the portal's badges). */
-export function openTaskCountSql(actor: Actor, cap = OPEN_TASK_COUNT_CAP): SQL {
+export function openTaskCountSql(actor: Actor, cap = LIST_CAP): SQL {
   return sql`select count(*)::int as n from (${openTaskIds(actor, cap + 1)}) u`;
 }
 

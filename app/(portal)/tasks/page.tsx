@@ -3,14 +3,15 @@ import { saveTaskFiltersAction } from '@/app/actions/task-filters';
 import { requireUserPage } from '@/lib/auth/current-user';
 import { now as clockNow } from '@/lib/clock';
 import { getDb } from '@/lib/db';
-import { pageOf } from '@/lib/paging';
+import { countText, LIST_CAP, pageOf } from '@/lib/paging';
 import { statusLabel } from '@/lib/labels';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pick } from '@/lib/i18n/translate';
-import { countApplications, listApplications } from '@/lib/instances/list-applications';
-import { countCopies, listCopies } from '@/lib/instances/list-copies';
-import { countDoneTasks, countOpenTasks, listTasks, OPEN_TASK_COUNT_CAP, type TaskItem } from '@/lib/instances/list-tasks';
+import { listApplications } from '@/lib/instances/list-applications';
+import { listCopies } from '@/lib/instances/list-copies';
+import { listTasks, type TaskItem } from '@/lib/instances/list-tasks';
+import { tabCounts } from '@/lib/instances/tab-counts';
 import {
   applyTaskFilters,
   filterChoices,
@@ -50,19 +51,15 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const tab: TaskTab = (TABS as string[]).includes(first(sp.status) ?? '') ? (first(sp.status) as TaskTab) : 'open';
   const { t, locale } = await getTranslator();
   const db = await getDb();
-  // The rows of the tab shown (its filters need them all); the other tabs only count.
+  // The rows of the tab shown (its filters need them all, up to LIST_CAP); every tab is counted
+  // in the database, so its figure is the same whichever tab is open.
   const none = Promise.resolve([]);
-  const [open, done, mine, copies, otherCounts, saved, at] = await Promise.all([
-    tab === 'open' ? listTasks(db, user, 'open', OPEN_TASK_COUNT_CAP) : none,
-    tab === 'done' ? listTasks(db, user, 'done', 1000) : none,
-    tab === 'mine' ? listApplications(db, user, 500) : none,
-    tab === 'cc' ? listCopies(db, user, 500) : none,
-    Promise.all([
-      tab === 'open' ? null : countOpenTasks(db, user),
-      tab === 'done' ? null : countDoneTasks(db, user),
-      tab === 'mine' ? null : countApplications(db, user),
-      tab === 'cc' ? null : countCopies(db, user),
-    ]),
+  const [open, done, mine, copies, counts, saved, at] = await Promise.all([
+    tab === 'open' ? listTasks(db, user, 'open', LIST_CAP) : none,
+    tab === 'done' ? listTasks(db, user, 'done', LIST_CAP) : none,
+    tab === 'mine' ? listApplications(db, user, LIST_CAP) : none,
+    tab === 'cc' ? listCopies(db, user, LIST_CAP) : none,
+    tabCounts(db, user),
     loadTaskFilters(db, user.id),
     clockNow(db),
   ]);
@@ -187,13 +184,6 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       ? all.find((r) => stateMeta(getDefinition(r.process).machine, r.state)?.task?.batch)
       : undefined;
 
-  const [openCount, doneCount, mineCount, ccCount] = otherCounts;
-  const counts: Record<TaskTab, number> = {
-    open: openCount ?? open.length,
-    done: doneCount ?? done.length,
-    mine: mineCount ?? mine.length,
-    cc: ccCount ?? copies.length,
-  };
   // One page of rows: a thousand rows cost the server and a phone far more than anyone reads. A
   // batch view pages by the batch limit, so "select all" can take a whole batch.
   const pageSize = batch ? BATCH_LIMIT : PAGE_SIZE;
@@ -214,7 +204,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <nav className="tabs tab-bar" aria-label={t('tasks.title')}>
         {TABS.map((id) => (
           <Link key={id} href={id === 'open' ? '/tasks' : `/tasks?status=${id}`} aria-current={tab === id ? 'page' : undefined}>
-            {t(`approvals.tabs.${id}`)} ({counts[id] > OPEN_TASK_COUNT_CAP ? `${OPEN_TASK_COUNT_CAP}+` : counts[id]})
+            {t(`approvals.tabs.${id}`)} ({countText(counts[id])})
           </Link>
         ))}
       </nav>
