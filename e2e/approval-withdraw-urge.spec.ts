@@ -17,7 +17,9 @@ test.beforeAll(() => {
 
 async function confirmTwice(page: Page, action: string): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
-  await expect(page.getByTestId('instance-operations').getByRole('status')).toContainText('不能恢复');
+  const question = page.getByTestId('instance-operations').getByRole('status');
+  await expect(question).toContainText(`${action}后不能恢复`);
+  await expect(question).not.toContainText('{');
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: `确认${action}` }).click()]);
 }
 

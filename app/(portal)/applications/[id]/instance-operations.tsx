@@ -84,7 +84,7 @@ export function InstanceOperations({ instanceId, revision, ops, labels }: { inst
             <textarea id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
           </div>
           <ConfirmStep
-            question={labels.confirm.replace('{action}', labels[asking])}
+            question={labels.confirm.replaceAll('{action}', labels[asking])}
             confirm={labels.confirmButton.replace('{action}', labels[asking])}
             cancel={labels.cancel}
             busy={busy}
