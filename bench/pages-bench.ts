@@ -88,6 +88,8 @@ export async function pagesBench(o: PagesOptions): Promise<PageRow[]> {
     await pageRow('首页 / (student)', get('/', 'student'), floorPage, 'bare page', page.perSecond);
     await pageRow('办事大厅 /services (student)', get('/services', 'student'), floorPage, 'bare page', page.perSecond);
     await pageRow('待办 /tasks (counselor)', get('/tasks', 'counselor'), floorPage, 'bare page', page.perSecond);
+    // The student's own applications: every prepared instance (2 × BENCH_PAGE_INSTANCES) is theirs.
+    await pageRow('我的申请 /applications (student)', get('/applications', 'student'), floorPage, 'bare page', page.perSecond);
     await pageRow('GET /api/v1/tasks (counselor)', get('/api/v1/tasks', 'counselor'), floorPost, 'bare POST', post.perSecond);
 
     const client = keepAliveClient(o.clients);
