@@ -2,8 +2,8 @@ import { count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { mailboxLetters, processInstances } from '@/db/schema';
 import type { Actor } from '@/workflows/engine/actor';
-import { activeStates, restoreSnapshot } from '@/workflows/engine/snapshot';
 import type { Label } from '@/workflows/engine/types';
+import { currentStep } from '@/workflows/labels/current-step';
 import { getDefinition } from '@/workflows/registry';
 import { writerRef } from '../policy';
 
@@ -23,7 +23,6 @@ export interface ApplicationItem {
   updatedAt: string;
 }
 
-/** 我的申请: the caller's own instances (and letters, anonymous ones too), newest first, each with its current step. */
 /** The caller's own instances and letters (anonymous ones too: a letter is found by its writer reference). */
 async function ownedBy(db: Db, actor: Actor) {
   const letters = db.select({ id: mailboxLetters.instanceId }).from(mailboxLetters).where(eq(mailboxLetters.writerRef, await writerRef(db, actor.id)));
@@ -36,16 +35,30 @@ export async function countApplications(db: Db, actor: Actor): Promise<number> {
   return row?.n ?? 0;
 }
 
+/**
+ * 我的申请: the caller's own instances (and letters), newest first, each with its current step —
+ * read from the state column (currentStep), so neither the snapshot nor the form is fetched.
+ */
 export async function listApplications(db: Db, actor: Actor, limit = 100): Promise<ApplicationItem[]> {
   const rows = await db
-    .select()
+    .select({
+      id: processInstances.id,
+      caseNo: processInstances.caseNo,
+      processId: processInstances.processId,
+      processVersion: processInstances.processVersion,
+      title: processInstances.title,
+      status: processInstances.status,
+      state: processInstances.state,
+      stateSince: processInstances.stateSince,
+      createdAt: processInstances.createdAt,
+      updatedAt: processInstances.updatedAt,
+    })
     .from(processInstances)
     .where(await ownedBy(db, actor))
     .orderBy(desc(processInstances.createdAt))
     .limit(limit);
   return rows.map((row) => {
     const definition = getDefinition(row.processId, row.processVersion);
-    const states = activeStates(restoreSnapshot(definition.machine, row.snapshot));
     return {
       id: row.id,
       caseNo: row.caseNo,
@@ -54,7 +67,7 @@ export async function listApplications(db: Db, actor: Actor, limit = 100): Promi
       title: row.title,
       status: row.status,
       state: row.state,
-      stepLabel: states.find((s) => s.meta.label)?.meta.label ?? { zh: row.state, en: row.state },
+      stepLabel: currentStep(definition, row.state).label,
       createdAt: row.createdAt.toISOString(),
       stateSince: row.stateSince.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
