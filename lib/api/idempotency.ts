@@ -20,11 +20,13 @@ const ABANDONED_MS = 60_000;
 const KEPT_HEADERS = ['location'];
 
 /**
- * What makes two requests "the same": method, path and body. A multipart body is compared by its
- * fields and file contents, since every client picks a fresh boundary when it retries.
+ * What makes two requests "the same": method, path, query (?view=full asks for another answer)
+ * and body. A multipart body is compared by its fields and file contents, since every client
+ * picks a fresh boundary when it retries.
  */
 async function fingerprint(req: Request): Promise<string> {
-  const hash = createHash('sha256').update(`${req.method} ${new URL(req.url).pathname}\n`);
+  const url = new URL(req.url);
+  const hash = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`);
   // Read within the largest body any idempotent route accepts (an upload), counted while streaming.
   const bytes = await readBodyBytes(req.clone(), env().uploadMaxBytes + 64 * 1024);
   const type = req.headers.get('content-type') ?? '';

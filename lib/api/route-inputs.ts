@@ -19,6 +19,9 @@ export const instanceEventBody = z.object({
   expectedRevision: z.number().int().min(0).optional(),
 });
 
+/** ?view=full: answer the whole instance view after the event instead of where it stands. */
+export const instanceEventQuery = z.object({ view: z.enum(['full'], { message: 'view 只能是 full' }).optional() });
+
 export const tasksQuery = z.object({ status: z.enum(['open', 'done'], { message: 'status 只能是 open 或 done' }).default('open') });
 
 export const batchTasksBody = z.object({

@@ -4,6 +4,7 @@ import { authorizeInstance } from '../policy';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { getInstanceView, type InstanceView } from './get-instance-view';
+import { transitionAnswer, type TransitionAnswer } from './transition-answer';
 import '@/lib/engine/effect-writers';
 
 export interface InstanceEventInput {
@@ -16,10 +17,15 @@ export interface InstanceEventInput {
 /**
  * Sends a user's event to an instance (UI and API alike). Someone who may not see the instance
  * learns nothing (404); the engine decides whether this user may send this event now.
+ * Answers where the instance stands from what the transition wrote (TransitionAnswer); with
+ * `view: 'full'`, the whole instance view read after it (what GET /api/v1/instances/{id} shows).
  */
-export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput): Promise<InstanceView> {
+export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput): Promise<TransitionAnswer>;
+export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput, opts: { view: 'full' }): Promise<InstanceView>;
+export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput, opts?: { view?: 'full' }): Promise<TransitionAnswer | InstanceView>;
+export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput, opts: { view?: 'full' } = {}): Promise<TransitionAnswer | InstanceView> {
   const db = await getDb();
   await authorizeInstance(db, user, 'instance.act', instanceId);
-  await applyEvent(db, { instanceId, actor: user, ...event, now: await now(db) });
-  return getInstanceView(db, user, instanceId);
+  const result = await applyEvent(db, { instanceId, actor: user, ...event, now: await now(db) });
+  return opts.view === 'full' ? getInstanceView(db, user, instanceId) : transitionAnswer(result);
 }

@@ -44,6 +44,20 @@ export const InstanceView = z
   })
   ;
 
+/** POST …/events: where the instance stands after the event (lib/instances/transition-answer.ts). */
+export const TransitionAnswer = z
+  .looseObject({
+    id: z.uuid(),
+    caseNo: z.string().nullable(),
+    status: z.enum(['active', 'completed', 'rejected', 'withdrawn', 'cancelled']),
+    state: z.string(),
+    stateLabel: label,
+    stateLabels: z.array(label),
+    revision: z.int(),
+    event: z.looseObject({ seq: z.int(), type: z.string(), at: z.string() }),
+  })
+  .meta({ description: 'Where the instance stands after the event, from what the transition wrote; `revision` is the next expectedRevision' });
+
 export const ProcessList = z.looseObject({ processes: z.array(z.looseObject({ id: z.string() })) });
 export const ProcessDescription = z.looseObject({ id: z.string(), inputSchema: z.looseObject({}) });
 export const TaskList = z.looseObject({ tasks: z.array(z.looseObject({})) });
