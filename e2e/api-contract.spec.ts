@@ -50,8 +50,13 @@ test('the documented operations answer as documented (sessions, bearer token, �
 
   const counselor = await apiLogin(baseURL!, 'counselor');
   await valid(await counselor.get(`${P}/api/v1/tasks`), 200);
-  await valid(await counselor.post(`${P}/api/v1/instances/${started.id}/events`, { data: { type: 'approve', expectedRevision: 1 } }), 200);
+  // An event answers where the instance stands (its next expectedRevision); ?view=full the whole view.
+  const moved = await valid(await counselor.post(`${P}/api/v1/instances/${started.id}/events`, { data: { type: 'approve', expectedRevision: 1 } }), 200);
+  expect([moved.revision, moved.caseNo, moved.stateLabel.zh]).toEqual([2, started.caseNo, '校医院核实']);
   await valid(await counselor.post(`${P}/api/v1/instances/${started.id}/events`, { data: { type: 'approve', expectedRevision: 1 } }), 409);
+  const doctor = await apiLogin(baseURL!, 'doctor');
+  const full = await valid(await doctor.post(`${P}/api/v1/instances/${started.id}/events?view=full`, { data: { type: 'approve', expectedRevision: moved.revision } }), 200);
+  expect(full.timeline.map((e: { type: string }) => e.type)).toEqual(['submit', 'approve', 'approve']);
 
   // An API token: created with the session, used as a bearer, revoked.
   const token = await valid(await student.post(`${P}/api/v1/tokens`, { data: { name: '契约测试', scopes: ['api'], expiresInDays: 1 } }), 201);
