@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { orderSelectedFields } from 'drizzle-orm/utils';
+import * as drizzleUtils from 'drizzle-orm/utils';
 import { openDatabase, type Db, type Tx } from '@/db/client';
 import { processInstances, tasks } from '@/db/schema';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
@@ -22,6 +22,8 @@ import { createPgDatabase } from '../e2e/support/proof-server';
 import { prepareInstances } from './engine-bench';
 
 const N = Number(process.argv[2] || 2000);
+// drizzle-internal (not in its type declarations): the field list a select maps its rows with.
+const { orderSelectedFields } = drizzleUtils as unknown as { orderSelectedFields: (fields: unknown) => unknown };
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -41,7 +43,7 @@ async function probe(db: Db, label: string, id: string) {
   // Built once from the builder with a placeholder (what a pre-built query would keep).
   const once = (b: ReturnType<typeof lockQuery> | ReturnType<typeof openQuery>) => {
     const i = b as unknown as Internal & { getSQL(): unknown; config: { fields: Record<string, unknown> } };
-    return { query: i.dialect.sqlToQuery(i.getSQL()), fields: orderSelectedFields(i.config.fields as never) };
+    return { query: i.dialect.sqlToQuery(i.getSQL()), fields: orderSelectedFields(i.config.fields) };
   };
   const lockOnce = once(lockQuery(db, sql.placeholder('id')));
   const openOnce = once(openQuery(db, sql.placeholder('id')));
