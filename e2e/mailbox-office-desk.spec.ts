@@ -45,7 +45,7 @@ test('校长信箱 desk: 流水号, merge via a ranked candidate, returned draft
   await office.getByLabel('或填写原信件的流水号').fill('XZ-19990101-0001');
   await office.locator('#dup-comment').fill('同一问题，合并办理');
   await office.getByRole('button', { name: '合并为重复来信' }).click();
-  await expect(office.getByRole('alert')).toHaveText('找不到流水号为 XZ-19990101-0001 的来信');
+  await expect(office.getByTestId('desk-actions').getByRole('alert')).toHaveText('找不到流水号为 XZ-19990101-0001 的来信');
   await office.getByLabel('或填写原信件的流水号').fill(firstCaseNo.toLowerCase());
   await office.getByRole('button', { name: '合并为重复来信' }).click();
   await expect(office.getByTestId('desk-state')).toHaveText('已合并办理');
