@@ -1,8 +1,12 @@
+import type { Db } from '@/db/client';
 import type { Actor } from '@/workflows/engine/actor';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { authorizeInstance } from '../policy';
 import { now } from '../clock';
 import { getDb } from '../db';
+import { lockFacts } from '../prefill/prefill-form';
+import type { InstanceResource } from '../policy/resources';
+import { findDefinition } from '../processes/find-definition';
 import { getInstanceView, type InstanceView } from './get-instance-view';
 import { transitionAnswer, type TransitionAnswer } from './transition-answer';
 import '@/lib/engine/effect-writers';
@@ -25,7 +29,17 @@ export async function sendInstanceEvent(user: Actor, instanceId: string, event: 
 export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput, opts?: { view?: 'full' }): Promise<TransitionAnswer | InstanceView>;
 export async function sendInstanceEvent(user: Actor, instanceId: string, event: InstanceEventInput, opts: { view?: 'full' } = {}): Promise<TransitionAnswer | InstanceView> {
   const db = await getDb();
-  await authorizeInstance(db, user, 'instance.act', instanceId);
-  const result = await applyEvent(db, { instanceId, actor: user, ...event, now: await now(db) });
+  const instance = await authorizeInstance(db, user, 'instance.act', instanceId);
+  const result = await applyEvent(db, { instanceId, actor: user, ...event, input: await lockedOnResend(db, user, instance, event), now: await now(db) });
   return opts.view === 'full' ? getInstanceView(db, user, instanceId) : transitionAnswer(result);
+}
+
+/**
+ * 一表通 on an event that sends the whole application form again (退回修改 → resubmit): the
+ * applicant's locked facts come from their record again, as on the start.
+ */
+async function lockedOnResend(db: Db, user: Actor, instance: InstanceResource, event: InstanceEventInput): Promise<unknown> {
+  const definition = findDefinition(instance.processId);
+  if (!definition || instance.applicantId !== user.id || definition.eventInputs?.[event.type] !== definition.inputSchema) return event.input;
+  return lockFacts(db, user.id, definition, event.input);
 }

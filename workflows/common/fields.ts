@@ -46,7 +46,7 @@ export const phone = z
   .trim()
   .regex(/^[0-9+\-\s]{5,20}$/, '联系电话只能是 5–20 位数字');
 
-const recordText = z.string().trim().max(100).optional();
+const recordText = z.string().trim().max(100).optional().describe("Filled in by the server from the applicant's record (一表通); a value sent is ignored.");
 
 /**
  * 一表通: who is asking, as the hall knows them. Name, 学号/工号 and college or department come
