@@ -34,7 +34,7 @@ for (const k of kinds) if (!KINDS.includes(k)) throw new Error(`E2E_KIND: unknow
 const PHONE = /.*\.phone\.spec\.ts$/;
 // Specs that move the server's test clock or change what every account sees (roles, the term
 // calendar, service accounts): they run alone against their server, after the parallel ones.
-const EXCLUSIVE = /\/(applicant-rules\.phone|processes-insurance\.phone|processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-deputy)\.spec\.ts$/;
+const EXCLUSIVE = /\/(applicant-rules\.phone|processes-insurance\.phone|processes-cadre-leave|processes-private-travel|proof-authz|approval-transfer|approval-withdraw-urge|approval-withdraw-urge\.phone|approval-deputy)\.spec\.ts$/;
 // Specs that start servers of their own on one shared PostgreSQL database.
 const POSTGRES_ONLY = /\/(proof-crash|proof-scale-out)\.spec\.ts$/;
 // Specs whose subject does not depend on the database mode: the markup (axe, touch targets, the
@@ -78,6 +78,9 @@ const SPEC_SECONDS: Record<string, number> = {
   'processes-insurance.phone.spec.ts': 38,
   'monitor-admin.spec.ts': 33,
   'approval-signers.spec.ts': 31,
+  'approval-withdraw-urge.phone.spec.ts': 45,
+  'approval-signers.phone.spec.ts': 35,
+  'approval-copy.phone.spec.ts': 20,
   'applicant-confirmation.phone.spec.ts': 31,
   'processes-dorm-repair.phone.spec.ts': 29,
   'portal-admin.spec.ts': 27,
