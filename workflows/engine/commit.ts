@@ -12,7 +12,7 @@
  *   planAdminCancel / planReassign / planMigrate         plan-admin.ts
  *   planTransfer / planDelegate / planAnswerDelegation   plan-task-ops.ts
  *   planWithdraw… / planUrge (plan-instance-ops.ts), planRemindApplicant (plan-remind.ts),
- *   planVote (plan-vote.ts), planCopy (plan-copy.ts)
+ *   planVote (plan-vote.ts), planCopy (plan-copy.ts); planEndInPlace (plan-end.ts) ends one where it stands
  *
  * Adding an operation (转办, 委派, 撤回, 加签 …):
  *   1. write `planX(row, definition, input, now): TransitionPlan` next to the others. A step that

@@ -3,6 +3,7 @@ import type { Actor } from './actor';
 import type { WorkingCalendar } from './calendar';
 import type { GroupMembers } from './group-members';
 import { instanceMessage, nextEvent, NO_TIMER_CHANGES, planLoggedStep, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
+import { planEndInPlace } from './plan-end';
 import { projectTransition } from './project';
 import { persistSnapshot, restoreSnapshot } from './snapshot';
 import type { Label, ProcessDefinition } from './types';
@@ -25,30 +26,8 @@ export interface AdminInput {
  * cancelled, timers disarmed, the applicant told why, 'instance.finished' sent.
  */
 export function planAdminCancel(row: InstanceRow, definition: ProcessDefinition, input: AdminInput & { reason: string }, now: Date): TransitionPlan {
-  const snapshot = restoreSnapshot(definition.machine, row.snapshot);
-  const event = nextEvent(row, { type: 'admin.cancel', actorId: input.actor.id, actorRole: ADMIN_ROLE, comment: input.reason, payload: {} }, now);
-  const seq = event.seq;
-  const projection = projectTransition({
-    definition,
-    instance: row,
-    revision: seq,
-    prevSnapshot: snapshot,
-    nextSnapshot: snapshot,
-    status: 'cancelled',
-    fromState: row.state,
-    toState: row.state,
-    event: { type: 'admin.cancel', actor: input.actor, comment: input.reason },
-    actionLabel: ADMIN_CANCEL_LABEL,
-    openTasks: input.openTasks,
-    now,
-    calendar: input.calendar,
-  });
-  return {
-    instance: { id: row.id, revision: row.revision, update: { status: 'cancelled', completedAt: now, revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    ...projection,
-    attachments: [],
-  };
+  const { actor, openTasks, calendar, reason: comment } = input;
+  return planEndInPlace(row, definition, { type: 'admin.cancel', actor, actorRole: ADMIN_ROLE, comment, status: 'cancelled', actionLabel: ADMIN_CANCEL_LABEL, openTasks, calendar }, now);
 }
 
 /**

@@ -5,6 +5,7 @@ import { AppError } from './errors';
 import type { GroupMembers } from './group-members';
 import { allows } from './operations';
 import { instanceMessage, nextEvent, planLoggedStep, type InstanceRow, type TaskRow, type TransitionPlan } from './plan';
+import { planEndInPlace } from './plan-end';
 import { planEvent } from './plan-transition';
 import { projectTransition } from './project';
 import { activeStates, persistSnapshot, restoreSnapshot } from './snapshot';
@@ -107,29 +108,8 @@ export function planWithdrawApplication(row: InstanceRow, definition: ProcessDef
       now,
     );
   }
-  const event = nextEvent(row, { type: 'instance.withdraw', actorId: actor.id, actorRole: 'applicant', comment: input.reason, payload: {} }, now);
-  const seq = event.seq;
-  const projection = projectTransition({
-    definition,
-    instance: row,
-    revision: seq,
-    prevSnapshot: snapshot,
-    nextSnapshot: snapshot,
-    status: 'withdrawn',
-    fromState: row.state,
-    toState: row.state,
-    event: { type: 'instance.withdraw', actor, comment: input.reason },
-    actionLabel: WITHDRAW_APPLICATION_LABEL,
-    openTasks: input.openTasks,
-    now,
-    calendar: input.calendar,
-  });
-  return {
-    instance: { id: row.id, revision: row.revision, update: { status: 'withdrawn', completedAt: now, revision: seq, lastHash: event.hash, updatedAt: now } },
-    event,
-    ...projection,
-    attachments: [],
-  };
+  const { openTasks, calendar, reason: comment } = input;
+  return planEndInPlace(row, definition, { type: 'instance.withdraw', actor, actorRole: 'applicant', comment, status: 'withdrawn', actionLabel: WITHDRAW_APPLICATION_LABEL, openTasks, calendar }, now);
 }
 
 /**
