@@ -157,6 +157,8 @@ describe('差评整改: from v2 a 不满意 / 非常不满意 rating reopens a r
       assert.deepEqual(view.timeline.filter((e) => e.rating).map((e) => [e.action.zh, e.rating!.label.zh, e.rating!.comment]), [['确认并评价', '不满意', '还是滴水']]);
     }
     assert.deepEqual((await getInstanceView(t.db, a.logistics!, instance.id)).myActions.map((x) => x.label.zh), ['答复并请再次验收', '重新派单维修']);
+    // The student who rated cannot take the application back now (it would erase the complaint).
+    assert.ok(!(await getInstanceView(t.db, a.student!, instance.id)).instanceOps.includes('withdrawApplication'));
 
     // Unanswered past the deadline: 后勤处 is reminded; the case stays with it.
     await fireDueTimers(t.db, addDays(now, 10));

@@ -1,5 +1,6 @@
 import { addDelay, type WorkingCalendar } from '../engine/calendar';
-import type { Label, TaskMeta, TimerMeta, WorkflowEvent } from '../engine/types';
+import { TASK_OPERATIONS } from '../engine/operations';
+import type { Label, TaskMeta, TaskOperation, TimerMeta, WorkflowEvent } from '../engine/types';
 import { isPoorRating, satisfactionLevel } from '../labels/satisfaction';
 
 /**
@@ -38,6 +39,13 @@ export const completeRatingInput =
     type === ratingEvent ? stampReopenDeadline(input, at) : input;
 
 export const reopenedLabel: Label = { zh: '差评重新办理', en: 'Reopened after a poor rating' };
+
+/**
+ * What a reopened step offers: every operation but 撤回. The requester's rating reopened it; taking
+ * the application back now would erase the complaint (the task page offered "第一步尚未办理，您可以
+ * 撤回这份申请" to the student who had just rated).
+ */
+export const reopenedOperations: TaskOperation[] = TASK_OPERATIONS.filter((op) => op !== 'withdraw');
 
 /** The department's task in a reopened step: due when the stamped deadline falls. */
 export const reopenedTask = (task: Omit<TaskMeta, 'dueInWorkingDays'>): TaskMeta => ({ ...task, dueInWorkingDays: REOPEN_WORKING_DAYS });

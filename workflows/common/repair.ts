@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StateMeta, TaskAction, TaskScope } from '../engine/types';
-import { reopenedLabel, reopenedTask, reopenOverdueTimer } from './poor-rating';
+import { reopenedLabel, reopenedOperations, reopenedTask, reopenOverdueTimer } from './poor-rating';
 
 /** What the requester sends when confirming a repair: a rating and an optional word. */
 export const ratingSchema = z.object({
@@ -53,6 +53,7 @@ export function reopenedRepairState(scope: TaskScope, more: { actions: TaskActio
     meta: {
       label: reopenedLabel,
       task: reopenedTask({ role: 'handler', scope, actions: [answer, ...more.actions] }),
+      operations: reopenedOperations,
       timers: [reopenOverdueTimer],
     } satisfies StateMeta,
     on: { answerRating: 'confirming', ...more.on, [reopenOverdueTimer.event]: { actions: 'countReminder' } },
