@@ -5,6 +5,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
 import { acquireDataDirLock } from './data-dir-lock';
 import { pipelinedClient } from './postgres-pipeline';
+import { noDelaySocket } from './postgres-socket';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -68,8 +69,11 @@ async function openPostgres(url: string, maxConnections = 10, runMigrations = tr
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max: maxConnections, onnotice: () => {} });
-  // Prepared statements, BEGIN sent with the first statements (db/postgres-pipeline.ts).
+  // Nagle off, so a pipelined batch leaves at once (db/postgres-socket.ts); prepared statements,
+  // BEGIN sent with the first statements (db/postgres-pipeline.ts).
+  // (`socket` is a documented postgres.js option its typings leave out.)
+  const options = { max: maxConnections, onnotice: () => {}, socket: noDelaySocket() };
+  const client = postgres(url, options);
   const db = drizzle(pipelinedClient(client), { schema });
   if (!runMigrations) return { db: db as unknown as Db, kind: 'postgresql', close: () => client.end({ timeout: 5 }) };
   // Several app servers may start at once; one migrates while the others wait.
