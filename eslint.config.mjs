@@ -20,6 +20,19 @@ const LAYERS = [
 ];
 
 /**
+ * Inside workflows/: the engine is handed the registry of process definitions (DefinitionRegistry,
+ * wired in lib/engine/provide-engine.ts), it does not import it — it knows no process by name.
+ */
+const ENGINE_ZONES = [
+  {
+    target: './workflows/engine',
+    from: './workflows/registry.ts',
+    except: [],
+    message: 'The engine is handed the registry, not importing it: use getDefinition from workflows/engine/definitions.ts.',
+  },
+];
+
+/**
  * Known imports against the layer rule, each to be removed by the change named; the list only
  * shrinks. Files listed here are exempt from the layer rule (nothing else is).
  */
@@ -52,7 +65,7 @@ export default tseslint.config(
             from,
             except: [],
             message: 'Layers import only downward: app/ → lib/ → workflows/ → db/.',
-          })),
+          })).concat(ENGINE_ZONES),
         },
       ],
     },

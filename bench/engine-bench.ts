@@ -6,6 +6,8 @@
 import { uploads } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
+// The benches drive the engine on their own databases: hand it what the app hands it.
+import '@/lib/engine/provide-engine';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { startInstance } from '@/workflows/engine/start-instance';
 import { summarize, type Summary } from './stats';

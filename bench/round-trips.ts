@@ -15,6 +15,7 @@ import { tasks, uploads } from '@/db/schema';
 import { seedCalendar } from '@/db/seed/calendar';
 import { seedDemoAccounts, seedOrgUnits } from '@/db/seed/seed-demo';
 import { loadActor, type SessionUser } from '@/lib/auth/load-actor';
+import '@/lib/engine/provide-engine';
 import { adminCancelInstance } from '@/workflows/engine/admin-cancel';
 import { applyEvent } from '@/workflows/engine/apply-event';
 import { weekdayCalendar } from '@/workflows/engine/calendar';

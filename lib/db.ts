@@ -11,7 +11,7 @@ import { syncCasePrefixes } from './instances/case-prefixes';
 import { now } from './clock';
 import { loadDemoHistory } from './admin/demo/load-demo-history';
 import { env } from './env';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 interface Handle {
   database: Database;

@@ -5,7 +5,7 @@ import { now } from './clock';
 import { repeat } from './repeat';
 import { getStorage } from './storage';
 import { purgeUnattachedUploads } from './uploads/purge-unattached';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 const INTERVAL_MS = 5_000;
 /** Uploads nobody attached (unclaimed 校长信箱 attachments, forms never sent) are swept this often. */

@@ -8,7 +8,7 @@ import type { batchTasksBody } from '../api/route-inputs';
 import { toErrorBody } from '../errors';
 import type { Locale } from '../i18n/translate';
 import { authorize, type PolicyActor } from '../policy';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 export interface BatchItem {
   taskId: string;

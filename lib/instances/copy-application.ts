@@ -5,7 +5,7 @@ import { copyInstance } from '@/workflows/engine/copy-instance';
 import type { copyInstanceBody } from '../api/route-inputs';
 import { authorize, authorizeInstance, type PolicyActor } from '../policy';
 import { getInstanceView, type InstanceView } from './get-instance-view';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 /**
  * 抄送 by a task holder (API and the application page alike): someone who may not see the instance

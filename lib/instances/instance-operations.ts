@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/workflows/engine/actor';
 import { urgeInstance, withdrawApplication, withdrawApproval } from '@/workflows/engine/instance-ops';
 import { authorize, authorizeInstance } from '../policy';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 /**
  * 撤回 and 催办 as people and API clients call them: the policy decides who may (an outsider

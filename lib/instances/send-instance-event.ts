@@ -9,7 +9,7 @@ import type { InstanceResource } from '../policy/resources';
 import { findDefinition } from '../processes/find-definition';
 import { getInstanceView, type InstanceView } from './get-instance-view';
 import { transitionAnswer, type TransitionAnswer } from './transition-answer';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 export interface InstanceEventInput {
   type: string;

@@ -8,7 +8,7 @@ import { addSigner, answerDelegation, delegateTask, removeSigner, transferTask }
 import { authorizeTask, type TaskResource } from '../policy';
 import { matchesPerson, type PickablePerson } from './person-match';
 import { withPinyin } from './person-search';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 /**
  * The approval operations on one task as people and API clients call them (转办, 委派 and its

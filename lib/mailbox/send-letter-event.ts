@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '@/workflows/engine/calendar';
 import { parseInput } from '@/workflows/engine/validate';
 import { authorizeInstance } from '../policy';
 import { resolveDuplicateCaseNo } from './resolve-duplicate';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 export const letterEventSchema = z.object({
   type: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, '未知的操作'),

@@ -9,7 +9,7 @@ import { hashToken, keyedHash, mailboxKey, newQueryCode, newToken, trackingPath 
 import type { LetterRow } from './find-letter';
 import { TOKEN_LIFETIME_MS } from './submit-letter';
 import { notifyWriterByEmail } from './writer-notice';
-import '@/lib/engine/effect-writers';
+import '@/lib/engine/provide-engine';
 
 /** v2 rates the new reply to a 差评 in 已重新答复 as it rates the first in 已答复. */
 const isReplied = (state: string) => state === 'replied' || state === 'repliedAgain';

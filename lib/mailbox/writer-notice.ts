@@ -68,7 +68,7 @@ export async function notifyWriterByEmail(q: Queryable, notice: WriterEmailNotic
 /**
  * The engine's 'emailWriter' effect (declared on the 校长信箱 states replied / notAccepted /
  * merged): tells a writer who gave an address how the letter ended up, in the transition's
- * transaction. Handed to the engine by lib/engine/effect-writers.ts.
+ * transaction. Handed to the engine by lib/engine/provide-engine.ts.
  */
 export const writeWriterEmails: EffectWriter<'emailWriter'> = async (q, effects) => {
   const letters = await q

@@ -12,6 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
+// Tests drive the engine directly: hand it the definitions and effect writers, as the app does.
+import '@/lib/engine/provide-engine';
 import { adminStatement, copyPgliteTemplate, createFromPostgresTemplate } from './db-template';
 
 // The real protocol peers of these tests (webhook receivers, SSO, WeChat Work and push stand-ins)

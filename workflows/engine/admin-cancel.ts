@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { AppError } from './errors';

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { processInstances, tasks } from '@/db/schema';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import { isCandidate, type Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';
 import { loadWorkingCalendar, workingDaysBetween, type WorkingCalendar } from './calendar';

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { processInstances, tasks } from '@/db/schema';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import { isCandidate, type Actor } from './actor';
 import { applyEventInTransaction } from './apply-event';
 import { AppError, isAppError } from './errors';

@@ -33,7 +33,7 @@ export type EffectWriter<K extends Effect['kind']> = (q: Queryable, effects: Arr
 /**
  * Effects the engine cannot write itself because they need knowledge of an upper layer (the
  * writer's address and mail text live in lib/mailbox). lib hands the writers to the engine
- * (lib/engine/effect-writers.ts) instead of the engine importing lib.
+ * (lib/engine/provide-engine.ts) instead of the engine importing lib.
  */
 export interface ProvidedEffectWriters {
   emailWriter: EffectWriter<'emailWriter'>;
@@ -49,6 +49,6 @@ export function provideEffectWriters(writers: ProvidedEffectWriters): void {
 /** The provided writer of a kind; a transition whose effect has no writer fails (nothing is silently dropped). */
 export function providedWriter<K extends keyof ProvidedEffectWriters>(kind: K): ProvidedEffectWriters[K] {
   const writer = provided[kind];
-  if (!writer) throw new Error(`no writer for '${kind}' effects: import '@/lib/engine/effect-writers' before driving the engine`);
+  if (!writer) throw new Error(`no writer for '${kind}' effects: import '@/lib/engine/provide-engine' before driving the engine`);
   return writer;
 }

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { instanceEvents } from '@/db/schema';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { loadGroupMembers } from './group-members';

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Db } from '@/db/client';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { AppError } from './errors';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { roleBindings, users } from '@/db/schema';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import { isCandidate, type Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { AppError } from './errors';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '@/db/client';
 import { catalogServices } from '@/db/schema';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import { assertInsideWindow } from './application-window';
 import type { Actor } from './actor';
 import { findAttachableUploads } from './attach-uploads';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { eventLabel } from '../labels/definition-labels';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import type { Actor } from './actor';
 import type { WorkingCalendar } from './calendar';
 import { commit } from './commit';

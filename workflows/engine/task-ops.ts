@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { roleBindings, users } from '@/db/schema';
-import { getDefinition } from '../registry';
+import { getDefinition } from './definitions';
 import type { Actor } from './actor';
 import { commit, type CommitResult } from './commit';
 import { AppError } from './errors';
