@@ -45,6 +45,8 @@ describe('加签', () => {
     await applyEvent(t.db, { instanceId: id, actor: a.counselor!, type: 'approve', now: tick() });
     const view = await getInstanceView(t.db, a.counselor!, id);
     assert.deepEqual(view.timeline.map((e) => e.action.zh), ['提交申请', '前加签', '会签', '核实通过']);
+    // 周校长 gave his opinion on it: he still reads the application and his opinion (it was a 404 once the task moved on).
+    assert.ok((await getInstanceView(t.db, a.leader!, id)).timeline.some((e) => e.comment === '同意免测'));
   });
 
   test('后加签: the counselor signs now, 周校长 decides; 减签 before he acts brings it back; the applicant cannot be added', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { messages, processInstances, tasks } from '@/db/schema';
+import { instanceEvents, messages, processInstances, tasks } from '@/db/schema';
 import { AppError } from '@/workflows/engine/errors';
 import { getDefinition } from '@/workflows/registry';
 import { authorize } from './can';
@@ -36,7 +36,7 @@ export function rowFacts(row: { processId: string; processVersion: number; snaps
 export async function loadInstanceFacts(db: Db, viewer: Pick<PolicyActor, 'id'> | null, id: string): Promise<InstanceResource | null> {
   if (!isUuid(id)) return null;
   // All reads in one round trip (pipelined): the tasks and copies of an id that names nothing are none.
-  const [[row], taskRows, copies] = await Promise.all([
+  const [[row], taskRows, copies, acted] = await Promise.all([
     db
       .select({
         processId: processInstances.processId,
@@ -58,6 +58,15 @@ export async function loadInstanceFacts(db: Db, viewer: Pick<PolicyActor, 'id'> 
           .where(and(eq(messages.instanceId, id), eq(messages.userId, viewer.id), eq(messages.kind, 'instance.copy')))
           .limit(1)
       : [],
+    // Whoever has an entry in its log took part — a 加签 signer's or 委派 delegate's opinion, a
+    // holder who handed the task on: the task row they worked went back to its holder, so no task names them.
+    viewer
+      ? db
+          .select({ seq: instanceEvents.seq })
+          .from(instanceEvents)
+          .where(and(eq(instanceEvents.instanceId, id), eq(instanceEvents.actorId, viewer.id)))
+          .limit(1)
+      : [],
   ]);
   if (!row) return null;
   return {
@@ -72,6 +81,7 @@ export async function loadInstanceFacts(db: Db, viewer: Pick<PolicyActor, 'id'> 
     confidential: Boolean(getDefinition(row.processId, row.processVersion).audience.anonymous),
     tasks: taskRows as TaskFacts[],
     viewerCopied: copies.length > 0,
+    viewerActed: acted.length > 0,
   };
 }
 

@@ -46,6 +46,8 @@ export interface InstanceResource {
   confidential: boolean;
   /** The viewer got a copy of it (抄送: an 'instance.copy' message): informed, may read it, does not act. */
   viewerCopied?: boolean;
+  /** The viewer has an entry in the instance's log (an opinion, a decision, a hand-over). */
+  viewerActed?: boolean;
   tasks: TaskFacts[];
 }
 

@@ -99,7 +99,7 @@ export function isApplicantOf(actor: PolicyActor, r: InstanceResource): boolean 
 }
 
 function mayViewInstance(actor: PolicyActor, r: InstanceResource): boolean {
-  return isApplicantOf(actor, r) || isAdmin(actor) || touchedTask(actor, r.tasks) || r.viewerCopied === true;
+  return isApplicantOf(actor, r) || isAdmin(actor) || touchedTask(actor, r.tasks) || r.viewerCopied === true || r.viewerActed === true;
 }
 
 function onLetterDesk(actor: PolicyActor, r: InstanceResource): boolean {
