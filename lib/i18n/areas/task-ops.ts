@@ -47,7 +47,7 @@ export const taskOps = {
     confirmButton: '确认{action}',
     urged: '已催办，办理人会收到提醒',
     urgedCount: '已催办 {count} 次',
-    diagramOperations: '可用操作（状态 meta operations）',
+    diagramOperations: '可用操作',
   },
   en: {
     title: 'More ways to handle this',
@@ -96,6 +96,6 @@ export const taskOps = {
     confirmButton: 'Confirm: {action}',
     urged: 'Urged: the person handling it has been notified',
     urgedCount: 'Urged {count} times',
-    diagramOperations: 'Operations (state meta operations)',
+    diagramOperations: 'Operations offered',
   },
 };
