@@ -107,6 +107,37 @@ test('委派 on a phone: 陈老师 asks 林科长 for an opinion, 林科长 answ
   for (const entry of ['委派征求意见', '回复意见', '核实通过']) await expect(chen.getByTestId('timeline')).toContainText(entry);
 });
 
+test('转办 on a phone: 陈老师 hands the task to 林科长, who finds it in 待办 and decides; 陈老师 still follows it', async ({ browser }) => {
+  const student = await apiLogin(base, 'student');
+  const { id, caseNo } = await startFitness(base, student, `手机转办 ${Date.now()}`);
+
+  const chen = await loginAs(browser, 'counselor', { phone: true });
+  await chen.goto(`/applications/${id}`);
+  await chen.getByRole('button', { name: '转办', exact: true }).click();
+  await chen.getByLabel('搜索姓名、工号或拼音').fill('lkz');
+  await chen.getByRole('radio', { name: /林科长/ }).check();
+  await chen.getByLabel('理由（选填）').fill('出差一周');
+  await checkPage(chen, 'transfer-phone-picker');
+  await chen.getByRole('button', { name: '确认转办给 林科长' }).click();
+  await expect(chen.getByRole('status').filter({ hasText: '再点一次' })).toBeVisible();
+  await chen.getByRole('button', { name: '确认转办给 林科长' }).click();
+  await expect(chen).toHaveURL(/\/tasks$/);
+
+  const lin = await loginAs(browser, 'cadre2', { phone: true });
+  await lin.goto('/tasks');
+  await lin.getByTestId('task-list').getByRole('link').filter({ hasText: caseNo }).first().click();
+  await expect(lin).toHaveURL(new RegExp(`/applications/${id}`));
+  await expect(lin.getByTestId('timeline')).toContainText('转办 · 交给 林科长');
+  await expect(lin.getByTestId('timeline')).toContainText('出差一周');
+  await checkPage(lin, 'transfer-phone-holder');
+  await act(lin, '核实通过');
+  await expect(lin.getByTestId('current-step')).toHaveText('校医院核实');
+
+  // The one who handed it on still reads where it stands.
+  await chen.goto(`/applications/${id}`);
+  await expect(chen.getByTestId('current-step')).toHaveText('校医院核实');
+});
+
 test('bad input is refused in Chinese (English on request) and changes nothing; a second transfer of the same task is 409', async () => {
   const student = await apiLogin(base, 'student');
   const { id } = await startFitness(base, student, `转办错误 ${Date.now()}`);

@@ -5,9 +5,10 @@ import { checkPage } from './support/phone';
 import { api, apiLogin, startFitness } from './support/proof-http';
 import { appServer } from './support/server';
 
-// 撤回 and 催办 (issue 16, items 6–7), on a phone. 催办 needs a step past its time limit, so this
-// spec moves the server's test clock and runs alone (playwright.config EXCLUSIVE).
-test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+// 撤回 and 催办 (issue 16, items 6–7), on a desktop (approval-withdraw-urge.phone.spec.ts: on phones).
+// 催办 needs a step past its time limit, so this spec moves the server's test clock and runs alone
+// (playwright.config EXCLUSIVE).
+test.use({ viewport: { width: 1366, height: 900 } });
 test.setTimeout(240_000);
 
 let base: string;
