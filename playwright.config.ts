@@ -74,7 +74,7 @@ const SPEC_SECONDS: Record<string, number> = {
   'processes-private-travel.spec.ts': 55,
   'approval-deputy.spec.ts': 30,
   'approval-withdraw-urge.spec.ts': 45,
-  'approval-transfer.spec.ts': 45,
+  'approval-transfer.spec.ts': 60,
   'processes-insurance.phone.spec.ts': 38,
   'monitor-admin.spec.ts': 33,
   'approval-signers.spec.ts': 31,
